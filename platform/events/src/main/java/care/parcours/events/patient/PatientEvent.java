@@ -1,0 +1,12 @@
+package care.parcours.events.patient;
+
+import care.parcours.events.DomainEvent;
+import care.parcours.events.Topic;
+
+/** Every event patient-service publishes, on its topic. */
+@Topic(PatientEvent.TOPIC)
+public sealed interface PatientEvent extends DomainEvent permits PatientRegistered {
+
+	String TOPIC = "parcours.patient.v1";
+
+}
