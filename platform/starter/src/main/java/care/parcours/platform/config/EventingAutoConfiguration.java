@@ -1,0 +1,109 @@
+package care.parcours.platform.config;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import care.parcours.events.EventCodec;
+import care.parcours.platform.consumer.ConsumerProperties;
+import care.parcours.platform.consumer.EventConsumers;
+import care.parcours.platform.consumer.EventHandler;
+import care.parcours.platform.outbox.Outbox;
+import care.parcours.platform.outbox.OutboxProperties;
+import care.parcours.platform.outbox.OutboxRelay;
+import care.parcours.platform.schema.PlatformSchema;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbox, its relay and the idempotent consumers of a service with a database.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@ConditionalOnBean(DataSource.class)
+@EnableConfigurationProperties({ OutboxProperties.class, ConsumerProperties.class, KafkaProperties.class })
+public class EventingAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	PlatformSchema platformSchema(DataSource dataSource) {
+		return new PlatformSchema(dataSource);
+	}
+
+	@Bean
+	EventCodec eventCodec(@Value("${spring.application.name}") String application) {
+		return new EventCodec("/parcours/" + application);
+	}
+
+	@Bean
+	OutboxRelay outboxRelay(PlatformSchema schema, DataSource dataSource, PlatformTransactionManager transactions,
+			KafkaProperties kafka, OutboxProperties properties, ObjectProvider<MeterRegistry> meters) {
+		return new OutboxRelay(JdbcClient.create(dataSource), new TransactionTemplate(transactions), producer(kafka),
+				properties, meterRegistry(meters));
+	}
+
+	@Bean
+	Outbox outbox(OutboxRelay relay, DataSource dataSource, EventCodec codec, Clock clock) {
+		return new Outbox(JdbcClient.create(dataSource), codec, clock, relay);
+	}
+
+	@Bean
+	EventConsumers eventConsumers(PlatformSchema schema, List<EventHandler<?>> handlers,
+			@Value("${spring.kafka.consumer.group-id:${spring.application.name}}") String group, EventCodec codec,
+			DataSource dataSource, PlatformTransactionManager transactions, KafkaProperties kafka,
+			ConsumerProperties properties, ObjectProvider<MeterRegistry> meters) {
+		DefaultKafkaConsumerFactory<String, String> consumers = new DefaultKafkaConsumerFactory<>(
+				kafka.buildConsumerProperties(), new StringDeserializer(), new StringDeserializer());
+		return new EventConsumers(handlers, group, codec, JdbcClient.create(dataSource),
+				new TransactionTemplate(transactions), consumers, producer(kafka), properties, meterRegistry(meters));
+	}
+
+	/**
+	 * An idempotent producer that waits for all in-sync replicas: nothing acknowledged is
+	 * lost.
+	 */
+	private static KafkaTemplate<String, String> producer(KafkaProperties kafka) {
+		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+		config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+		config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+		KafkaTemplate<String, String> template = new KafkaTemplate<>(
+				new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new StringSerializer()));
+		template.setObservationEnabled(true);
+		return template;
+	}
+
+	private static MeterRegistry meterRegistry(ObjectProvider<MeterRegistry> meters) {
+		return meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
+	}
+
+}

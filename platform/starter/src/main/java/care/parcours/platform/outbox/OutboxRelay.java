@@ -1,0 +1,220 @@
+package care.parcours.platform.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves committed outbox rows to Kafka and deletes them once the broker has acknowledged
+ * them.
+ * <p>
+ * One relay at a time works on a database: each batch runs in a transaction holding a
+ * PostgreSQL advisory lock, so two instances of a service never interleave an aggregate's
+ * events. Rows go out in the order they were written, keyed by aggregate id, through an
+ * idempotent producer: per aggregate they arrive in order. A crash anywhere before the
+ * delete commits leaves the rows in place and they are sent again: at least once, never
+ * lost.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	/**
+	 * Any constant will do, as long as it is the same for every instance of the service.
+	 */
+	private static final long LOCK_KEY = 0x7061726f75747278L;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final KafkaTemplate<String, String> kafka;
+
+	private final OutboxProperties properties;
+
+	private final Semaphore wakeUps = new Semaphore(0);
+
+	private final Counter relayed;
+
+	private final Timer delay;
+
+	private volatile boolean running;
+
+	private @Nullable Thread worker;
+
+	public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
+			OutboxProperties properties, MeterRegistry meters) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.kafka = kafka;
+		this.properties = properties;
+		this.relayed = Counter.builder("parcours.outbox.relayed")
+			.description("Events relayed from the outbox to Kafka")
+			.register(meters);
+		this.delay = Timer.builder("parcours.outbox.delay")
+			.description("Time from commit to broker acknowledgement")
+			.register(meters);
+		Gauge.builder("parcours.outbox.pending", this, OutboxRelay::pendingOrNaN)
+			.description("Events written but not yet relayed")
+			.register(meters);
+	}
+
+	/** Asks the relay to look at the outbox now rather than at its next poll. */
+	void wakeUp() {
+		wakeUps.release();
+	}
+
+	/**
+	 * Relays one batch if this instance holds the relay lock.
+	 * @return how many events the broker acknowledged and were removed from the outbox
+	 */
+	public int relayBatch() {
+		Integer count = transactions.execute(status -> {
+			boolean leader = jdbc.sql("select pg_try_advisory_xact_lock(:key)")
+				.param("key", LOCK_KEY)
+				.query(Boolean.class)
+				.single();
+			if (!leader) {
+				return 0;
+			}
+			List<Row> rows = jdbc.sql("""
+					select position, topic, message_key, envelope, created_at
+					from parcours_platform.outbox_event order by position limit :limit
+					""").param("limit", properties.batchSize()).query(Row.class).list();
+			List<Long> sent = send(rows);
+			if (!sent.isEmpty()) {
+				jdbc.sql("delete from parcours_platform.outbox_event where position = any(:positions)")
+					.param("positions", sent.toArray(Long[]::new))
+					.update();
+			}
+			return sent.size();
+		});
+		return count == null ? 0 : count;
+	}
+
+	/** Sends rows in order; returns the positions of the acknowledged prefix. */
+	private List<Long> send(List<Row> rows) {
+		List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(rows.size());
+		for (Row row : rows) {
+			sends.add(kafka.send(new ProducerRecord<>(row.topic(), row.messageKey(), row.envelope())));
+		}
+		List<Long> acknowledged = new ArrayList<>(rows.size());
+		for (int i = 0; i < rows.size(); i++) {
+			try {
+				sends.get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				// Stop at the first failure: what follows is sent again, after it, next
+				// time.
+				log.warn("Kafka did not acknowledge outbox event at position {}; will retry", rows.get(i).position(),
+						ex);
+				break;
+			}
+			acknowledged.add(rows.get(i).position());
+			delay.record(Duration.between(rows.get(i).createdAt().toInstant(), Instant.now()));
+		}
+		relayed.increment(acknowledged.size());
+		return acknowledged;
+	}
+
+	private void run() {
+		while (running) {
+			wakeUps.drainPermits();
+			int count;
+			try {
+				count = relayBatch();
+			}
+			catch (RuntimeException ex) {
+				log.warn("Outbox relay failed; will retry", ex);
+				count = 0;
+			}
+			if (count < properties.batchSize()) {
+				try {
+					wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+	}
+
+	private double pendingOrNaN() {
+		try {
+			return jdbc.sql("select count(*) from parcours_platform.outbox_event").query(Long.class).single();
+		}
+		catch (RuntimeException ex) {
+			return Double.NaN;
+		}
+	}
+
+	@Override
+	public void start() {
+		if (!properties.enabled() || running) {
+			return;
+		}
+		running = true;
+		worker = Thread.ofVirtual().name("outbox-relay").start(this::run);
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		wakeUps.release();
+		Thread thread = worker;
+		if (thread != null) {
+			try {
+				thread.join(properties.sendTimeout().plusSeconds(1).toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		if (kafka.getProducerFactory() instanceof DisposableBean producers) {
+			try {
+				producers.destroy();
+			}
+			catch (Exception ex) {
+				log.debug("Kafka producer did not close cleanly", ex);
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	private record Row(long position, String topic, String messageKey, String envelope, OffsetDateTime createdAt) {
+
+	}
+
+}

@@ -1,0 +1,49 @@
+package care.parcours.platform.problem;
+
+import care.parcours.platform.web.PayloadTooLargeException;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Answers the container's error path with problem+json too, so that errors raised outside
+ * Spring MVC (filters, the servlet container) read like every other error. Replaces
+ * Boot's {@code BasicErrorController}, which does not honour problem details
+ * (spring-boot#48392).
+ */
+@RestController
+@RequestMapping("${server.error.path:${error.path:/error}}")
+public class ProblemErrorController implements ErrorController {
+
+	@RequestMapping
+	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
+				? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+		Object tooLargeAttribute = request.getAttribute(PayloadTooLargeException.class.getName());
+		ProblemDetail problem;
+		if (tooLargeAttribute instanceof PayloadTooLargeException tooLarge) {
+			problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
+					"The request body is larger than the " + tooLarge.limitBytes() + " bytes this endpoint accepts.");
+		}
+		else {
+			problem = ProblemDetail.forStatusAndDetail(status,
+					status.is5xxServerError()
+							? "Something went wrong on our side. Quote the correlation id when reporting it."
+							: status.getReasonPhrase());
+		}
+		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		if (uri instanceof String path) {
+			problem.setInstance(java.net.URI.create(path));
+		}
+		return Problems.response(Problems.complete(problem, request), new HttpHeaders());
+	}
+
+}

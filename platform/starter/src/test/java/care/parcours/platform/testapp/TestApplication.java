@@ -1,0 +1,8 @@
+package care.parcours.platform.testapp;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class TestApplication {
+
+}

@@ -1,0 +1,70 @@
+package care.parcours.platform.testapp;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import care.parcours.platform.web.Page;
+import care.parcours.platform.web.PageQuery;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/things")
+class ThingController {
+
+	private final Things things;
+
+	ThingController(Things things) {
+		this.things = things;
+	}
+
+	enum Kind {
+
+		SMALL, LARGE
+
+	}
+
+	record ThingForm(@NotBlank String name, @NotNull Kind kind, @NotNull @Min(1) Integer count,
+			List<@Pattern(regexp = "[a-z]+") String> tags) {
+
+	}
+
+	@PostMapping
+	ResponseEntity<Things.Thing> create(@Valid @RequestBody ThingForm form) {
+		Things.Thing thing = things.create(UUID.randomUUID(), form.name(), form.kind().name());
+		return ResponseEntity.created(URI.create("/things/" + thing.id())).body(thing);
+	}
+
+	@GetMapping("/{id}")
+	Things.Thing get(@PathVariable UUID id) {
+		return things.get(id);
+	}
+
+	@PostMapping("/{id}/refused-change")
+	void refusedChange(@PathVariable UUID id) {
+		things.changeThenFail(id);
+	}
+
+	@GetMapping
+	Page<Things.Thing> list(PageQuery page) {
+		return things.list(page);
+	}
+
+	@GetMapping("/boom")
+	void boom() {
+		throw new IllegalStateException("internal detail that must not leak");
+	}
+
+}
