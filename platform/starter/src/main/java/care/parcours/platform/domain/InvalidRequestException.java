@@ -1,5 +1,6 @@
 package care.parcours.platform.domain;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +19,16 @@ public non-sealed class InvalidRequestException extends DomainException {
 
 	public InvalidRequestException(String problemType, String detail, Map<String, Object> properties) {
 		super(problemType, detail, properties);
+	}
+
+	/**
+	 * A validation failure of one field that annotations could not catch (an unknown
+	 * code, say), reported like the annotation failures: as an entry of the problem's
+	 * {@code errors}.
+	 */
+	public static InvalidRequestException ofField(String field, String message) {
+		return new InvalidRequestException("validation-failed", "The request has an invalid field.",
+				Map.of("errors", List.of(Map.of("field", field, "message", message))));
 	}
 
 }
