@@ -88,8 +88,18 @@ public class EventConsumers implements SmartLifecycle {
 		ExponentialBackOff backOff = new ExponentialBackOff(properties.initialRetryInterval().toMillis(), 2.0);
 		backOff.setMaxInterval(properties.maxRetryInterval().toMillis());
 		backOff.setMaxAttempts(properties.maxAttempts());
-		DefaultErrorHandler errors = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(deadLetters,
-				(record, ex) -> new TopicPartition(record.topic() + "." + group + ".dlt", -1)), backOff);
+		DeadLetterPublishingRecoverer deadLettering = new DeadLetterPublishingRecoverer(deadLetters,
+				(record, ex) -> new TopicPartition(record.topic() + "." + group + ".dlt", -1));
+		DefaultErrorHandler errors = new DefaultErrorHandler((record, ex) -> {
+			log.error("Event at {}-{}@{} set aside on the dead-letter topic after {}", record.topic(),
+					record.partition(), record.offset(), ex.getClass().getSimpleName());
+			Counter.builder("parcours.events.dead_lettered")
+				.description("Events set aside on a dead-letter topic: unreadable, or refused by their handler")
+				.tag("topic", record.topic())
+				.register(meters)
+				.increment();
+			deadLettering.accept(record, ex);
+		}, backOff);
 		errors.addNotRetryableExceptions(JacksonException.class);
 		created.setCommonErrorHandler(errors);
 		return created;

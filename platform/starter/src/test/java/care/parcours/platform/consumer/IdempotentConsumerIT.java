@@ -88,6 +88,8 @@ class IdempotentConsumerIT {
 			// raw key.
 			await().untilAsserted(() -> assertThat(deadLettersFor(deadLetters, thing)).isPositive());
 		}
+		assertThat(meters.find("parcours.events.dead_lettered").tag("topic", ThingEvent.TOPIC).counter()).isNotNull()
+			.satisfies(counter -> assertThat(counter.count()).isPositive());
 	}
 
 	private static long deadLettersFor(care.parcours.test.PublishedEvents deadLetters, UUID thing) {

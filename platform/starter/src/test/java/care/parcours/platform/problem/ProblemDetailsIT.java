@@ -92,6 +92,17 @@ class ProblemDetailsIT {
 	}
 
 	@Test
+	void aNumberIsNotSilentlyTakenForAText() {
+		post("{\"name\": 42, \"kind\": \"SMALL\", \"count\": 1}").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("name")
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("must be string");
+	}
+
+	@Test
 	void anUnknownEnumValueListsTheAcceptedOnes() {
 		post("{\"name\": \"x\", \"kind\": \"HUGE\", \"count\": 1}").expectStatus()
 			.isBadRequest()
