@@ -1,0 +1,27 @@
+package care.parcours.gateway.problem;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * What went wrong, in the words the client gets: a status, a stable type slug and a human
+ * detail that never carries an exception message, host name or port.
+ *
+ * @param status the HTTP status to answer with
+ * @param slug the last segment of the problem type URI, stable for clients to switch on
+ * @param detail a sentence for people
+ */
+record GatewayProblem(HttpStatus status, String slug, String detail) {
+
+	static final String TYPE_BASE = "https://parcours.care/problems/";
+
+	URI type() {
+		return URI.create(TYPE_BASE + this.slug);
+	}
+
+	String title() {
+		return this.status.getReasonPhrase();
+	}
+
+}
