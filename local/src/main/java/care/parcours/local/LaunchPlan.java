@@ -1,0 +1,112 @@
+package care.parcours.local;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How each service is started: {@code java -jar} on its jar, with the environment of the
+ * service contract (port, database, Kafka; for the gateway, where the services listen).
+ *
+ * @param repositoryRoot where the modules' jars are built
+ * @param logDirectory where each service's output goes, one file per module
+ * @param ports the HTTP port of each service
+ * @param jvm the Java runtime and options for every service
+ * @param infrastructure Kafka and PostgreSQL as the services reach them
+ * @param environment more variables for every service, such as settings for a test
+ */
+record LaunchPlan(Path repositoryRoot, Path logDirectory, PortPlan ports, Jvm jvm, Infrastructure infrastructure,
+		Map<String, String> environment) {
+
+	LaunchPlan {
+		environment = Map.copyOf(environment);
+	}
+
+	ServiceLaunch launch(ServiceName service) {
+		List<String> command = new ArrayList<>();
+		command.add(this.jvm.java().toString());
+		command.addAll(this.jvm.options());
+		Path directory = this.jvm.classDataSharing();
+		if (directory != null) {
+			Path extracted = directory.resolve(service.module());
+			command.add("-XX:+AutoCreateSharedArchive");
+			command.add("-XX:SharedArchiveFile=" + extracted.resolve(service.module() + ".jsa"));
+			// Writing the archive lists every class it skips as a warning; nobody can act
+			// on it.
+			command.add("-Xlog:cds*=off");
+			command.add("-jar");
+			command.add(extracted.resolve(service.jar(this.repositoryRoot).getFileName()).toString());
+		}
+		else {
+			command.add("-jar");
+			command.add(service.jar(this.repositoryRoot).toString());
+		}
+		Map<String, String> env = new LinkedHashMap<>(this.environment);
+		env.put("SERVER_PORT", String.valueOf(this.ports.port(service)));
+		env.put("PARCOURS_KAFKA_BOOTSTRAP_SERVERS", this.infrastructure.kafkaBootstrapServers());
+		service.databaseName(this.infrastructure.databasePrefix())
+			.ifPresentOrElse((database) -> env.putAll(this.infrastructure.datasource(database)),
+					() -> ServiceName.backends()
+						.forEach((backend) -> env.put("PARCOURS_" + backend.name() + "_URL", url(backend))));
+		return new ServiceLaunch(service.module(), command, env, logFile(service), readinessUrl(service));
+	}
+
+	/**
+	 * Readies what {@link #launch} runs: with class data sharing, the service's jar
+	 * extracted (again, if it was rebuilt).
+	 */
+	void prepare(ServiceName service) {
+		Path directory = this.jvm.classDataSharing();
+		if (directory != null) {
+			ExtractedJars.refresh(service.jar(this.repositoryRoot), directory.resolve(service.module()),
+					this.jvm.java());
+		}
+	}
+
+	Path logFile(ServiceName service) {
+		return this.logDirectory.resolve(service.module() + ".log");
+	}
+
+	URI readinessUrl(ServiceName service) {
+		return URI.create(url(service) + "/actuator/health/readiness");
+	}
+
+	private String url(ServiceName service) {
+		return "http://127.0.0.1:" + this.ports.port(service);
+	}
+
+	/**
+	 * @param java the {@code java} executable
+	 * @param options options before {@code -jar}
+	 * @param classDataSharing where the services' extracted jars and class data sharing
+	 * archives live; none to run the built jars as they are
+	 */
+	record Jvm(Path java, List<String> options, @Nullable Path classDataSharing) {
+
+		Jvm {
+			options = List.copyOf(options);
+		}
+
+	}
+
+	/**
+	 * @param kafkaBootstrapServers what the services' Kafka clients connect to
+	 * @param postgres the server holding the services' databases
+	 * @param databasePrefix put before each service's database suffix
+	 */
+	record Infrastructure(String kafkaBootstrapServers, PostgresSource.Server postgres, String databasePrefix) {
+
+		Map<String, String> datasource(String database) {
+			return Map.of("SPRING_DATASOURCE_URL", JdbcUrls.withDatabase(this.postgres.adminJdbcUrl(), database),
+					"SPRING_DATASOURCE_USERNAME", this.postgres.username(), "SPRING_DATASOURCE_PASSWORD",
+					this.postgres.password());
+		}
+
+	}
+
+}

@@ -1,0 +1,156 @@
+package care.parcours.local;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A started platform. Closing it stops the services (SIGTERM, then SIGKILL after the stop
+ * timeout), then Kafka, then PostgreSQL when the platform started them.
+ */
+public final class RunningPlatform implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(RunningPlatform.class);
+
+	private final LaunchPlan plan;
+
+	private final Supervisor supervisor;
+
+	private final Map<ServiceName, ServiceProcess> processes = new EnumMap<>(ServiceName.class);
+
+	private final String kafkaBootstrapServers;
+
+	/** Kafka and PostgreSQL when started here, in the order to stop them. */
+	private final List<AutoCloseable> infrastructure;
+
+	private final Duration readinessTimeout;
+
+	private final Duration startupTime;
+
+	private boolean closed;
+
+	RunningPlatform(LaunchPlan plan, Supervisor supervisor, List<ServiceProcess> processes,
+			String kafkaBootstrapServers, List<AutoCloseable> infrastructure, Duration readinessTimeout,
+			Duration startupTime) {
+		this.plan = plan;
+		this.supervisor = supervisor;
+		this.kafkaBootstrapServers = kafkaBootstrapServers;
+		this.infrastructure = List.copyOf(infrastructure);
+		this.readinessTimeout = readinessTimeout;
+		this.startupTime = startupTime;
+		processes.forEach(this::track);
+	}
+
+	/** Where the service answers HTTP, such as {@code http://localhost:8080}. */
+	public URI url(ServiceName service) {
+		return URI.create("http://localhost:" + this.plan.ports().port(service));
+	}
+
+	/** Answers 200 while the service takes traffic. */
+	public URI readinessUrl(ServiceName service) {
+		return url(service).resolve("/actuator/health/readiness");
+	}
+
+	/** The service's standard output and error. */
+	public Path logFile(ServiceName service) {
+		return this.plan.logFile(service);
+	}
+
+	/** The Kafka the services use, for a test's own producers and consumers. */
+	public String kafkaBootstrapServers() {
+		return this.kafkaBootstrapServers;
+	}
+
+	/**
+	 * From the call to {@link LocalPlatform#start()} until the last service was ready.
+	 */
+	public Duration startupTime() {
+		return this.startupTime;
+	}
+
+	/** The services this platform started, in start order. */
+	public synchronized Set<ServiceName> services() {
+		return Collections.unmodifiableSet(this.processes.keySet());
+	}
+
+	public synchronized boolean isRunning(ServiceName service) {
+		ServiceProcess process = this.processes.get(service);
+		return process != null && process.isAlive();
+	}
+
+	/**
+	 * Stops one service as an orchestrator would: SIGTERM, then SIGKILL after the stop
+	 * timeout. Does nothing when it is not running.
+	 */
+	public synchronized void stop(ServiceName service) {
+		ServiceProcess process = this.processes.get(service);
+		if (process == null) {
+			return;
+		}
+		try {
+			this.supervisor.stop(List.of(process));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new LocalPlatformException("Interrupted while stopping " + service.module());
+		}
+	}
+
+	/**
+	 * Starts a stopped service again, its output appended to its log, and returns once it
+	 * is ready. Does nothing when it is running.
+	 * @throws LocalPlatformException when it exits or is not ready in time
+	 */
+	public synchronized void start(ServiceName service) {
+		if (this.closed) {
+			throw new IllegalStateException("The platform is closed");
+		}
+		if (isRunning(service)) {
+			return;
+		}
+		this.plan.prepare(service);
+		try {
+			track(this.supervisor.start(List.of(this.plan.launch(service)), false, this.readinessTimeout).getFirst());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new LocalPlatformException("Interrupted while starting " + service.module());
+		}
+	}
+
+	private void track(ServiceProcess process) {
+		this.processes.put(ServiceName.parse(process.name()), process);
+		process.onExit().thenRun(() -> {
+			if (!process.stopping()) {
+				log.warn("{} exited unexpectedly with code {}; see {}", process.name(), process.exitCode(),
+						process.launch().logFile());
+			}
+		});
+	}
+
+	/** Stops everything; a second call does nothing. */
+	@Override
+	public synchronized void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		// Stopping must wait for the processes even when this thread was interrupted.
+		boolean interrupted = Thread.interrupted();
+		Closing.quietly(() -> this.supervisor.stop(this.processes.values()));
+		this.supervisor.close();
+		this.infrastructure.forEach(Closing::quietly);
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

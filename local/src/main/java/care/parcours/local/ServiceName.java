@@ -1,0 +1,87 @@
+package care.parcours.local;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The five deployable parts of Parcours, with what the local platform needs to know to
+ * start each one: its Maven module (which names its jar and log), its default port and
+ * the suffix of its database.
+ */
+public enum ServiceName {
+
+	PATIENT("patient-service", 8081, "patient"),
+
+	SCHEDULING("scheduling-service", 8082, "scheduling"),
+
+	BILLING("billing-service", 8083, "billing"),
+
+	PARTNER("partner-service", 8084, "partner"),
+
+	/** The only public entry point; it has no database of its own. */
+	GATEWAY("gateway", 8080, null);
+
+	private final String module;
+
+	private final int defaultPort;
+
+	private final @Nullable String databaseSuffix;
+
+	ServiceName(String module, int defaultPort, @Nullable String databaseSuffix) {
+		this.module = module;
+		this.defaultPort = defaultPort;
+		this.databaseSuffix = databaseSuffix;
+	}
+
+	/** The Maven module, such as {@code partner-service}. */
+	public String module() {
+		return this.module;
+	}
+
+	/** The port of the service in the local platform and in docker-compose. */
+	public int defaultPort() {
+		return this.defaultPort;
+	}
+
+	/**
+	 * The database of this service for the given prefix: {@code parcours_partner} for
+	 * {@code parcours_}; empty for the gateway.
+	 */
+	public Optional<String> databaseName(String prefix) {
+		return Optional.ofNullable(this.databaseSuffix).map((suffix) -> prefix + suffix);
+	}
+
+	/**
+	 * The runnable jar the module's build leaves, {@code <module>/target/<module>.jar}.
+	 */
+	public Path jar(Path repositoryRoot) {
+		return repositoryRoot.resolve(this.module).resolve("target").resolve(this.module + ".jar");
+	}
+
+	/** The four services behind the gateway, in start order. */
+	public static List<ServiceName> backends() {
+		return List.of(PATIENT, SCHEDULING, BILLING, PARTNER);
+	}
+
+	/**
+	 * The service named by its module ({@code partner-service}) or its short name
+	 * ({@code partner}), ignoring case.
+	 * @throws IllegalArgumentException when no service has that name
+	 */
+	public static ServiceName parse(String name) {
+		String wanted = name.toLowerCase(Locale.ROOT);
+		for (ServiceName service : values()) {
+			if (service.module.equals(wanted) || service.name().toLowerCase(Locale.ROOT).equals(wanted)) {
+				return service;
+			}
+		}
+		throw new IllegalArgumentException("No service named '" + name + "'; known: "
+				+ String.join(", ", Arrays.stream(values()).map(ServiceName::module).toList()));
+	}
+
+}

@@ -1,0 +1,47 @@
+package care.parcours.local;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What {@code up} prints once everything is ready: where each service answers. */
+final class StartupTable {
+
+	private static final String ROW = "  %-20s %-24s %-50s %s%n";
+
+	private StartupTable() {
+	}
+
+	static String render(RunningPlatform platform, Path repositoryRoot, String infrastructure) {
+		StringBuilder out = new StringBuilder("\n");
+		String took = " (started in " + Supervisor.seconds(platform.startupTime()) + " s)";
+		if (platform.services().contains(ServiceName.GATEWAY)) {
+			out.append("Parcours is up: ").append(platform.url(ServiceName.GATEWAY)).append(took).append("\n\n");
+		}
+		else {
+			out.append("Parcours is up without its gateway").append(took).append("\n\n");
+		}
+		out.append(String.format(ROW, "SERVICE", "URL", "READINESS", "LOG"));
+		for (ServiceName service : gatewayFirst(platform)) {
+			out.append(String.format(ROW, service.module(), platform.url(service), platform.readinessUrl(service),
+					relative(repositoryRoot, platform.logFile(service))));
+		}
+		out.append("\n  ").append(infrastructure).append('\n');
+		out.append("  Ctrl-C or ./parcours down stops everything; ./parcours logs [service] follows the logs.\n");
+		return out.toString();
+	}
+
+	private static List<ServiceName> gatewayFirst(RunningPlatform platform) {
+		List<ServiceName> order = new ArrayList<>();
+		if (platform.services().contains(ServiceName.GATEWAY)) {
+			order.add(ServiceName.GATEWAY);
+		}
+		ServiceName.backends().stream().filter(platform.services()::contains).forEach(order::add);
+		return order;
+	}
+
+	private static Path relative(Path root, Path file) {
+		return file.startsWith(root) ? root.relativize(file) : file;
+	}
+
+}

@@ -1,0 +1,66 @@
+package care.parcours.local;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LaunchPlanTests {
+
+	private static final Path ROOT = Path.of("/work/parcours");
+
+	private final LaunchPlan plan = new LaunchPlan(ROOT, ROOT.resolve(".parcours/logs"), PortPlan.defaults(),
+			new LaunchPlan.Jvm(Path.of("/jdk/bin/java"), List.of("-XX:+UseSerialGC"), null),
+			new LaunchPlan.Infrastructure("127.0.0.1:9092",
+					new PostgresSource.Server("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "secret"),
+					"systest_7_"),
+			Map.of("PARCOURS_DEMO_DATA", "true", "SERVER_PORT", "1"));
+
+	@Test
+	void startsTheModuleJarWithTheGivenJvm() {
+		assertThat(this.plan.launch(ServiceName.PARTNER).command()).containsExactly("/jdk/bin/java", "-XX:+UseSerialGC",
+				"-jar", "/work/parcours/partner-service/target/partner-service.jar");
+	}
+
+	@Test
+	void withClassDataSharingStartsTheExtractedJarWithItsOwnArchive() {
+		LaunchPlan sharing = new LaunchPlan(ROOT, this.plan.logDirectory(), this.plan.ports(),
+				new LaunchPlan.Jvm(Path.of("/jdk/bin/java"), List.of(), ROOT.resolve(".parcours/jvm")),
+				this.plan.infrastructure(), Map.of());
+
+		assertThat(sharing.launch(ServiceName.PARTNER).command()).containsExactly("/jdk/bin/java",
+				"-XX:+AutoCreateSharedArchive",
+				"-XX:SharedArchiveFile=/work/parcours/.parcours/jvm/partner-service/partner-service.jsa",
+				"-Xlog:cds*=off", "-jar", "/work/parcours/.parcours/jvm/partner-service/partner-service.jar");
+	}
+
+	@Test
+	void aServiceIsToldItsPortKafkaAndItsOwnDatabase() {
+		ServiceLaunch launch = this.plan.launch(ServiceName.SCHEDULING);
+
+		assertThat(launch.environment()).containsEntry("SERVER_PORT", "8082")
+			.containsEntry("PARCOURS_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
+			.containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/systest_7_scheduling")
+			.containsEntry("SPRING_DATASOURCE_USERNAME", "postgres")
+			.containsEntry("SPRING_DATASOURCE_PASSWORD", "secret")
+			.containsEntry("PARCOURS_DEMO_DATA", "true");
+		assertThat(launch.logFile()).isEqualTo(ROOT.resolve(".parcours/logs/scheduling-service.log"));
+		assertThat(launch.readinessUrl()).hasToString("http://127.0.0.1:8082/actuator/health/readiness");
+	}
+
+	@Test
+	void theGatewayIsToldWhereEachServiceListensAndHasNoDatabase() {
+		ServiceLaunch launch = this.plan.launch(ServiceName.GATEWAY);
+
+		assertThat(launch.environment()).containsEntry("SERVER_PORT", "8080")
+			.containsEntry("PARCOURS_PATIENT_URL", "http://127.0.0.1:8081")
+			.containsEntry("PARCOURS_SCHEDULING_URL", "http://127.0.0.1:8082")
+			.containsEntry("PARCOURS_BILLING_URL", "http://127.0.0.1:8083")
+			.containsEntry("PARCOURS_PARTNER_URL", "http://127.0.0.1:8084")
+			.doesNotContainKey("SPRING_DATASOURCE_URL");
+	}
+
+}

@@ -1,0 +1,69 @@
+package care.parcours.local;
+
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class PortPlanTests {
+
+	@Test
+	void defaultsAreTheContractPorts() {
+		PortPlan ports = PortPlan.defaults();
+
+		assertThat(ports.port(ServiceName.GATEWAY)).isEqualTo(8080);
+		assertThat(ports.port(ServiceName.PATIENT)).isEqualTo(8081);
+		assertThat(ports.port(ServiceName.SCHEDULING)).isEqualTo(8082);
+		assertThat(ports.port(ServiceName.BILLING)).isEqualTo(8083);
+		assertThat(ports.port(ServiceName.PARTNER)).isEqualTo(8084);
+	}
+
+	@Test
+	void randomGivesEveryServiceItsOwnFreePort() {
+		PortPlan ports = PortPlan.random();
+
+		assertThat(new HashSet<>(ports.ports().values())).hasSize(5);
+		assertThat(ports.ports().values()).allMatch((port) -> !Ports.inUse(port));
+	}
+
+	@Test
+	void refusesAPlanWithoutEveryService() {
+		Map<ServiceName, Integer> ports = new EnumMap<>(PortPlan.defaults().ports());
+		ports.remove(ServiceName.BILLING);
+
+		assertThatIllegalArgumentException().isThrownBy(() -> new PortPlan(ports))
+			.withMessage("No port for billing-service");
+	}
+
+	@Test
+	void refusesTwoServicesOnOnePort() {
+		Map<ServiceName, Integer> ports = new EnumMap<>(PortPlan.defaults().ports());
+		ports.put(ServiceName.BILLING, 8084);
+
+		assertThatIllegalArgumentException().isThrownBy(() -> new PortPlan(ports))
+			.withMessage("Port 8084 is planned for two services");
+	}
+
+	@Test
+	void refusesAPortOutsideTheTcpRange() {
+		Map<ServiceName, Integer> ports = new EnumMap<>(PortPlan.defaults().ports());
+		ports.put(ServiceName.GATEWAY, 70000);
+
+		assertThatIllegalArgumentException().isThrownBy(() -> new PortPlan(ports))
+			.withMessage("Port 70000 of gateway is not a TCP port");
+	}
+
+	@Test
+	void cannotBeChangedAfterwards() {
+		Map<ServiceName, Integer> ports = new EnumMap<>(PortPlan.defaults().ports());
+		PortPlan plan = new PortPlan(ports);
+		ports.put(ServiceName.GATEWAY, 9999);
+
+		assertThat(plan.port(ServiceName.GATEWAY)).isEqualTo(8080);
+	}
+
+}

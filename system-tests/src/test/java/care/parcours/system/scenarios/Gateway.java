@@ -1,0 +1,75 @@
+package care.parcours.system.scenarios;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
+
+/** A client of the platform's gateway, as a front end would be. */
+final class Gateway {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final URI base;
+
+	Gateway(URI base) {
+		this.base = base;
+	}
+
+	/**
+	 * An answer: status, content type and body as JSON (missing when the body is not
+	 * JSON).
+	 */
+	record Answer(int status, String contentType, JsonNode body, Duration took) {
+
+	}
+
+	Answer get(String path) {
+		return send(HttpRequest.newBuilder(base.resolve(path)).GET(), Duration.ofSeconds(10));
+	}
+
+	/** A GET that must be answered within {@code limit}, or the exchange fails. */
+	Answer get(String path, Duration limit) {
+		return send(HttpRequest.newBuilder(base.resolve(path)).GET(), limit);
+	}
+
+	Answer post(String path, String json) {
+		return send(HttpRequest.newBuilder(base.resolve(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json)), Duration.ofSeconds(10));
+	}
+
+	private Answer send(HttpRequest.Builder request, Duration limit) {
+		long started = System.nanoTime();
+		try {
+			HttpResponse<String> response = http.send(request.timeout(limit).build(),
+					HttpResponse.BodyHandlers.ofString());
+			Duration took = Duration.ofNanos(System.nanoTime() - started);
+			JsonNode body;
+			try {
+				body = response.body().isEmpty() ? MissingNode.getInstance() : JSON.readTree(response.body());
+			}
+			catch (RuntimeException ex) {
+				body = MissingNode.getInstance();
+			}
+			return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body,
+					took);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("The gateway did not answer " + request.build().uri(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
