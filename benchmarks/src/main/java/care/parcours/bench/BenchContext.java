@@ -1,0 +1,113 @@
+package care.parcours.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import care.parcours.local.KafkaSource;
+import care.parcours.local.LocalPlatform;
+import care.parcours.local.PortPlan;
+import care.parcours.local.PostgresSource;
+import care.parcours.local.RunningPlatform;
+import care.parcours.local.ServiceName;
+
+/**
+ * What a benchmark runs against: the PostgreSQL server of {@code PARCOURS_DB_URL} (else
+ * 127.0.0.1:5432, user postgres), an in-process Kafka broker, and the services it asks
+ * for, started from their jars on free ports with databases of their own that are dropped
+ * at the end.
+ */
+public final class BenchContext implements AutoCloseable {
+
+	private final Path root;
+
+	private final Map<String, String> options;
+
+	private final String prefix = "bench_" + ProcessHandle.current().pid() + "_";
+
+	private final List<AutoCloseable> started = new ArrayList<>();
+
+	BenchContext(Path root, Map<String, String> options) {
+		this.root = root;
+		this.options = Map.copyOf(options);
+	}
+
+	public String option(String name, String fallback) {
+		return options.getOrDefault(name, fallback);
+	}
+
+	public int option(String name, int fallback) {
+		return Integer.parseInt(options.getOrDefault(name, String.valueOf(fallback)));
+	}
+
+	public Duration option(String name, Duration fallback) {
+		return options.containsKey(name) ? Duration.parse("PT" + options.get(name).toUpperCase()) : fallback;
+	}
+
+	/** The administrative JDBC URL of the server the services' databases live on. */
+	public String adminJdbcUrl() {
+		return System.getenv().getOrDefault("PARCOURS_DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+	}
+
+	public String dbUser() {
+		return System.getenv().getOrDefault("PARCOURS_DB_USER", "postgres");
+	}
+
+	public String dbPassword() {
+		return System.getenv().getOrDefault("PARCOURS_DB_PASSWORD", "");
+	}
+
+	/** The JDBC URL of a service's database in this run. */
+	public String jdbcUrl(ServiceName service) {
+		String admin = adminJdbcUrl();
+		String base = admin.contains("?") ? admin.substring(0, admin.indexOf('?')) : admin;
+		return base.substring(0, base.lastIndexOf('/') + 1) + service.databaseName(prefix).orElseThrow();
+	}
+
+	public Connection connect(ServiceName service) throws SQLException {
+		return DriverManager.getConnection(jdbcUrl(service), dbUser(), dbPassword());
+	}
+
+	/** Starts the given services (and Kafka) for this run. */
+	public RunningPlatform start(Set<ServiceName> services) throws IOException {
+		Path kafkaLog = Files.createTempDirectory("parcours-bench-kafka");
+		RunningPlatform platform = LocalPlatform.builder(root)
+			.postgres(PostgresSource.server(adminJdbcUrl(), dbUser(), dbPassword()))
+			.kafka(KafkaSource.embedded(kafkaLog, 0))
+			.ports(PortPlan.random())
+			.databasePrefix(prefix)
+			.services(services)
+			.jvmOptions(List.of("-XX:+UseParallelGC", "-Xmx1g"))
+			.logDirectory(root.resolve("benchmarks/target/logs"))
+			.build()
+			.start();
+		started.add(platform);
+		return platform;
+	}
+
+	@Override
+	public void close() throws Exception {
+		for (AutoCloseable closeable : started.reversed()) {
+			closeable.close();
+		}
+		try (Connection connection = DriverManager.getConnection(adminJdbcUrl(), dbUser(), dbPassword());
+				Statement statement = connection.createStatement()) {
+			for (ServiceName service : ServiceName.values()) {
+				var name = service.databaseName(prefix);
+				if (name.isPresent()) {
+					statement.execute("drop database if exists " + name.get() + " with (force)");
+				}
+			}
+		}
+	}
+
+}
