@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import care.parcours.events.partner.PartnerEvent;
 import care.parcours.events.patient.PatientEvent;
+import care.parcours.events.scheduling.SchedulingEvent;
 
 /**
  * Reads the {@link Topic} and {@link EventType} annotations of event contracts: which
@@ -40,7 +41,7 @@ public final class EventCatalog {
 
 	/** Every family of published events: what the contract tests check. */
 	public static EventCatalog all() {
-		return of(PartnerEvent.class, PatientEvent.class);
+		return of(PartnerEvent.class, PatientEvent.class, SchedulingEvent.class);
 	}
 
 	/** The records a sealed family permits. */

@@ -1,0 +1,26 @@
+package care.parcours.events.scheduling;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import care.parcours.events.EventType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An appointment was booked, directly or by confirming a hold.
+ *
+ * @param appointmentId the appointment
+ * @param practitionerId with whom
+ * @param partnerId where the practitioner works
+ * @param patientId for whom
+ * @param start start (UTC)
+ * @param end end (UTC)
+ * @param mode {@code IN_PERSON} or {@code TELECONSULTATION}
+ * @param appointmentType the appointment type code
+ * @param holdId the hold it confirmed, if any
+ */
+@EventType("scheduling.appointment.booked.v1")
+public record AppointmentBooked(UUID appointmentId, UUID practitionerId, UUID partnerId, UUID patientId, Instant start,
+		Instant end, String mode, String appointmentType, @Nullable UUID holdId) implements SchedulingEvent {
+
+}

@@ -1,0 +1,21 @@
+package care.parcours.events.scheduling;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import care.parcours.events.EventType;
+
+/**
+ * The appointment took place.
+ *
+ * @param appointmentId the appointment
+ * @param practitionerId with whom
+ * @param partnerId where the practitioner works
+ * @param patientId for whom
+ * @param completedAt when (UTC)
+ */
+@EventType("scheduling.appointment.completed.v1")
+public record AppointmentCompleted(UUID appointmentId, UUID practitionerId, UUID partnerId, UUID patientId,
+		Instant completedAt) implements SchedulingEvent {
+
+}

@@ -1,0 +1,27 @@
+package care.parcours.events.scheduling;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import care.parcours.events.EventType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An appointment moved; the new time was taken before the old one was released.
+ *
+ * @param appointmentId the appointment
+ * @param practitionerId with whom
+ * @param partnerId where the practitioner works
+ * @param patientId for whom
+ * @param previousStart the old start (UTC)
+ * @param previousEnd the old end (UTC)
+ * @param start the new start (UTC)
+ * @param end the new end (UTC)
+ * @param cascadeId the cascade that moved it with others of its chain, if any
+ */
+@EventType("scheduling.appointment.rescheduled.v1")
+public record AppointmentRescheduled(UUID appointmentId, UUID practitionerId, UUID partnerId, UUID patientId,
+		Instant previousStart, Instant previousEnd, Instant start, Instant end,
+		@Nullable UUID cascadeId) implements SchedulingEvent {
+
+}

@@ -1,0 +1,25 @@
+package care.parcours.events.scheduling;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import care.parcours.events.EventType;
+
+/**
+ * A slot was held for a patient while they decide; the hold lapses at {@code expiresAt}.
+ *
+ * @param holdId the hold
+ * @param practitionerId whose slot
+ * @param partnerId where the practitioner works
+ * @param patientId for whom
+ * @param start start of the slot (UTC)
+ * @param end end of the slot (UTC)
+ * @param mode {@code IN_PERSON} or {@code TELECONSULTATION}
+ * @param appointmentType the appointment type code
+ * @param expiresAt when the hold lapses unless confirmed
+ */
+@EventType("scheduling.slot.held.v1")
+public record SlotHeld(UUID holdId, UUID practitionerId, UUID partnerId, UUID patientId, Instant start, Instant end,
+		String mode, String appointmentType, Instant expiresAt) implements SchedulingEvent {
+
+}
