@@ -11,6 +11,7 @@ import care.parcours.events.EventCodec;
 import care.parcours.platform.consumer.ConsumerProperties;
 import care.parcours.platform.consumer.EventConsumers;
 import care.parcours.platform.consumer.EventHandler;
+import care.parcours.platform.idempotency.IdempotentRequests;
 import care.parcours.platform.outbox.Outbox;
 import care.parcours.platform.outbox.OutboxProperties;
 import care.parcours.platform.outbox.OutboxRelay;
@@ -19,6 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -83,6 +85,13 @@ public class EventingAutoConfiguration {
 				kafka.buildConsumerProperties(), new StringDeserializer(), new StringDeserializer());
 		return new EventConsumers(handlers, group, codec, JdbcClient.create(dataSource),
 				new TransactionTemplate(transactions), consumers, producer(kafka), properties, meterRegistry(meters));
+	}
+
+	@Bean
+	IdempotentRequests idempotentRequests(PlatformSchema schema, DataSource dataSource,
+			PlatformTransactionManager transactions, ObjectProvider<JsonMapper> json) {
+		return new IdempotentRequests(JdbcClient.create(dataSource), new TransactionTemplate(transactions),
+				json.getIfAvailable(() -> JsonMapper.builder().build()));
 	}
 
 	/**

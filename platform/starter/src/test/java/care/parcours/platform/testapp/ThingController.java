@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import care.parcours.platform.idempotency.IdempotentRequests;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
 import jakarta.validation.Valid;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,8 +28,11 @@ class ThingController {
 
 	private final Things things;
 
-	ThingController(Things things) {
+	private final IdempotentRequests idempotency;
+
+	ThingController(Things things, IdempotentRequests idempotency) {
 		this.things = things;
+		this.idempotency = idempotency;
 	}
 
 	enum Kind {
@@ -45,6 +50,12 @@ class ThingController {
 	ResponseEntity<Things.Thing> create(@Valid @RequestBody ThingForm form) {
 		Things.Thing thing = things.create(UUID.randomUUID(), form.name(), form.kind().name());
 		return ResponseEntity.created(URI.create("/things/" + thing.id())).body(thing);
+	}
+
+	@PostMapping("/idempotent")
+	ResponseEntity<?> createOnce(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+			@Valid @RequestBody ThingForm form) {
+		return idempotency.run(key, "POST /things", form, () -> create(form));
 	}
 
 	@GetMapping("/{id}")
