@@ -11,7 +11,7 @@ import java.util.Map;
  * The detail is shown to the client and logged: it must never contain personal data.
  */
 public abstract sealed class DomainException extends RuntimeException
-		permits NotFoundException, ConflictException, RuleViolationException, InvalidRequestException {
+		permits NotFoundException, ConflictException, RuleViolationException, InvalidRequestException, GoneException {
 
 	private final String problemType;
 

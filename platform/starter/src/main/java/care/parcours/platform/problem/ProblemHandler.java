@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import care.parcours.platform.domain.ConflictException;
 import care.parcours.platform.domain.DomainException;
+import care.parcours.platform.domain.GoneException;
 import care.parcours.platform.domain.InvalidRequestException;
 import care.parcours.platform.domain.NotFoundException;
 import care.parcours.platform.domain.RuleViolationException;
@@ -61,6 +62,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 			case ConflictException ignored -> HttpStatus.CONFLICT;
 			case RuleViolationException ignored -> HttpStatus.UNPROCESSABLE_CONTENT;
 			case InvalidRequestException ignored -> HttpStatus.BAD_REQUEST;
+			case GoneException ignored -> HttpStatus.GONE;
 		};
 		ProblemDetail problem = Problems.of(status, ex.problemType(), ex.getMessage());
 		ex.properties().forEach(problem::setProperty);

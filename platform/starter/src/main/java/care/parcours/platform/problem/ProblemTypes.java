@@ -37,6 +37,7 @@ public final class ProblemTypes {
 			case 405 -> "method-not-allowed";
 			case 406 -> "not-acceptable";
 			case 409 -> "conflict";
+			case 410 -> "gone";
 			case 412 -> "precondition-failed";
 			case 413 -> PAYLOAD_TOO_LARGE;
 			case 415 -> "unsupported-media-type";

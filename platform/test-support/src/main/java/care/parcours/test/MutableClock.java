@@ -1,0 +1,39 @@
+package care.parcours.test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A clock tests move by hand: it runs with real time, and {@link #advance} jumps it
+ * ahead, so that a hold can lapse or an appointment begin without waiting for it. Declare
+ * it as the application's {@code Clock} bean.
+ */
+public final class MutableClock extends Clock {
+
+	private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+
+	@Override
+	public ZoneId getZone() {
+		return ZoneOffset.UTC;
+	}
+
+	@Override
+	public Clock withZone(ZoneId zone) {
+		throw new UnsupportedOperationException("Parcours keeps time in UTC");
+	}
+
+	@Override
+	public Instant instant() {
+		return Instant.now().plus(offset.get());
+	}
+
+	/** Moves the clock ahead; time keeps running from there. */
+	public void advance(Duration by) {
+		offset.updateAndGet(current -> current.plus(by));
+	}
+
+}
