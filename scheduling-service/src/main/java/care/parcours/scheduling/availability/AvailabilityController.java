@@ -1,0 +1,173 @@
+package care.parcours.scheduling.availability;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/schedules/{practitionerId}")
+class AvailabilityController {
+
+	private final AvailabilityService service;
+
+	AvailabilityController(AvailabilityService service) {
+		this.service = service;
+	}
+
+	record TypeForm(@NotNull @Pattern(regexp = "^[a-z][a-z0-9-]{0,39}$") String code,
+			@NotNull @Min(5) @Max(720) Integer durationMinutes, @NotEmpty Set<@NotNull Mode> modes) {
+
+		AppointmentType toType() {
+			return new AppointmentType(code, Duration.ofMinutes(durationMinutes), modes);
+		}
+
+	}
+
+	record RuleForm(@NotNull DayOfWeek day, @NotNull LocalTime start, @NotNull LocalTime end,
+			@NotEmpty Set<@NotNull Mode> modes, @Nullable Set<@NotNull String> appointmentTypes,
+			@NotNull LocalDate validFrom, @Nullable LocalDate validUntil) {
+
+		WeeklyRule toRule() {
+			return new WeeklyRule(UUID.randomUUID(), day, start, end, modes, appointmentTypes, validFrom, validUntil);
+		}
+
+	}
+
+	record AvailabilityForm(@NotNull @Size(max = 50) List<@Valid @NotNull TypeForm> appointmentTypes,
+			@NotNull @Size(max = 200) List<@Valid @NotNull RuleForm> weeklyRules) {
+
+	}
+
+	/** Start and end are local date-times of the practitioner's zone. */
+	record ExceptionForm(@NotNull AvailabilityException.Kind kind, @NotNull AvailabilityException.Reason reason,
+			@NotNull LocalDateTime start, @NotNull LocalDateTime end, @Nullable Set<@NotNull Mode> modes,
+			@Nullable Set<@NotNull String> appointmentTypes) {
+
+		AvailabilityException toException(ZoneId zone) {
+			return new AvailabilityException(UUID.randomUUID(), kind, reason,
+					new TimeRange(start.atZone(zone).toInstant(), end.atZone(zone).toInstant()),
+					modes == null ? Set.of() : modes, appointmentTypes);
+		}
+
+	}
+
+	record AvailabilityView(UUID practitionerId, String timeZone, long version, List<TypeView> appointmentTypes,
+			List<RuleForm> weeklyRules, List<ExceptionView> exceptions,
+			List<AppointmentView> appointmentsOutsideAvailability) {
+
+		static AvailabilityView of(WeeklyAvailability availability, List<BookedAppointment> outside) {
+			ZoneId zone = availability.zone();
+			return new AvailabilityView(availability.practitionerId(), zone.getId(), availability.version(),
+					availability.types()
+						.values()
+						.stream()
+						.sorted(java.util.Comparator.comparing(AppointmentType::code))
+						.map(t -> new TypeView(t.code(), t.duration().toMinutes(), t.modes()))
+						.toList(),
+					availability.rules()
+						.stream()
+						.sorted(java.util.Comparator.comparing(WeeklyRule::day).thenComparing(WeeklyRule::start))
+						.map(r -> new RuleForm(r.day(), r.start(), r.end(), r.modes(), r.appointmentTypes(),
+								r.validFrom(), r.validUntil()))
+						.toList(),
+					availability.exceptions()
+						.stream()
+						.sorted(java.util.Comparator.comparing(e -> e.during().start()))
+						.map(e -> ExceptionView.of(e, zone))
+						.toList(),
+					outside.stream().map(a -> AppointmentView.of(a, zone)).toList());
+		}
+
+	}
+
+	record TypeView(String code, long durationMinutes, Set<Mode> modes) {
+
+	}
+
+	record ExceptionView(UUID id, AvailabilityException.Kind kind, AvailabilityException.Reason reason, Instant start,
+			Instant end, LocalDateTime localStart, LocalDateTime localEnd, Set<Mode> modes,
+			@Nullable Set<String> appointmentTypes) {
+
+		static ExceptionView of(AvailabilityException e, ZoneId zone) {
+			return new ExceptionView(e.id(), e.kind(), e.reason(), e.during().start(), e.during().end(),
+					LocalDateTime.ofInstant(e.during().start(), zone), LocalDateTime.ofInstant(e.during().end(), zone),
+					e.modes(), e.appointmentTypes());
+		}
+
+	}
+
+	record AppointmentView(UUID appointmentId, Instant start, Instant end, LocalDateTime localStart,
+			String appointmentType, Mode mode) {
+
+		static AppointmentView of(BookedAppointment a, ZoneId zone) {
+			return new AppointmentView(a.id(), a.during().start(), a.during().end(),
+					LocalDateTime.ofInstant(a.during().start(), zone), a.appointmentType(), a.mode());
+		}
+
+	}
+
+	@GetMapping("/availability")
+	ResponseEntity<AvailabilityView> get(@PathVariable UUID practitionerId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant to) {
+		WeeklyAvailability availability = service.get(practitionerId, from, to);
+		return ResponseEntity.ok()
+			.eTag(Long.toString(availability.version()))
+			.body(AvailabilityView.of(availability, List.of()));
+	}
+
+	@PutMapping("/availability")
+	ResponseEntity<AvailabilityView> replace(@PathVariable UUID practitionerId,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+			@Valid @RequestBody AvailabilityForm form) {
+		AvailabilityService.Changed changed = service.replace(practitionerId,
+				form.appointmentTypes().stream().map(TypeForm::toType).toList(),
+				form.weeklyRules().stream().map(RuleForm::toRule).toList(), Versions.parse(ifMatch));
+		return ResponseEntity.ok()
+			.eTag(Long.toString(changed.availability().version()))
+			.body(AvailabilityView.of(changed.availability(), changed.outside()));
+	}
+
+	@PostMapping("/exceptions")
+	ResponseEntity<AvailabilityView> except(@PathVariable UUID practitionerId, @Valid @RequestBody ExceptionForm form) {
+		AvailabilityService.Changed changed = service.except(practitionerId,
+				form.toException(service.zoneOf(practitionerId)));
+		return ResponseEntity.status(201).body(AvailabilityView.of(changed.availability(), changed.outside()));
+	}
+
+	@DeleteMapping("/exceptions/{exceptionId}")
+	AvailabilityView withdraw(@PathVariable UUID practitionerId, @PathVariable UUID exceptionId) {
+		AvailabilityService.Changed changed = service.withdraw(practitionerId, exceptionId);
+		return AvailabilityView.of(changed.availability(), changed.outside());
+	}
+
+}

@@ -1,0 +1,8 @@
+package care.parcours.scheduling.availability;
+
+/** Where an appointment takes place. */
+public enum Mode {
+
+	IN_PERSON, TELECONSULTATION
+
+}

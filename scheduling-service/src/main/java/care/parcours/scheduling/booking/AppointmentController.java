@@ -1,0 +1,145 @@
+package care.parcours.scheduling.booking;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
+import care.parcours.platform.idempotency.IdempotentRequests;
+import care.parcours.platform.web.Page;
+import care.parcours.platform.web.PageQuery;
+import care.parcours.scheduling.availability.Mode;
+import care.parcours.scheduling.availability.TimeRange;
+import care.parcours.scheduling.availability.Versions;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/appointments")
+class AppointmentController {
+
+	private final BookingService service;
+
+	private final BookingDesk desk;
+
+	private final IdempotentRequests idempotency;
+
+	AppointmentController(BookingService service, BookingDesk desk, IdempotentRequests idempotency) {
+		this.service = service;
+		this.desk = desk;
+		this.idempotency = idempotency;
+	}
+
+	record BookForm(@NotNull UUID practitionerId, @NotNull UUID patientId, @NotNull Instant start,
+			@NotBlank String appointmentType, @NotNull Mode mode) {
+
+		BookingService.SlotRequest request() {
+			return new BookingService.SlotRequest(practitionerId, patientId, start, appointmentType, mode);
+		}
+
+	}
+
+	record CancelForm(@NotNull CancelReason reason, @Nullable @Size(max = 1000) String note) {
+
+	}
+
+	record RescheduleForm(@NotNull Instant start) {
+
+	}
+
+	record JoinView(UUID appointmentId, UUID practitionerId, Instant start, Instant end, Instant linkExpiresAt) {
+
+	}
+
+	@PostMapping
+	ResponseEntity<?> book(@RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
+			@Valid @RequestBody BookForm form) {
+		BookingDesk.Wanted wanted = new BookingDesk.Wanted(form.practitionerId(), form.appointmentType(), form.mode(),
+				form.start());
+		return desk.guarded(wanted, () -> idempotency.run(key, "POST /api/appointments", form, () -> {
+			Booking appointment = service.book(form.request());
+			return ResponseEntity.created(URI.create("/api/appointments/" + appointment.id()))
+				.eTag(Long.toString(appointment.version()))
+				.body(BookingViews.of(appointment, service));
+		}));
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<BookingViews.BookingView> get(@PathVariable UUID id) {
+		return view(service.get(id));
+	}
+
+	@GetMapping
+	Page<BookingViews.BookingView> list(@RequestParam(required = false) @Nullable UUID practitionerId,
+			@RequestParam(required = false) @Nullable UUID patientId,
+			@RequestParam(required = false) @Nullable UUID partnerId,
+			@RequestParam(required = false) @Nullable BookingStatus status,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant to,
+			PageQuery page) {
+		TimeRange within = from == null && to == null ? null : new TimeRange(from == null ? Instant.EPOCH : from,
+				to == null ? Instant.parse("9999-12-31T00:00:00Z") : to);
+		return service.appointments(practitionerId, patientId, partnerId, status, within, page)
+			.map(booking -> BookingViews.of(booking, service));
+	}
+
+	@PostMapping("/{id}/cancel")
+	ResponseEntity<BookingViews.BookingView> cancel(@PathVariable UUID id,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+			@Valid @RequestBody CancelForm form) {
+		return view(service.cancel(id, form.reason(), form.note(), Versions.parse(ifMatch)));
+	}
+
+	@PostMapping("/{id}/reschedule")
+	ResponseEntity<BookingViews.BookingView> reschedule(@PathVariable UUID id,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+			@Valid @RequestBody RescheduleForm form) {
+		Booking current = service.get(id);
+		BookingDesk.Wanted wanted = new BookingDesk.Wanted(current.claim().practitionerId(),
+				current.claim().appointmentType(), current.claim().mode(), form.start());
+		return view(desk.guarded(wanted, () -> service.reschedule(id, form.start(), Versions.parse(ifMatch))));
+	}
+
+	@PostMapping("/{id}/no-show")
+	ResponseEntity<BookingViews.BookingView> noShow(@PathVariable UUID id,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+		return view(service.markNoShow(id, Versions.parse(ifMatch)));
+	}
+
+	@PostMapping("/{id}/check-in")
+	ResponseEntity<BookingViews.BookingView> checkIn(@PathVariable UUID id,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+		return view(service.checkIn(id, Versions.parse(ifMatch)));
+	}
+
+	@PostMapping("/{id}/complete")
+	ResponseEntity<BookingViews.BookingView> complete(@PathVariable UUID id,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+		return view(service.complete(id, Versions.parse(ifMatch)));
+	}
+
+	@GetMapping("/join/{token}")
+	JoinView join(@PathVariable String token) {
+		Booking appointment = service.join(token);
+		return new JoinView(appointment.id(), appointment.claim().practitionerId(), appointment.during().start(),
+				appointment.during().end(), service.joinLinkExpiry(appointment));
+	}
+
+	private ResponseEntity<BookingViews.BookingView> view(Booking booking) {
+		return ResponseEntity.ok().eTag(Long.toString(booking.version())).body(BookingViews.of(booking, service));
+	}
+
+}

@@ -1,0 +1,267 @@
+package care.parcours.scheduling.booking;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import care.parcours.events.scheduling.SchedulingEvent;
+import care.parcours.platform.domain.ConflictException;
+import care.parcours.platform.domain.GoneException;
+import care.parcours.platform.domain.NotFoundException;
+import care.parcours.platform.outbox.Outbox;
+import care.parcours.platform.web.Page;
+import care.parcours.platform.web.PageQuery;
+import care.parcours.scheduling.availability.Mode;
+import care.parcours.scheduling.availability.TimeRange;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Places, changes and ends holds and appointments, each change with its events in one
+ * transaction. Collisions are left to the database's exclusion constraints, whatever the
+ * concurrency; {@link BookingDesk} turns them into answers.
+ */
+@Service
+public class BookingService {
+
+	private final Bookings bookings;
+
+	private final SlotChecks checks;
+
+	private final Outbox outbox;
+
+	private final ApplicationEventPublisher notices;
+
+	private final TeleconsultationLinks links;
+
+	private final SchedulingProperties properties;
+
+	private final Clock clock;
+
+	BookingService(Bookings bookings, SlotChecks checks, Outbox outbox, ApplicationEventPublisher notices,
+			TeleconsultationLinks links, SchedulingProperties properties, Clock clock) {
+		this.bookings = bookings;
+		this.checks = checks;
+		this.outbox = outbox;
+		this.notices = notices;
+		this.links = links;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** A request for a practitioner's time. */
+	public record SlotRequest(UUID practitionerId, UUID patientId, Instant start, String appointmentType, Mode mode) {
+
+	}
+
+	@Transactional
+	public Booking hold(SlotRequest request, @Nullable Duration holdFor) {
+		Instant now = clock.instant();
+		SlotClaim claim = checks.claim(request.practitionerId(), request.patientId(), request.start(),
+				request.appointmentType(), request.mode(), now);
+		return placeHold(claim, holdFor == null ? properties.holdDuration() : holdFor, null);
+	}
+
+	/**
+	 * Places a hold on a checked claim, as the waiting list does for the first waiter.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Booking placeHold(SlotClaim claim, Duration holdFor, @Nullable UUID waitlistEntryId) {
+		Instant now = clock.instant();
+		expireLapsedHolds(claim.practitionerId(), claim.during(), now);
+		Booking.Change held = Booking.hold(UUID.randomUUID(), claim, now, holdFor, waitlistEntryId);
+		bookings.insert(held.booking(), now);
+		announce(held);
+		return held.booking();
+	}
+
+	@Transactional
+	public Booking book(SlotRequest request) {
+		Instant now = clock.instant();
+		SlotClaim claim = checks.claim(request.practitionerId(), request.patientId(), request.start(),
+				request.appointmentType(), request.mode(), now);
+		expireLapsedHolds(claim.practitionerId(), claim.during(), now);
+		Booking.Change booked = Booking.book(UUID.randomUUID(), claim, now, links.newToken());
+		bookings.insert(booked.booking(), now);
+		announce(booked);
+		return booked.booking();
+	}
+
+	@Transactional
+	public Booking confirm(UUID holdId, @Nullable Long expectedVersion) {
+		Booking hold = locked(holdId, expectedVersion);
+		Booking.Change confirmed = hold.confirm(clock.instant(), links.newToken());
+		save(confirmed);
+		notices.publishEvent(new BookingEvents.HoldConfirmed(holdId, hold.waitlistEntryId()));
+		return confirmed.booking();
+	}
+
+	@Transactional
+	public Booking release(UUID holdId, @Nullable Long expectedVersion) {
+		Booking hold = locked(holdId, expectedVersion);
+		Booking.Change released = hold.release(clock.instant());
+		save(released);
+		notices.publishEvent(new BookingEvents.HoldLapsed(holdId, hold.waitlistEntryId()));
+		notices.publishEvent(new BookingEvents.SlotFreed(hold.claim().practitionerId(), hold.during()));
+		return released.booking();
+	}
+
+	@Transactional
+	public Booking cancel(UUID id, CancelReason reason, @Nullable String note, @Nullable Long expectedVersion) {
+		Booking appointment = locked(id, expectedVersion);
+		Booking.Change cancelled = appointment.cancel(reason, clock.instant());
+		save(cancelled);
+		if (note != null && !note.isBlank()) {
+			bookings.saveCancelNote(id, note.strip());
+		}
+		notices.publishEvent(new BookingEvents.SlotFreed(appointment.claim().practitionerId(), appointment.during()));
+		return cancelled.booking();
+	}
+
+	/**
+	 * Moves an appointment in place: the new time is taken in the same statement that
+	 * gives up the old one, so the appointment is never without a time and never holds
+	 * two.
+	 */
+	@Transactional
+	public Booking reschedule(UUID id, Instant newStart, @Nullable Long expectedVersion) {
+		Instant now = clock.instant();
+		Booking appointment = locked(id, expectedVersion);
+		SlotClaim claim = appointment.claim();
+		SlotClaim target = checks.claim(claim.practitionerId(), claim.patientId(), newStart, claim.appointmentType(),
+				claim.mode(), now);
+		return move(appointment, target.during(), null, now);
+	}
+
+	/**
+	 * Moves an appointment of a chain as part of a cascade, in the cascade's transaction.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Booking moveInCascade(UUID id, long expectedVersion, TimeRange to, UUID cascadeId) {
+		return move(locked(id, expectedVersion), to, cascadeId, clock.instant());
+	}
+
+	@Transactional
+	public Booking markNoShow(UUID id, @Nullable Long expectedVersion) {
+		Booking.Change missed = locked(id, expectedVersion).markNoShow(clock.instant());
+		save(missed);
+		return missed.booking();
+	}
+
+	@Transactional
+	public Booking checkIn(UUID id, @Nullable Long expectedVersion) {
+		Booking.Change arrived = locked(id, expectedVersion).checkIn(clock.instant());
+		save(arrived);
+		return arrived.booking();
+	}
+
+	@Transactional
+	public Booking complete(UUID id, @Nullable Long expectedVersion) {
+		Booking.Change done = locked(id, expectedVersion).complete(clock.instant());
+		save(done);
+		return done.booking();
+	}
+
+	/**
+	 * Ends lapsed holds, a batch at a time, so that their slots free up by themselves.
+	 */
+	@Transactional
+	public int expireDueHolds(int limit) {
+		Instant now = clock.instant();
+		List<Booking> due = bookings.dueHolds(now, limit);
+		due.forEach(hold -> expire(hold, now));
+		return due.size();
+	}
+
+	public Booking get(UUID id) {
+		return bookings.find(id).orElseThrow(() -> new BookingNotFound(id));
+	}
+
+	public Page<Booking> appointments(@Nullable UUID practitionerId, @Nullable UUID patientId, @Nullable UUID partnerId,
+			@Nullable BookingStatus status, @Nullable TimeRange startingWithin, PageQuery page) {
+		return bookings.appointments(practitionerId, patientId, partnerId, status, startingWithin, page);
+	}
+
+	/** The appointment a join link opens, while the link is valid. */
+	public Booking join(String token) {
+		Booking appointment = bookings.byJoinToken(token)
+			.orElseThrow(() -> new NotFoundException("join-link-not-found", "No teleconsultation has this link."));
+		if (appointment.status() == BookingStatus.CANCELLED
+				|| !clock.instant().isBefore(links.expiresAt(appointment))) {
+			throw new JoinLinkExpired();
+		}
+		return appointment;
+	}
+
+	public java.net.URI joinUrl(String token) {
+		return links.joinUrl(token);
+	}
+
+	public Instant joinLinkExpiry(Booking appointment) {
+		return links.expiresAt(appointment);
+	}
+
+	private Booking move(Booking appointment, TimeRange to, @Nullable UUID cascadeId, Instant now) {
+		expireLapsedHolds(appointment.claim().practitionerId(), to, now);
+		Booking.Change moved = appointment.reschedule(to, now, cascadeId);
+		save(moved);
+		notices.publishEvent(new BookingEvents.SlotFreed(appointment.claim().practitionerId(), appointment.during()));
+		return moved.booking();
+	}
+
+	private void expireLapsedHolds(UUID practitionerId, TimeRange during, Instant now) {
+		bookings.lapsedHolds(practitionerId, during, now).forEach(hold -> expire(hold, now));
+	}
+
+	private void expire(Booking hold, Instant now) {
+		save(hold.expire(now));
+		notices.publishEvent(new BookingEvents.HoldLapsed(hold.id(), hold.waitlistEntryId()));
+		notices.publishEvent(new BookingEvents.SlotFreed(hold.claim().practitionerId(), hold.during()));
+	}
+
+	private Booking locked(UUID id, @Nullable Long expectedVersion) {
+		Booking booking = bookings.lock(id).orElseThrow(() -> new BookingNotFound(id));
+		if (expectedVersion != null && expectedVersion != booking.version()) {
+			throw new ConflictException("stale-version", "Booking " + id + " is at version " + booking.version()
+					+ ", not " + expectedVersion + "; read it again and retry.");
+		}
+		return booking;
+	}
+
+	private void save(Booking.Change change) {
+		bookings.update(change.booking(), clock.instant());
+		announce(change);
+	}
+
+	private void announce(Booking.Change change) {
+		Booking booking = change.booking();
+		for (SchedulingEvent event : change.events()) {
+			outbox.publish(event, booking.id(), booking.version());
+		}
+	}
+
+	/** No hold or appointment has this id. */
+	public static final class BookingNotFound extends NotFoundException {
+
+		BookingNotFound(UUID id) {
+			super("booking-not-found", "No hold or appointment has the id " + id + ".");
+		}
+
+	}
+
+	/** The teleconsultation's link no longer opens it. */
+	public static final class JoinLinkExpired extends GoneException {
+
+		JoinLinkExpired() {
+			super("join-link-expired", "This teleconsultation link has expired.");
+		}
+
+	}
+
+}

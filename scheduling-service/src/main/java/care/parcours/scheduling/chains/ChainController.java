@@ -1,0 +1,107 @@
+package care.parcours.scheduling.chains;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import care.parcours.scheduling.booking.Booking;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ChainController {
+
+	private final ChainService chains;
+
+	ChainController(ChainService chains) {
+		this.chains = chains;
+	}
+
+	/**
+	 * {@code to} starts {@code offset} (an ISO-8601 duration such as {@code -P1D}) after
+	 * {@code from}, give or take {@code tolerance} (such as {@code PT12H}).
+	 */
+	record RuleForm(@NotNull UUID from, @NotNull UUID to, @NotNull Duration offset, @NotNull Duration tolerance) {
+
+	}
+
+	record ChainForm(@Nullable UUID pathwayId, @NotEmpty @Size(max = 30) List<@Valid @NotNull RuleForm> rules) {
+
+	}
+
+	record StepView(UUID appointmentId, UUID practitionerId, String appointmentType, Instant start, Instant end) {
+
+		static StepView of(Booking appointment) {
+			return new StepView(appointment.id(), appointment.claim().practitionerId(),
+					appointment.claim().appointmentType(), appointment.during().start(), appointment.during().end());
+		}
+
+	}
+
+	record ChainView(UUID id, UUID patientId, @Nullable UUID pathwayId, List<StepView> appointments,
+			List<RuleForm> rules) {
+
+	}
+
+	record CascadeForm(@NotNull Instant start, @Nullable Boolean dryRun) {
+
+	}
+
+	record MoveView(UUID appointmentId, UUID practitionerId, String appointmentType, Instant fromStart, Instant fromEnd,
+			Instant toStart, Instant toEnd, boolean moves) {
+
+	}
+
+	record CascadeView(UUID cascadeId, boolean applied, List<MoveView> plan) {
+
+	}
+
+	@PostMapping("/api/appointments/chains")
+	ResponseEntity<ChainView> link(@Valid @RequestBody ChainForm form) {
+		AppointmentChain chain = chains.link(form.pathwayId(),
+				form.rules()
+					.stream()
+					.map(rule -> new ChainRule(rule.from(), rule.to(), rule.offset(), rule.tolerance()))
+					.toList());
+		return ResponseEntity.created(URI.create("/api/appointments/chains/" + chain.id())).body(view(chain));
+	}
+
+	@GetMapping("/api/appointments/chains/{id}")
+	ChainView get(@PathVariable UUID id) {
+		return view(chains.get(id));
+	}
+
+	@PostMapping("/api/appointments/{id}/cascade-reschedule")
+	CascadeView cascade(@PathVariable UUID id, @Valid @RequestBody CascadeForm form) {
+		ChainService.Cascade cascade = chains.cascade(id, form.start(), Boolean.TRUE.equals(form.dryRun()));
+		return new CascadeView(cascade.cascadeId(), cascade.applied(),
+				cascade.moves()
+					.stream()
+					.map(move -> new MoveView(move.appointment().id(), move.appointment().claim().practitionerId(),
+							move.appointment().claim().appointmentType(), move.appointment().during().start(),
+							move.appointment().during().end(), move.to().start(), move.to().end(), move.moves()))
+					.toList());
+	}
+
+	private ChainView view(AppointmentChain chain) {
+		return new ChainView(chain.id(), chain.patientId(), chain.pathwayId(),
+				chains.appointments(chain).stream().map(StepView::of).toList(),
+				chain.rules()
+					.stream()
+					.map(rule -> new RuleForm(rule.from(), rule.to(), rule.offset(), rule.tolerance()))
+					.toList());
+	}
+
+}

@@ -1,0 +1,88 @@
+package care.parcours.scheduling.waitlist;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
+import care.parcours.platform.validation.LanguageCode;
+import care.parcours.platform.web.Page;
+import care.parcours.platform.web.PageQuery;
+import care.parcours.scheduling.availability.Mode;
+import care.parcours.scheduling.availability.TimeRange;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/waitlist")
+class WaitlistController {
+
+	private final WaitlistService service;
+
+	WaitlistController(WaitlistService service) {
+		this.service = service;
+	}
+
+	/**
+	 * Wait for a practitioner, or for a specialty (optionally at a partner, in a
+	 * language).
+	 */
+	record JoinForm(@NotNull UUID patientId, @Nullable UUID practitionerId, @Nullable String specialty,
+			@Nullable UUID partnerId, @Nullable @LanguageCode String language, @NotBlank String appointmentType,
+			@Nullable Mode mode, @NotNull Instant from, @NotNull Instant to) {
+
+		WaitlistService.JoinRequest toRequest() {
+			return new WaitlistService.JoinRequest(patientId, practitionerId, specialty, partnerId, language,
+					appointmentType, mode, new TimeRange(from, to));
+		}
+
+	}
+
+	record EntryView(UUID id, UUID patientId, @Nullable UUID practitionerId, @Nullable String specialty,
+			@Nullable UUID partnerId, @Nullable String language, String appointmentType, @Nullable Mode mode,
+			Instant from, Instant to, WaitlistEntry.Status status, @Nullable UUID holdId, int lapsedOffers,
+			Instant joinedAt) {
+
+		static EntryView of(WaitlistEntry e) {
+			return new EntryView(e.id(), e.patientId(), e.practitionerId(), e.specialty(), e.partnerId(), e.language(),
+					e.appointmentType(), e.mode(), e.wanted().start(), e.wanted().end(), e.status(), e.holdId(),
+					e.lapsedOffers(), e.createdAt());
+		}
+
+	}
+
+	@PostMapping
+	ResponseEntity<EntryView> join(@Valid @RequestBody JoinForm form) {
+		WaitlistEntry entry = service.join(form.toRequest());
+		return ResponseEntity.created(URI.create("/api/waitlist/" + entry.id())).body(EntryView.of(entry));
+	}
+
+	@GetMapping("/{id}")
+	EntryView get(@PathVariable UUID id) {
+		return EntryView.of(service.get(id));
+	}
+
+	@GetMapping
+	Page<EntryView> list(@RequestParam(required = false) @Nullable UUID patientId,
+			@RequestParam(required = false) @Nullable UUID practitionerId,
+			@RequestParam(required = false) WaitlistEntry.@Nullable Status status, PageQuery page) {
+		return service.list(patientId, practitionerId, status, page).map(EntryView::of);
+	}
+
+	@DeleteMapping("/{id}")
+	EntryView withdraw(@PathVariable UUID id) {
+		return EntryView.of(service.withdraw(id));
+	}
+
+}

@@ -1,0 +1,129 @@
+package care.parcours.scheduling;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import care.parcours.events.partner.PartnerRegistered;
+import care.parcours.events.partner.PractitionerRegistered;
+import care.parcours.events.patient.PatientRegistered;
+import care.parcours.test.TestEvents;
+
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Practitioners, patients and availability as the other services and the partners would
+ * provide them: through events and the availability API.
+ */
+public final class SchedulingFixtures {
+
+	private final RestTestClient http;
+
+	private final JdbcClient jdbc;
+
+	public SchedulingFixtures(RestTestClient http, JdbcClient jdbc) {
+		this.http = http;
+		this.jdbc = jdbc;
+	}
+
+	/** A practitioner known to scheduling, with the partner it works for. */
+	public record Practitioner(UUID id, UUID partnerId, ZoneId zone) {
+
+	}
+
+	/** An orthopaedic surgeon of a clinic in Lyon who speaks French and Arabic. */
+	public Practitioner practitioner() {
+		return practitioner("Europe/Paris", "orthopaedics", "ar", "FR", "Lyon");
+	}
+
+	public Practitioner practitioner(String zone, String specialty, String language, String country, String city) {
+		UUID partner = UUID.randomUUID();
+		UUID practitioner = UUID.randomUUID();
+		TestEvents.publish(new PartnerRegistered(partner, "CLINIC", country, city, zone, List.of(specialty),
+				List.of(language, "en")), partner, 0);
+		TestEvents.publish(
+				new PractitionerRegistered(practitioner, partner, zone, List.of(specialty), List.of(language, "en")),
+				practitioner, 0);
+		await().until(() -> count("select count(*) from schedule where practitioner_id = ?", practitioner) == 1
+				&& count("select count(*) from partner where id = ?", partner) == 1);
+		return new Practitioner(practitioner, partner, ZoneId.of(zone));
+	}
+
+	/**
+	 * Weekdays from {@code start} to {@code end} local time: 30-minute consultations in
+	 * person or by video, and 120-minute surgeries in person.
+	 */
+	public void weekdays(Practitioner practitioner, String start, String end) {
+		StringBuilder rules = new StringBuilder();
+		for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+				DayOfWeek.FRIDAY)) {
+			rules.append(rules.isEmpty() ? "" : ",").append("""
+					{"day": "%s", "start": "%s", "end": "%s", "modes": ["IN_PERSON", "TELECONSULTATION"],
+					 "validFrom": "2026-01-01"}""".formatted(day, start, end));
+		}
+		http.put()
+			.uri("/api/schedules/{id}/availability", practitioner.id())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"appointmentTypes": [
+					   {"code": "consultation", "durationMinutes": 30, "modes": ["IN_PERSON", "TELECONSULTATION"]},
+					   {"code": "surgery", "durationMinutes": 120, "modes": ["IN_PERSON"]}],
+					 "weeklyRules": [%s]}
+					""".formatted(rules))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	/** A patient patient-service announced. */
+	public UUID patient() {
+		UUID patient = UUID.randomUUID();
+		TestEvents.publish(new PatientRegistered(patient), patient, 0);
+		await().until(() -> count("select count(*) from known_patient where id = ?", patient) == 1);
+		return patient;
+	}
+
+	/**
+	 * A weekday at least {@code daysAhead} days from now, at a local time of the
+	 * practitioner.
+	 */
+	public static Instant weekdayAt(Practitioner practitioner, int daysAhead, String localTime) {
+		LocalDate date = LocalDate.now(practitioner.zone()).plusDays(daysAhead);
+		while (date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY) {
+			date = date.plusDays(1);
+		}
+		return ZonedDateTime.of(date, LocalTime.parse(localTime), practitioner.zone()).toInstant();
+	}
+
+	/** Books an appointment and returns its id. */
+	public UUID book(Practitioner practitioner, UUID patient, Instant start, String type, String mode) {
+		return UUID.fromString(http.post()
+			.uri("/api/appointments")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"practitionerId": "%s", "patientId": "%s", "start": "%s", "appointmentType": "%s", "mode": "%s"}
+					""".formatted(practitioner.id(), patient, start, type, mode))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(java.util.Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id")
+			.toString());
+	}
+
+	private long count(String sql, UUID id) {
+		return jdbc.sql(sql).param(id).query(Long.class).single();
+	}
+
+}

@@ -1,0 +1,227 @@
+package care.parcours.scheduling.chains;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import care.parcours.events.scheduling.SchedulingEvent;
+import care.parcours.scheduling.SchedulingFixtures;
+import care.parcours.scheduling.SchedulingFixtures.Practitioner;
+import care.parcours.test.ParcoursTest;
+import care.parcours.test.PublishedEvents;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A hip replacement pathway: pre-op consult the day before surgery (give or take 12
+ * hours), follow-up a week after (give or take a day). The patient's flight slips two
+ * days.
+ */
+@ParcoursTest
+class CascadeIT {
+
+	@Autowired
+	RestTestClient http;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	SchedulingFixtures fixtures;
+
+	Practitioner anaesthetist;
+
+	Practitioner surgeon;
+
+	Practitioner physio;
+
+	UUID patient;
+
+	LocalDate surgeryDay;
+
+	UUID consult;
+
+	UUID surgery;
+
+	UUID followUp;
+
+	@BeforeEach
+	void pathway() {
+		fixtures = new SchedulingFixtures(http, jdbc);
+		anaesthetist = fixtures.practitioner();
+		surgeon = fixtures.practitioner();
+		physio = fixtures.practitioner();
+		for (Practitioner practitioner : List.of(anaesthetist, surgeon, physio)) {
+			fixtures.weekdays(practitioner, "09:00", "17:00");
+		}
+		patient = fixtures.patient();
+		surgeryDay = LocalDate.now().plusWeeks(2).with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
+		consult = fixtures.book(anaesthetist, patient, at(surgeryDay.minusDays(1), "10:00"), "consultation",
+				"IN_PERSON");
+		surgery = fixtures.book(surgeon, patient, at(surgeryDay, "09:00"), "surgery", "IN_PERSON");
+		followUp = fixtures.book(physio, patient, at(surgeryDay.plusDays(7), "10:00"), "consultation", "IN_PERSON");
+	}
+
+	@Test
+	void aDryRunShowsThePlanAndChangesNothing() {
+		link().expectStatus().isCreated();
+
+		Map<String, Map<?, ?>> plan = cascade(surgery, at(surgeryDay.plusDays(2), "09:00"), true);
+
+		assertThat(plan.get(surgery.toString()).get("toStart"))
+			.isEqualTo(at(surgeryDay.plusDays(2), "09:00").toString());
+		assertThat(plan.get(consult.toString()).get("toStart"))
+			.isEqualTo(at(surgeryDay.plusDays(1), "09:00").toString());
+		assertThat(plan.get(followUp.toString()).get("toStart"))
+			.isEqualTo(at(surgeryDay.plusDays(9), "09:00").toString());
+		assertThat(start(surgery)).isEqualTo(at(surgeryDay, "09:00").toString());
+		assertThat(start(consult)).isEqualTo(at(surgeryDay.minusDays(1), "10:00").toString());
+	}
+
+	@Test
+	void aCascadeMovesTheWholeChainAtOnceAndAnnouncesEachMove() {
+		link().expectStatus().isCreated();
+
+		try (PublishedEvents events = PublishedEvents.on(SchedulingEvent.TOPIC)) {
+			Map<String, Map<?, ?>> plan = cascade(surgery, at(surgeryDay.plusDays(2), "09:00"), false);
+
+			for (UUID step : List.of(consult, surgery, followUp)) {
+				assertThat(start(step)).isEqualTo(plan.get(step.toString()).get("toStart"));
+				PublishedEvents.Received moved = events
+					.await(r -> r.type().equals("scheduling.appointment.rescheduled.v1")
+							&& r.key().equals(step.toString()));
+				assertThat(moved.data().path("cascadeId").asString()).isNotBlank();
+			}
+			List<String> steps = List.of(consult.toString(), surgery.toString(), followUp.toString());
+			assertThat(
+					events.all(r -> r.type().equals("scheduling.appointment.rescheduled.v1") && steps.contains(r.key()))
+						.stream()
+						.map(r -> r.data().path("cascadeId").asString())
+						.distinct())
+				.hasSize(1);
+		}
+	}
+
+	@Test
+	void whenNoPlanExistsTheAnswerNamesTheStepThatCannotMoveAndWhy() {
+		link().expectStatus().isCreated();
+		LocalDate weekAfter = surgeryDay.plusDays(7);
+		http.post().uri("/api/schedules/{id}/exceptions", physio.id()).contentType(MediaType.APPLICATION_JSON).body("""
+				{"kind": "UNAVAILABLE", "reason": "LEAVE", "start": "%sT00:00", "end": "%sT00:00"}
+				""".formatted(weekAfter, weekAfter.plusDays(10))).exchange().expectStatus().isCreated();
+
+		http.post()
+			.uri("/api/appointments/{id}/cascade-reschedule", surgery)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"start\": \"" + at(surgeryDay.plusDays(2), "09:00") + "\"}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://parcours.care/problems/cascade-impossible")
+			.jsonPath("$.step")
+			.isEqualTo(followUp.toString())
+			.jsonPath("$.windowStart")
+			.isEqualTo(at(surgeryDay.plusDays(8), "09:00").toString())
+			.jsonPath("$.detail")
+			.value(detail -> assertThat((String) detail).contains(followUp.toString())
+				.contains("no free 30-minute slot"));
+
+		assertThat(start(surgery)).isEqualTo(at(surgeryDay, "09:00").toString());
+	}
+
+	@Test
+	void theMovedAppointmentMustBeFreeAtItsNewTime() {
+		link().expectStatus().isCreated();
+		fixtures.book(surgeon, fixtures.patient(), at(surgeryDay.plusDays(2), "09:00"), "surgery", "IN_PERSON");
+
+		http.post()
+			.uri("/api/appointments/{id}/cascade-reschedule", surgery)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"start\": \"" + at(surgeryDay.plusDays(2), "09:00") + "\"}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.step")
+			.isEqualTo(surgery.toString());
+	}
+
+	@Test
+	void aChainWhoseRulesDoNotHoldIsRefused() {
+		http.post()
+			.uri("/api/appointments/chains")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"rules": [{"from": "%s", "to": "%s", "offset": "-P2D", "tolerance": "PT1H"}]}
+					""".formatted(surgery, consult))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://parcours.care/problems/chain-rule-broken");
+	}
+
+	@Test
+	void aChainLinksOnePatientsAppointments() {
+		UUID someoneElses = fixtures.book(surgeon, fixtures.patient(), at(surgeryDay.plusDays(1), "09:00"), "surgery",
+				"IN_PERSON");
+
+		http.post().uri("/api/appointments/chains").contentType(MediaType.APPLICATION_JSON).body("""
+				{"rules": [{"from": "%s", "to": "%s", "offset": "-P1D", "tolerance": "PT12H"}]}
+				""".formatted(someoneElses, surgery)).exchange().expectStatus().isEqualTo(422);
+	}
+
+	private RestTestClient.ResponseSpec link() {
+		return http.post().uri("/api/appointments/chains").contentType(MediaType.APPLICATION_JSON).body("""
+				{"rules": [{"from": "%s", "to": "%s", "offset": "-P1D", "tolerance": "PT12H"},
+				           {"from": "%s", "to": "%s", "offset": "P7D", "tolerance": "P1D"}]}
+				""".formatted(surgery, consult, surgery, followUp)).exchange();
+	}
+
+	private Map<String, Map<?, ?>> cascade(UUID appointment, Instant start, boolean dryRun) {
+		Map<?, ?> answer = http.post()
+			.uri("/api/appointments/{id}/cascade-reschedule", appointment)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"start\": \"" + start + "\", \"dryRun\": " + dryRun + "}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(answer.get("applied")).isEqualTo(!dryRun);
+		Map<String, Map<?, ?>> byAppointment = new java.util.HashMap<>();
+		((List<?>) answer.get("plan"))
+			.forEach(move -> byAppointment.put((String) ((Map<?, ?>) move).get("appointmentId"), (Map<?, ?>) move));
+		return byAppointment;
+	}
+
+	private String start(UUID appointment) {
+		return (String) http.get()
+			.uri("/api/appointments/{id}", appointment)
+			.exchange()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("start");
+	}
+
+	private Instant at(LocalDate day, String time) {
+		return ZonedDateTime.of(day, java.time.LocalTime.parse(time), surgeon.zone()).toInstant();
+	}
+
+}
