@@ -45,7 +45,7 @@ class ParcoursTestContextCustomizerFactory implements ContextCustomizerFactory {
 					database.password(), "spring.datasource.hikari.maximum-pool-size", "5",
 					"spring.datasource.hikari.minimum-idle", "1", "spring.kafka.bootstrap-servers",
 					TestKafka.bootstrapServers(), "spring.kafka.consumer.group-id", database.name(),
-					"parcours.test.database", database.name());
+					"parcours.events.start-from-latest", "true", "parcours.test.database", database.name());
 			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("parcoursTest", properties));
 		}
 

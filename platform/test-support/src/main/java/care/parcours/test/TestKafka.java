@@ -23,8 +23,9 @@ public final class TestKafka {
 	public static synchronized String bootstrapServers() {
 		if (broker == null) {
 			EmbeddedKafkaKraftBroker started = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
-			started.brokerProperties(Map.of("auto.create.topics.enable", "true", "num.partitions",
-					String.valueOf(PARTITIONS), "group.initial.rebalance.delay.ms", "0"));
+			started.brokerProperties(
+					Map.of("auto.create.topics.enable", "true", "num.partitions", String.valueOf(PARTITIONS),
+							"group.initial.rebalance.delay.ms", "0", "offsets.topic.num.partitions", "3"));
 			started.afterPropertiesSet();
 			Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
 			broker = started;

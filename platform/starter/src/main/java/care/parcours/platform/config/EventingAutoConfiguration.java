@@ -17,6 +17,7 @@ import care.parcours.platform.outbox.OutboxProperties;
 import care.parcours.platform.outbox.OutboxRelay;
 import care.parcours.platform.schema.PlatformSchema;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -81,8 +82,12 @@ public class EventingAutoConfiguration {
 			@Value("${spring.kafka.consumer.group-id:${spring.application.name}}") String group, EventCodec codec,
 			DataSource dataSource, PlatformTransactionManager transactions, KafkaProperties kafka,
 			ConsumerProperties properties, ObjectProvider<MeterRegistry> meters) {
-		DefaultKafkaConsumerFactory<String, String> consumers = new DefaultKafkaConsumerFactory<>(
-				kafka.buildConsumerProperties(), new StringDeserializer(), new StringDeserializer());
+		Map<String, Object> consumerConfig = new HashMap<>(kafka.buildConsumerProperties());
+		if (properties.startFromLatest()) {
+			consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+		}
+		DefaultKafkaConsumerFactory<String, String> consumers = new DefaultKafkaConsumerFactory<>(consumerConfig,
+				new StringDeserializer(), new StringDeserializer());
 		return new EventConsumers(handlers, group, codec, JdbcClient.create(dataSource),
 				new TransactionTemplate(transactions), consumers, producer(kafka), properties, meterRegistry(meters));
 	}

@@ -1,8 +1,15 @@
 package care.parcours.platform.consumer;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import care.parcours.events.DomainEvent;
 import care.parcours.events.EventCatalog;
@@ -11,6 +18,7 @@ import care.parcours.events.EventEnvelope;
 import care.parcours.platform.web.CorrelationIds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -57,6 +66,14 @@ public class EventConsumers implements SmartLifecycle {
 
 	private final @Nullable ConcurrentMessageListenerContainer<String, String> container;
 
+	private final List<String> topics;
+
+	private final Set<String> assignedTopics = ConcurrentHashMap.newKeySet();
+
+	private final CompletableFuture<@Nullable Void> allAssigned = new CompletableFuture<>();
+
+	private final boolean awaitAssignment;
+
 	public EventConsumers(List<EventHandler<?>> handlers, String group, EventCodec codec, JdbcClient jdbc,
 			TransactionTemplate transactions, ConsumerFactory<String, String> consumers,
 			KafkaTemplate<String, String> deadLetters, ConsumerProperties properties, MeterRegistry meters) {
@@ -71,6 +88,8 @@ public class EventConsumers implements SmartLifecycle {
 			.map(registration -> EventCatalog.topicOf(registration.type()))
 			.distinct()
 			.toList();
+		this.topics = topics;
+		this.awaitAssignment = properties.startFromLatest();
 		this.container = topics.isEmpty() ? null : container(topics, consumers, deadLetters, properties);
 	}
 
@@ -81,6 +100,18 @@ public class EventConsumers implements SmartLifecycle {
 		containerProperties.setGroupId(group);
 		containerProperties.setObservationEnabled(true);
 		containerProperties.setMessageListener((MessageListener<String, String>) this::onRecord);
+		containerProperties.setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
+			@Override
+			public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+				// Resolve each starting position now, so that whatever is published after
+				// assignment is seen even when a new group starts from the end.
+				partitions.forEach(consumer::position);
+				partitions.forEach(partition -> assignedTopics.add(partition.topic()));
+				if (assignedTopics.containsAll(topics)) {
+					allAssigned.complete(null);
+				}
+			}
+		});
 		ConcurrentMessageListenerContainer<String, String> created = new ConcurrentMessageListenerContainer<>(consumers,
 				containerProperties);
 		created.setConcurrency(properties.concurrency());
@@ -155,6 +186,21 @@ public class EventConsumers implements SmartLifecycle {
 	public void start() {
 		if (container != null) {
 			container.start();
+			if (awaitAssignment) {
+				awaitAssignment();
+			}
+		}
+	}
+
+	private void awaitAssignment() {
+		try {
+			allAssigned.get(60, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			log.warn("Consumer group {} still has no partitions of {} after 60 s", group, topics);
 		}
 	}
 
