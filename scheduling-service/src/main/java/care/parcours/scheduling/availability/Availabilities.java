@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +32,9 @@ import org.springframework.stereotype.Repository;
 public class Availabilities {
 
 	private final JdbcClient jdbc;
+
+	/** Types and rules by practitioner, valid for the revision they were read at. */
+	private final Cache<UUID, Offer> offers = Caffeine.newBuilder().maximumSize(20_000).build();
 
 	Availabilities(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -44,21 +49,62 @@ public class Availabilities {
 	}
 
 	/**
-	 * Several practitioners' availability at once, in four queries whatever their number.
+	 * Several practitioners' availability at once. Types and rules change rarely and are
+	 * kept in memory by version: the versions and the exceptions are read on every call,
+	 * in one query, and types and rules only for the practitioners whose version moved.
 	 */
 	public Map<UUID, WeeklyAvailability> findAll(Collection<UUID> practitionerIds, TimeRange exceptionsWithin) {
 		if (practitionerIds.isEmpty()) {
 			return Map.of();
 		}
-		UUID[] ids = practitionerIds.toArray(UUID[]::new);
 		Map<UUID, Header> headers = new LinkedHashMap<>();
-		jdbc.sql("select practitioner_id, partner_id, time_zone, availability_version from schedule"
-				+ " where practitioner_id = any(?)")
-			.param(ids)
+		Map<UUID, List<AvailabilityException>> exceptions = new HashMap<>();
+		jdbc.sql("""
+				select s.practitioner_id, s.partner_id, s.time_zone, s.availability_version, s.availability_revision,
+				       e.practitioner_id, e.id, e.kind, e.reason, lower(e.during), upper(e.during), e.modes,
+				       e.appointment_types
+				from schedule s
+				left join availability_exception e
+				       on e.practitioner_id = s.practitioner_id and e.during && tstzrange(?, ?)
+				where s.practitioner_id = any(?)
+				""")
+			.params(Timestamp.from(exceptionsWithin.start()), Timestamp.from(exceptionsWithin.end()),
+					practitionerIds.toArray(UUID[]::new))
 			.query(rs -> {
-				headers.put(rs.getObject(1, UUID.class),
-						new Header(rs.getObject(2, UUID.class), ZoneId.of(rs.getString(3)), rs.getLong(4)));
+				UUID id = rs.getObject(1, UUID.class);
+				headers.putIfAbsent(id, new Header(rs.getObject(2, UUID.class), ZoneId.of(rs.getString(3)),
+						rs.getLong(4), rs.getObject(5, UUID.class)));
+				if (rs.getObject(7) != null) {
+					exceptions.computeIfAbsent(id, key -> new ArrayList<>()).add(exception(rs, 5));
+				}
 			});
+		Map<UUID, Offer> current = offers(headers);
+		Map<UUID, WeeklyAvailability> all = new HashMap<>();
+		headers.forEach((id, header) -> all.put(id,
+				new WeeklyAvailability(id, header.partnerId(), header.zone(), current.get(id).types(),
+						current.get(id).rules(), exceptions.getOrDefault(id, List.of()), header.version())));
+		return all;
+	}
+
+	/**
+	 * Types and rules at the versions read: from memory, reading only those that moved.
+	 */
+	private Map<UUID, Offer> offers(Map<UUID, Header> headers) {
+		Map<UUID, Offer> current = new HashMap<>();
+		List<UUID> stale = new ArrayList<>();
+		headers.forEach((id, header) -> {
+			Offer cached = offers.getIfPresent(id);
+			if (cached != null && cached.revision().equals(header.revision())) {
+				current.put(id, cached);
+			}
+			else {
+				stale.add(id);
+			}
+		});
+		if (stale.isEmpty()) {
+			return current;
+		}
+		UUID[] ids = stale.toArray(UUID[]::new);
 		Map<UUID, Map<String, AppointmentType>> types = new HashMap<>();
 		jdbc.sql("select practitioner_id, code, duration_minutes, modes from appointment_type"
 				+ " where practitioner_id = any(?)")
@@ -75,18 +121,13 @@ public class Availabilities {
 			.query(rs -> {
 				rules.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>()).add(rule(rs));
 			});
-		Map<UUID, List<AvailabilityException>> exceptions = new HashMap<>();
-		jdbc.sql("select practitioner_id, id, kind, reason, lower(during), upper(during), modes, appointment_types"
-				+ " from availability_exception where practitioner_id = any(?) and during && tstzrange(?, ?)")
-			.params(ids, Timestamp.from(exceptionsWithin.start()), Timestamp.from(exceptionsWithin.end()))
-			.query(rs -> {
-				exceptions.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>()).add(exception(rs));
-			});
-		Map<UUID, WeeklyAvailability> all = new HashMap<>();
-		headers.forEach((id, header) -> all.put(id,
-				new WeeklyAvailability(id, header.partnerId(), header.zone(), types.getOrDefault(id, Map.of()),
-						rules.getOrDefault(id, List.of()), exceptions.getOrDefault(id, List.of()), header.version())));
-		return all;
+		for (UUID id : stale) {
+			Offer offer = new Offer(headers.get(id).revision(), Map.copyOf(types.getOrDefault(id, Map.of())),
+					List.copyOf(rules.getOrDefault(id, List.of())));
+			offers.put(id, offer);
+			current.put(id, offer);
+		}
+		return current;
 	}
 
 	/**
@@ -97,7 +138,8 @@ public class Availabilities {
 	Optional<Long> replace(UUID practitionerId, Collection<AppointmentType> newTypes, Collection<WeeklyRule> newRules,
 			@Nullable Long expectedVersion) {
 		Optional<Long> version = jdbc
-			.sql("update schedule set availability_version = availability_version + 1 where practitioner_id = ?"
+			.sql("update schedule set availability_version = availability_version + 1,"
+					+ " availability_revision = gen_random_uuid() where practitioner_id = ?"
 					+ " and (?::bigint is null or availability_version = ?) returning availability_version")
 			.params(practitionerId, expectedVersion, expectedVersion)
 			.query(Long.class)
@@ -146,7 +188,7 @@ public class Availabilities {
 			.sql("delete from availability_exception where practitioner_id = ? and id = ? returning"
 					+ " practitioner_id, id, kind, reason, lower(during), upper(during), modes, appointment_types")
 			.params(practitionerId, exceptionId)
-			.query((rs, row) -> exception(rs))
+			.query((rs, row) -> exception(rs, 0))
 			.optional();
 	}
 
@@ -159,13 +201,17 @@ public class Availabilities {
 				until == null ? null : until.toLocalDate());
 	}
 
-	private static AvailabilityException exception(ResultSet rs) throws SQLException {
-		Array modes = rs.getArray(7);
-		Array types = rs.getArray(8);
-		return new AvailabilityException(rs.getObject(2, UUID.class),
-				AvailabilityException.Kind.valueOf(rs.getString(3)),
-				AvailabilityException.Reason.valueOf(rs.getString(4)),
-				new TimeRange(rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant()),
+	/**
+	 * Reads an exception whose columns (practitioner, id, kind, ...) follow {@code skip}
+	 * others.
+	 */
+	private static AvailabilityException exception(ResultSet rs, int skip) throws SQLException {
+		Array modes = rs.getArray(skip + 7);
+		Array types = rs.getArray(skip + 8);
+		return new AvailabilityException(rs.getObject(skip + 2, UUID.class),
+				AvailabilityException.Kind.valueOf(rs.getString(skip + 3)),
+				AvailabilityException.Reason.valueOf(rs.getString(skip + 4)),
+				new TimeRange(rs.getTimestamp(skip + 5).toInstant(), rs.getTimestamp(skip + 6).toInstant()),
 				modes == null ? Set.of() : modes(modes), types == null ? null : Set.of((String[]) types.getArray()));
 	}
 
@@ -179,7 +225,11 @@ public class Availabilities {
 		return modes.stream().map(Mode::name).sorted().collect(Collectors.toList()).toArray(String[]::new);
 	}
 
-	private record Header(UUID partnerId, ZoneId zone, long version) {
+	private record Header(UUID partnerId, ZoneId zone, long version, UUID revision) {
+
+	}
+
+	private record Offer(UUID revision, Map<String, AppointmentType> types, List<WeeklyRule> rules) {
 
 	}
 

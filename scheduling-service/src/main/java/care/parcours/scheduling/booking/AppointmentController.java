@@ -67,8 +67,8 @@ class AppointmentController {
 	@PostMapping
 	ResponseEntity<?> book(@RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
 			@Valid @RequestBody BookForm form) {
-		BookingDesk.Wanted wanted = new BookingDesk.Wanted(form.practitionerId(), form.appointmentType(), form.mode(),
-				form.start());
+		BookingDesk.Wanted wanted = new BookingDesk.Wanted(form.practitionerId(), form.patientId(),
+				form.appointmentType(), form.mode(), form.start());
 		return desk.guarded(wanted, () -> idempotency.run(key, "POST /api/appointments", form, () -> {
 			Booking appointment = service.book(form.request());
 			return ResponseEntity.created(URI.create("/api/appointments/" + appointment.id()))
@@ -109,7 +109,7 @@ class AppointmentController {
 			@Valid @RequestBody RescheduleForm form) {
 		Booking current = service.get(id);
 		BookingDesk.Wanted wanted = new BookingDesk.Wanted(current.claim().practitionerId(),
-				current.claim().appointmentType(), current.claim().mode(), form.start());
+				current.claim().patientId(), current.claim().appointmentType(), current.claim().mode(), form.start());
 		return view(desk.guarded(wanted, () -> service.reschedule(id, form.start(), Versions.parse(ifMatch))));
 	}
 

@@ -2,25 +2,26 @@ package care.parcours.scheduling.booking;
 
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import care.parcours.platform.domain.ConflictException;
 import care.parcours.scheduling.availability.Mode;
+import care.parcours.scheduling.patients.KnownPatients;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the database's refusals of overlapping bookings into answers a coordinator can
- * act on: the slot is taken (and here is what is free nearby), or the patient already has
- * an appointment then. Runs outside the failed transaction, so that it can still read.
+ * Turns the database's refusals into answers a coordinator can act on: the slot is taken
+ * (and here is what is free nearby), the patient already has an appointment then, or the
+ * patient is unknown. Runs outside the failed transaction, so that it can still read.
  */
 @Component
 public class BookingDesk {
 
-	/** PostgreSQL's SQLSTATE for an exclusion constraint violation. */
+	/** PostgreSQL's SQLSTATEs for exclusion and foreign key constraint violations. */
 	private static final String EXCLUSION_VIOLATION = "23P01";
+
+	private static final String FOREIGN_KEY_VIOLATION = "23503";
 
 	private final SlotChecks checks;
 
@@ -29,7 +30,7 @@ public class BookingDesk {
 	}
 
 	/** What a request wanted, to find alternatives when it collides. */
-	public record Wanted(UUID practitionerId, String appointmentType, Mode mode, Instant start) {
+	public record Wanted(UUID practitionerId, UUID patientId, String appointmentType, Mode mode, Instant start) {
 
 	}
 
@@ -40,38 +41,39 @@ public class BookingDesk {
 		catch (RuntimeException ex) {
 			String constraint = violatedExclusion(ex);
 			if ("booking_practitioner_free".equals(constraint)) {
-				throw new SlotTaken(wanted, checks.nearby(wanted.practitionerId(), wanted.appointmentType(),
-						wanted.mode(), wanted.start()));
+				throw new SlotTaken(wanted.practitionerId(), wanted.start(), checks.nearby(wanted.practitionerId(),
+						wanted.appointmentType(), wanted.mode(), wanted.start()));
 			}
 			if ("booking_patient_free".equals(constraint)) {
-				throw new ConflictException("patient-double-booked",
-						"The patient already has an appointment overlapping " + wanted.start() + ".");
+				throw new PatientDoubleBooked(wanted.start());
+			}
+			if (violated(ex, FOREIGN_KEY_VIOLATION, "booking_patient_known")) {
+				throw new KnownPatients.UnknownPatient(wanted.patientId());
 			}
 			throw ex;
 		}
 	}
 
-	/** The constraint an exclusion violation names, if the failure is one. */
+	/**
+	 * The overlap constraint an exclusion violation names, if the failure is one; else
+	 * empty.
+	 */
 	public static String violatedExclusion(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SQLException sql && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
-				String message = String.valueOf(sql.getMessage());
-				return message.contains("booking_patient_free") ? "booking_patient_free"
-						: message.contains("booking_practitioner_free") ? "booking_practitioner_free" : "";
+		for (String constraint : new String[] { "booking_practitioner_free", "booking_patient_free" }) {
+			if (violated(failure, EXCLUSION_VIOLATION, constraint)) {
+				return constraint;
 			}
 		}
 		return "";
 	}
 
-	/** Someone else holds or booked the time. */
-	public static final class SlotTaken extends ConflictException {
-
-		SlotTaken(Wanted wanted, java.util.List<Map<String, Object>> nearby) {
-			super("slot-taken",
-					"Practitioner " + wanted.practitionerId() + " is already booked or held at " + wanted.start() + ".",
-					Map.of("nearby", nearby));
+	private static boolean violated(Throwable failure, String state, String constraint) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && state.equals(sql.getSQLState())) {
+				return String.valueOf(sql.getMessage()).contains(constraint);
+			}
 		}
-
+		return false;
 	}
 
 }

@@ -74,9 +74,8 @@ public class BookingService {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Booking placeHold(SlotClaim claim, Duration holdFor, @Nullable UUID waitlistEntryId) {
 		Instant now = clock.instant();
-		expireLapsedHolds(claim.practitionerId(), claim.during(), now);
 		Booking.Change held = Booking.hold(UUID.randomUUID(), claim, now, holdFor, waitlistEntryId);
-		bookings.insert(held.booking(), now);
+		insertOrRefuse(held.booking(), now);
 		announce(held);
 		return held.booking();
 	}
@@ -86,9 +85,8 @@ public class BookingService {
 		Instant now = clock.instant();
 		SlotClaim claim = checks.claim(request.practitionerId(), request.patientId(), request.start(),
 				request.appointmentType(), request.mode(), now);
-		expireLapsedHolds(claim.practitionerId(), claim.during(), now);
 		Booking.Change booked = Booking.book(UUID.randomUUID(), claim, now, links.newToken());
-		bookings.insert(booked.booking(), now);
+		insertOrRefuse(booked.booking(), now);
 		announce(booked);
 		return booked.booking();
 	}
@@ -139,12 +137,24 @@ public class BookingService {
 		return move(appointment, target.during(), null, now);
 	}
 
+	/** One appointment's new time in a cascade, planned at {@code version}. */
+	public record CascadeMove(UUID appointmentId, long version, TimeRange to) {
+
+	}
+
 	/**
-	 * Moves an appointment of a chain as part of a cascade, in the cascade's transaction.
+	 * Moves appointments of a chain together, in the cascade's transaction: they are
+	 * first taken out of the overlap checks, so that they can move past each other, then
+	 * each is checked again at its new time.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public Booking moveInCascade(UUID id, long expectedVersion, TimeRange to, UUID cascadeId) {
-		return move(locked(id, expectedVersion), to, cascadeId, clock.instant());
+	public void moveInCascade(List<CascadeMove> moves, UUID cascadeId) {
+		Instant now = clock.instant();
+		List<Booking> appointments = moves.stream().map(m -> locked(m.appointmentId(), m.version())).toList();
+		bookings.park(appointments.stream().map(Booking::id).toList());
+		for (int i = 0; i < moves.size(); i++) {
+			move(appointments.get(i), moves.get(i).to(), cascadeId, now);
+		}
 	}
 
 	@Transactional
@@ -215,8 +225,28 @@ public class BookingService {
 		return moved.booking();
 	}
 
-	private void expireLapsedHolds(UUID practitionerId, TimeRange during, Instant now) {
-		bookings.lapsedHolds(practitionerId, during, now).forEach(hold -> expire(hold, now));
+	/**
+	 * Inserts the booking, or says why it cannot be: a hold that lapsed but was not
+	 * expired yet gives way; anything else live is a taken slot or a double-booked
+	 * patient.
+	 */
+	private void insertOrRefuse(Booking booking, Instant now) {
+		SlotClaim claim = booking.claim();
+		if (bookings.insert(booking, now) || (expireLapsedHolds(claim.practitionerId(), claim.during(), now) > 0
+				&& bookings.insert(booking, now))) {
+			return;
+		}
+		if (bookings.practitionerTaken(claim, now)) {
+			throw new SlotTaken(claim.practitionerId(), claim.during().start(), checks.nearby(claim.practitionerId(),
+					claim.appointmentType(), claim.mode(), claim.during().start()));
+		}
+		throw new PatientDoubleBooked(claim.during().start());
+	}
+
+	private int expireLapsedHolds(UUID practitionerId, TimeRange during, Instant now) {
+		List<Booking> lapsed = bookings.lapsedHolds(practitionerId, during, now);
+		lapsed.forEach(hold -> expire(hold, now));
+		return lapsed.size();
 	}
 
 	private void expire(Booking hold, Instant now) {

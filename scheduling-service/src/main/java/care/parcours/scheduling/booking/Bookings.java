@@ -47,18 +47,44 @@ public class Bookings implements BusyTimes, BookedAppointments {
 		this.jdbc = jdbc;
 	}
 
-	void insert(Booking booking, Instant now) {
+	/**
+	 * Inserts a booking unless it collides with a live one.
+	 * @return whether it was inserted
+	 */
+	boolean insert(Booking booking, Instant now) {
 		SlotClaim claim = booking.claim();
-		jdbc.sql("""
+		return jdbc.sql("""
 				insert into booking (id, kind, status, practitioner_id, partner_id, patient_id, during, mode,
 				                     appointment_type, expires_at, join_token, waitlist_entry_id, version,
 				                     created_at, updated_at)
 				values (?, ?, ?, ?, ?, ?, tstzrange(?, ?), ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict do nothing
 				""")
 			.params(booking.id(), booking.kind().name(), booking.status().name(), claim.practitionerId(),
 					claim.partnerId(), claim.patientId(), ts(claim.during().start()), ts(claim.during().end()),
 					claim.mode().name(), claim.appointmentType(), ts(booking.expiresAt()), booking.joinToken(),
 					booking.waitlistEntryId(), booking.version(), ts(booking.createdAt()), ts(now))
+			.update() == 1;
+	}
+
+	/** Whether a live hold or appointment of the practitioner overlaps the claim. */
+	boolean practitionerTaken(SlotClaim claim, Instant now) {
+		return jdbc
+			.sql("select exists (select 1 from booking where practitioner_id = ? and during && tstzrange(?, ?)"
+					+ " and " + LIVE + ")")
+			.params(claim.practitionerId(), ts(claim.during().start()), ts(claim.during().end()), ts(now))
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * Takes appointments out of both overlap checks for the rest of the transaction, so
+	 * that a cascade can move them past each other; moving each one back into place
+	 * checks it again.
+	 */
+	void park(List<UUID> ids) {
+		jdbc.sql("update booking set status = 'MOVING' where id = any(?) and status = 'BOOKED'")
+			.param(ids.toArray(UUID[]::new))
 			.update();
 	}
 

@@ -49,7 +49,7 @@ class HoldController {
 		}
 
 		BookingDesk.Wanted wanted() {
-			return new BookingDesk.Wanted(practitionerId, appointmentType, mode, start);
+			return new BookingDesk.Wanted(practitionerId, patientId, appointmentType, mode, start);
 		}
 
 	}

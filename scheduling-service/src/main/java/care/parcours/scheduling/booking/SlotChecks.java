@@ -14,7 +14,6 @@ import care.parcours.scheduling.availability.AvailabilityService;
 import care.parcours.scheduling.availability.Mode;
 import care.parcours.scheduling.availability.TimeRange;
 import care.parcours.scheduling.availability.WeeklyAvailability;
-import care.parcours.scheduling.patients.KnownPatients;
 import care.parcours.scheduling.slots.FreeSlot;
 import care.parcours.scheduling.slots.SlotSearch;
 
@@ -30,13 +29,10 @@ class SlotChecks {
 
 	private final Availabilities availabilities;
 
-	private final KnownPatients patients;
-
 	private final SlotSearch slots;
 
-	SlotChecks(Availabilities availabilities, KnownPatients patients, SlotSearch slots) {
+	SlotChecks(Availabilities availabilities, SlotSearch slots) {
 		this.availabilities = availabilities;
-		this.patients = patients;
 		this.slots = slots;
 	}
 
@@ -55,7 +51,6 @@ class SlotChecks {
 		if (!start.isAfter(now)) {
 			throw new Booking.TimeInPast(start);
 		}
-		patients.require(patientId);
 		TimeRange during = TimeRange.of(start, type.duration());
 		if (!availability.covers(during, type, mode)) {
 			throw new RuleViolationException("outside-availability",

@@ -123,13 +123,12 @@ class ChainService {
 					status.setRollbackOnly();
 					return cascade;
 				}
-				chains.deferOverlapChecksToCommit();
-				for (Move move : cascade.moves()) {
-					if (move.moves()) {
-						booking.moveInCascade(move.appointment().id(), move.appointment().version(), move.to(),
-								cascade.cascadeId());
-					}
-				}
+				booking.moveInCascade(cascade.moves()
+					.stream()
+					.filter(Move::moves)
+					.map(move -> new BookingService.CascadeMove(move.appointment().id(), move.appointment().version(),
+							move.to()))
+					.toList(), cascade.cascadeId());
 				return new Cascade(cascade.cascadeId(), true, cascade.moves());
 			});
 		}

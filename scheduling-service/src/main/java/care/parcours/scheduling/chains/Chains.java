@@ -52,9 +52,4 @@ class Chains {
 			.optional();
 	}
 
-	/** Lets a cascade move several appointments of one practitioner past each other. */
-	void deferOverlapChecksToCommit() {
-		jdbc.sql("set constraints booking_practitioner_free, booking_patient_free deferred").update();
-	}
-
 }

@@ -42,7 +42,7 @@ public class KnownPatients {
 	/** Bookings are for patients with a record in patient-service. */
 	public static final class UnknownPatient extends RuleViolationException {
 
-		UnknownPatient(UUID patientId) {
+		public UnknownPatient(UUID patientId) {
 			super("unknown-patient", "No patient " + patientId + " is known to scheduling (patient records reach it"
 					+ " within seconds of their creation).");
 		}
