@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import care.parcours.events.auth.AuthEvent;
 import care.parcours.events.partner.PartnerEvent;
 import care.parcours.events.patient.PatientEvent;
 import care.parcours.events.scheduling.SchedulingEvent;
@@ -41,7 +42,7 @@ public final class EventCatalog {
 
 	/** Every family of published events: what the contract tests check. */
 	public static EventCatalog all() {
-		return of(PartnerEvent.class, PatientEvent.class, SchedulingEvent.class);
+		return of(PartnerEvent.class, PatientEvent.class, SchedulingEvent.class, AuthEvent.class);
 	}
 
 	/** The records a sealed family permits. */

@@ -5,8 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import care.parcours.events.auth.PartnerClientIssued;
+import care.parcours.events.auth.PartnerClientRevoked;
+import care.parcours.events.partner.PartnerActivated;
 import care.parcours.events.partner.PartnerRegistered;
+import care.parcours.events.partner.PartnerSuspended;
+import care.parcours.events.partner.PartnerUpdated;
+import care.parcours.events.partner.PractitionerJoinedPartner;
+import care.parcours.events.partner.PractitionerLeftPartner;
 import care.parcours.events.partner.PractitionerRegistered;
+import care.parcours.events.partner.PractitionerUpdated;
 import care.parcours.events.patient.PatientRegistered;
 import care.parcours.events.scheduling.AppointmentBooked;
 import care.parcours.events.scheduling.AppointmentCancelled;
@@ -43,6 +51,22 @@ final class EventSamples {
 					new PractitionerRegistered(
 							PRACTITIONER, PARTNER, "Europe/Paris", List.of("orthopaedics"), List.of("fr", "en"))),
 			entry(PatientRegistered.class, new PatientRegistered(PATIENT)),
+			entry(PartnerClientIssued.class,
+					new PartnerClientIssued("partner-3f9a1c2b7d4e5f60", PARTNER,
+							List.of("partner.availability.write", "partner.appointments.read"))),
+			entry(PartnerClientRevoked.class,
+					new PartnerClientRevoked("partner-3f9a1c2b7d4e5f60", PARTNER,
+							Instant.parse("2026-11-23T10:00:00Z"))),
+			entry(PartnerUpdated.class,
+					new PartnerUpdated(PARTNER, "CLINIC", "FR", "Lyon", "Europe/Paris",
+							List.of("orthopaedics", "cardiology"), List.of("fr", "en"))),
+			entry(PartnerActivated.class, new PartnerActivated(PARTNER)),
+			entry(PartnerSuspended.class, new PartnerSuspended(PARTNER)),
+			entry(PractitionerUpdated.class,
+					new PractitionerUpdated(PRACTITIONER, List.of(PARTNER), "Europe/Paris", List.of("orthopaedics"),
+							List.of("fr", "ar"))),
+			entry(PractitionerJoinedPartner.class, new PractitionerJoinedPartner(PRACTITIONER, PARTNER)),
+			entry(PractitionerLeftPartner.class, new PractitionerLeftPartner(PRACTITIONER, PARTNER)),
 			entry(SlotHeld.class,
 					new SlotHeld(UUID.randomUUID(), PRACTITIONER, PARTNER, PATIENT, START, END, "IN_PERSON",
 							"consultation", START.minusSeconds(3600))),

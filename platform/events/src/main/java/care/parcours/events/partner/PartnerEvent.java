@@ -5,7 +5,9 @@ import care.parcours.events.Topic;
 
 /** Every event partner-service publishes, on its topic. */
 @Topic(PartnerEvent.TOPIC)
-public sealed interface PartnerEvent extends DomainEvent permits PartnerRegistered, PractitionerRegistered {
+public sealed interface PartnerEvent extends DomainEvent
+		permits PartnerRegistered, PractitionerRegistered, PartnerUpdated, PartnerActivated, PartnerSuspended,
+		PractitionerUpdated, PractitionerJoinedPartner, PractitionerLeftPartner {
 
 	String TOPIC = "parcours.partner.v1";
 
