@@ -49,6 +49,10 @@ record LaunchPlan(Path repositoryRoot, Path logDirectory, PortPlan ports, Jvm jv
 		Map<String, String> env = new LinkedHashMap<>(this.environment);
 		env.put("SERVER_PORT", String.valueOf(this.ports.port(service)));
 		env.put("PARCOURS_KAFKA_BOOTSTRAP_SERVERS", this.infrastructure.kafkaBootstrapServers());
+		if (service == ServiceName.PARTNER) {
+			// Local webhook receivers listen on loopback over plain http.
+			env.put("PARCOURS_WEBHOOKS_ALLOW_LOOPBACK", "true");
+		}
 		service.databaseName(this.infrastructure.databasePrefix())
 			.ifPresentOrElse((database) -> env.putAll(this.infrastructure.datasource(database)),
 					() -> ServiceName.backends()

@@ -2,25 +2,33 @@ package care.parcours.partner.partners;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import care.parcours.partner.versions.ExpectedVersion;
 import care.parcours.platform.validation.CountryCode;
 import care.parcours.platform.validation.LanguageCode;
 import care.parcours.platform.validation.TimeZoneId;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,32 +43,83 @@ class PartnerController {
 		this.directory = directory;
 	}
 
-	record PartnerForm(@NotBlank @Size(max = 200) String name, @NotNull PartnerKind kind,
+	/** A new partner: its kind and time zone are given once, here. */
+	record RegistrationForm(@NotBlank @Size(max = 200) String name, @NotNull PartnerKind kind,
 			@NotNull @CountryCode String country, @NotBlank @Size(max = 120) String city,
-			@NotNull @TimeZoneId String timeZone, @NotNull @Size(max = 50) List<@NotBlank String> specialties,
-			@NotEmpty @Size(max = 20) List<@NotNull @LanguageCode String> languages) {
+			@Nullable @Size(max = 200) String street, @Nullable @Size(max = 20) String postalCode,
+			@NotNull @TimeZoneId String timeZone, @Nullable @Valid LocationForm location,
+			@NotNull @Size(max = 50) List<@NotBlank String> specialties,
+			@NotEmpty @Size(max = 20) List<@NotNull @LanguageCode String> languages,
+			@Nullable @Size(max = 20) List<@NotNull @Valid AccreditationForm> accreditations,
+			@Nullable @Size(max = 20) List<@NotNull @Valid ContactForm> contacts) {
 
-		PartnerDirectory.NewPartner toRequest() {
-			return new PartnerDirectory.NewPartner(name, kind, country, city, ZoneId.of(timeZone), specialties,
-					languages);
+		PartnerProfile profile() {
+			return new ProfileForm(name, country, city, street, postalCode, location, specialties, languages,
+					accreditations, contacts)
+				.profile();
 		}
 
 	}
 
-	record PartnerView(UUID id, String name, PartnerKind kind, String country, String city, String timeZone,
-			List<String> specialties, List<String> languages, long version, Instant registeredAt) {
+	/** Everything that can be edited; what is left out is removed (PUT replaces). */
+	record ProfileForm(@NotBlank @Size(max = 200) String name, @NotNull @CountryCode String country,
+			@NotBlank @Size(max = 120) String city, @Nullable @Size(max = 200) String street,
+			@Nullable @Size(max = 20) String postalCode, @Nullable @Valid LocationForm location,
+			@NotNull @Size(max = 50) List<@NotBlank String> specialties,
+			@NotEmpty @Size(max = 20) List<@NotNull @LanguageCode String> languages,
+			@Nullable @Size(max = 20) List<@NotNull @Valid AccreditationForm> accreditations,
+			@Nullable @Size(max = 20) List<@NotNull @Valid ContactForm> contacts) {
+
+		PartnerProfile profile() {
+			return new PartnerProfile(name, new Address(street, postalCode, city, country),
+					location == null ? null : new Coordinates(location.latitude(), location.longitude()), specialties,
+					languages,
+					accreditations == null ? List.of()
+							: accreditations.stream()
+								.map(a -> new Accreditation(a.issuer(), a.level(), a.expiresOn()))
+								.toList(),
+					contacts == null ? List.of()
+							: contacts.stream()
+								.map(c -> new Contact(c.role(), c.name(), c.email(), c.phone()))
+								.toList());
+		}
+
+	}
+
+	record LocationForm(@NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
+			@NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude) {
+
+	}
+
+	record AccreditationForm(@NotBlank @Size(max = 80) String issuer, @NotBlank @Size(max = 40) String level,
+			@NotNull LocalDate expiresOn) {
+
+	}
+
+	record ContactForm(@NotNull ContactRole role, @NotBlank @Size(max = 200) String name,
+			@Nullable @Email @Size(max = 200) String email, @Nullable @Pattern(regexp = "^\\+[1-9][0-9]{6,14}$",
+					message = "must be an E.164 number such as +33472000000") String phone) {
+
+	}
+
+	record PartnerView(UUID id, String name, PartnerKind kind, OnboardingStatus status, String country, String city,
+			@Nullable String street, @Nullable String postalCode, String timeZone, @Nullable Coordinates location,
+			List<String> specialties, List<String> languages, List<Accreditation> accreditations,
+			List<Contact> contacts, long version, Instant registeredAt) {
 
 		static PartnerView of(Partner partner) {
-			return new PartnerView(partner.id(), partner.name(), partner.kind(), partner.country(), partner.city(),
-					partner.timeZone().getId(), partner.specialties(), partner.languages(), partner.version(),
-					partner.registeredAt());
+			PartnerProfile profile = partner.profile();
+			return new PartnerView(partner.id(), profile.name(), partner.kind(), partner.status(), partner.country(),
+					partner.city(), profile.address().street(), profile.address().postalCode(),
+					partner.timeZone().getId(), profile.location(), profile.specialties(), profile.languages(),
+					profile.accreditations(), profile.contacts(), partner.version(), partner.registeredAt());
 		}
 
 	}
 
 	@PostMapping
-	ResponseEntity<PartnerView> register(@Valid @RequestBody PartnerForm form) {
-		Partner partner = directory.register(form.toRequest());
+	ResponseEntity<PartnerView> register(@Valid @RequestBody RegistrationForm form) {
+		Partner partner = directory.register(form.kind(), ZoneId.of(form.timeZone()), form.profile());
 		return ResponseEntity.created(URI.create("/api/partners/" + partner.id()))
 			.eTag(Long.toString(partner.version()))
 			.body(PartnerView.of(partner));
@@ -68,13 +127,22 @@ class PartnerController {
 
 	@GetMapping("/{id}")
 	ResponseEntity<PartnerView> get(@PathVariable UUID id) {
-		Partner partner = directory.get(id);
-		return ResponseEntity.ok().eTag(Long.toString(partner.version())).body(PartnerView.of(partner));
+		return versioned(directory.get(id));
 	}
 
 	@GetMapping
 	Page<PartnerView> list(PageQuery page) {
 		return directory.list(page).map(PartnerView::of);
+	}
+
+	@PutMapping("/{id}")
+	ResponseEntity<PartnerView> revise(@PathVariable UUID id, ExpectedVersion expected,
+			@Valid @RequestBody ProfileForm form) {
+		return versioned(directory.revise(id, expected, form.profile()));
+	}
+
+	static ResponseEntity<PartnerView> versioned(Partner partner) {
+		return ResponseEntity.ok().eTag(Long.toString(partner.version())).body(PartnerView.of(partner));
 	}
 
 }

@@ -2,10 +2,11 @@ package care.parcours.partner.partners;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import care.parcours.partner.specialties.Specialties;
+import care.parcours.partner.versions.ExpectedVersion;
 import care.parcours.platform.domain.NotFoundException;
 import care.parcours.platform.outbox.Outbox;
 import care.parcours.platform.web.Page;
@@ -14,7 +15,10 @@ import care.parcours.platform.web.PageQuery;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Registers partners and answers questions about them. */
+/**
+ * Registers partners, edits them and answers questions about them. Each change is stored
+ * with its event in one transaction.
+ */
 @Service
 public class PartnerDirectory {
 
@@ -33,20 +37,27 @@ public class PartnerDirectory {
 		this.clock = clock;
 	}
 
-	/** What a new partner is registered with. */
-	public record NewPartner(String name, PartnerKind kind, String country, String city, ZoneId timeZone,
-			List<String> specialties, List<String> languages) {
-
-	}
-
 	@Transactional
-	public Partner register(NewPartner request) {
-		specialties.requireKnown("specialties", request.specialties());
-		Partner partner = Partner.register(UUID.randomUUID(), request.name(), request.kind(), request.country(),
-				request.city(), request.timeZone(), request.specialties(), request.languages(), clock.instant());
+	public Partner register(PartnerKind kind, ZoneId timeZone, PartnerProfile profile) {
+		specialties.requireKnown("specialties", profile.specialties());
+		Partner partner = Partner.register(UUID.randomUUID(), kind, timeZone, profile, clock.instant());
 		partners.add(partner);
 		outbox.publish(partner.registered(), partner.id(), partner.version());
 		return partner;
+	}
+
+	/**
+	 * Replaces the editable profile of the partner, if the client edited the current one.
+	 */
+	@Transactional
+	public Partner revise(UUID id, ExpectedVersion expected, PartnerProfile profile) {
+		specialties.requireKnown("specialties", profile.specialties());
+		return change(id, expected, partner -> partner.revise(profile));
+	}
+
+	@Transactional
+	public Partner moveTo(UUID id, ExpectedVersion expected, OnboardingStatus status) {
+		return change(id, expected, partner -> partner.moveTo(status));
 	}
 
 	public Partner get(UUID id) {
@@ -55,6 +66,15 @@ public class PartnerDirectory {
 
 	public Page<Partner> list(PageQuery page) {
 		return partners.list(page);
+	}
+
+	private Partner change(UUID id, ExpectedVersion expected, Function<Partner, Partner.Change> edit) {
+		Partner current = get(id);
+		expected.requireCurrent("Partner " + id, current.version());
+		Partner.Change change = edit.apply(current);
+		partners.update(change.partner());
+		outbox.publish(change.event(), id, change.partner().version());
+		return change.partner();
 	}
 
 	/** No partner has this id. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import care.parcours.partner.versions.ExpectedVersion;
 import care.parcours.platform.validation.LanguageCode;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
@@ -13,11 +14,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,26 +34,42 @@ class PractitionerController {
 		this.registry = registry;
 	}
 
+	/** A new practitioner, or (PUT) everything that can be edited about one. */
 	record PractitionerForm(@NotBlank @Size(max = 200) String name,
 			@NotEmpty @Size(max = 20) List<@NotBlank String> specialties,
-			@NotEmpty @Size(max = 20) List<@NotNull @LanguageCode String> languages) {
+			@NotEmpty @Size(max = 20) List<@NotNull @LanguageCode String> languages,
+			@Nullable @Size(max = 2) List<@NotNull @Valid IdentifierForm> identifiers) {
+
+		PractitionerRegistry.Details details() {
+			return new PractitionerRegistry.Details(name, specialties, languages,
+					identifiers == null ? List.of()
+							: identifiers.stream()
+								.map(i -> new PractitionerRegistry.GivenIdentifier(i.type(), i.value()))
+								.toList());
+		}
 
 	}
 
-	record PractitionerView(UUID id, UUID partnerId, String name, List<String> specialties, List<String> languages,
-			String timeZone, long version, Instant registeredAt) {
+	record IdentifierForm(@NotNull IdentifierType type, @NotBlank @Size(max = 30) String value) {
+
+	}
+
+	record PractitionerView(UUID id, UUID partnerId, List<UUID> partnerIds, String name, List<String> specialties,
+			List<String> languages, List<ProfessionalIdentifier> identifiers, String timeZone, long version,
+			Instant registeredAt) {
 
 		static PractitionerView of(Practitioner practitioner) {
-			return new PractitionerView(practitioner.id(), practitioner.partnerId(), practitioner.name(),
-					practitioner.specialties(), practitioner.languages(), practitioner.timeZone(),
-					practitioner.version(), practitioner.registeredAt());
+			return new PractitionerView(practitioner.id(), practitioner.partnerId(), practitioner.partnerIds(),
+					practitioner.name(), practitioner.specialties(), practitioner.languages(),
+					practitioner.identifiers(), practitioner.timeZone(), practitioner.version(),
+					practitioner.registeredAt());
 		}
 
 	}
 
 	@PostMapping("/api/partners/{partnerId}/practitioners")
 	ResponseEntity<PractitionerView> register(@PathVariable UUID partnerId, @Valid @RequestBody PractitionerForm form) {
-		Practitioner practitioner = registry.register(partnerId, form.name(), form.specialties(), form.languages());
+		Practitioner practitioner = registry.register(partnerId, form.details());
 		return ResponseEntity.created(URI.create("/api/practitioners/" + practitioner.id()))
 			.eTag(Long.toString(practitioner.version()))
 			.body(PractitionerView.of(practitioner));
@@ -57,13 +77,35 @@ class PractitionerController {
 
 	@GetMapping("/api/practitioners/{id}")
 	ResponseEntity<PractitionerView> get(@PathVariable UUID id) {
-		Practitioner practitioner = registry.get(id);
-		return ResponseEntity.ok().eTag(Long.toString(practitioner.version())).body(PractitionerView.of(practitioner));
+		return versioned(registry.get(id));
+	}
+
+	@PutMapping("/api/practitioners/{id}")
+	ResponseEntity<PractitionerView> revise(@PathVariable UUID id, ExpectedVersion expected,
+			@Valid @RequestBody PractitionerForm form) {
+		return versioned(registry.revise(id, expected, form.details()));
+	}
+
+	/** The practitioner works for this partner too. */
+	@PutMapping("/api/practitioners/{id}/partners/{partnerId}")
+	ResponseEntity<PractitionerView> join(@PathVariable UUID id, @PathVariable UUID partnerId,
+			ExpectedVersion expected) {
+		return versioned(registry.join(id, expected, partnerId));
+	}
+
+	@DeleteMapping("/api/practitioners/{id}/partners/{partnerId}")
+	ResponseEntity<PractitionerView> leave(@PathVariable UUID id, @PathVariable UUID partnerId,
+			ExpectedVersion expected) {
+		return versioned(registry.leave(id, expected, partnerId));
 	}
 
 	@GetMapping("/api/partners/{partnerId}/practitioners")
 	Page<PractitionerView> ofPartner(@PathVariable UUID partnerId, PageQuery page) {
 		return registry.ofPartner(partnerId, page).map(PractitionerView::of);
+	}
+
+	private static ResponseEntity<PractitionerView> versioned(Practitioner practitioner) {
+		return ResponseEntity.ok().eTag(Long.toString(practitioner.version())).body(PractitionerView.of(practitioner));
 	}
 
 }

@@ -18,6 +18,8 @@ import org.springframework.util.function.SingletonSupplier;
 @Component
 public class Specialties {
 
+	private static final String UNKNOWN = "unknown specialty code; GET /api/partners/specialties lists them";
+
 	private final Supplier<List<Specialty>> all;
 
 	Specialties(JdbcClient jdbc) {
@@ -32,6 +34,15 @@ public class Specialties {
 	}
 
 	/**
+	 * Refuses a code outside the vocabulary, naming the field it came from.
+	 */
+	public void requireKnown(String field, String code) {
+		if (all().stream().noneMatch(specialty -> specialty.code().equals(code))) {
+			throw InvalidRequestException.ofField(field, UNKNOWN);
+		}
+	}
+
+	/**
 	 * Refuses codes outside the vocabulary, naming the field and the first unknown code.
 	 * @param field the request field the codes came from
 	 */
@@ -40,8 +51,7 @@ public class Specialties {
 		int index = 0;
 		for (String code : codes) {
 			if (!known.contains(code)) {
-				throw InvalidRequestException.ofField(field + "[" + index + "]",
-						"unknown specialty code; GET /api/partners/specialties lists them");
+				throw InvalidRequestException.ofField(field + "[" + index + "]", UNKNOWN);
 			}
 			index++;
 		}

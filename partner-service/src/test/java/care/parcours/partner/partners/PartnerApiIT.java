@@ -91,16 +91,21 @@ class PartnerApiIT {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			unknown kind         | kind        | "SPA"            | kind
-			wrong time zone      | timeZone    | "Mars/Olympus"   | timeZone
-			offset is not a zone | timeZone    | "+01:00"         | timeZone
-			lower-case country   | country     | "fr"             | country
-			unknown language     | languages   | ["xx"]           | languages[0]
-			unknown specialty    | specialties | ["astrology"]    | specialties[0]
-			blank name           | name        | " "              | name
-			number for a text    | city        | 42               | city
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					unknown kind         | kind        | "SPA"            | kind
+					wrong time zone      | timeZone    | "Mars/Olympus"   | timeZone
+					offset is not a zone | timeZone    | "+01:00"         | timeZone
+					lower-case country   | country     | "fr"             | country
+					unknown language     | languages   | ["xx"]           | languages[0]
+					unknown specialty    | specialties | ["astrology"]    | specialties[0]
+					blank name           | name        | " "              | name
+					number for a text    | city        | 42               | city
+					latitude off Earth   | location    | {"latitude": 91, "longitude": 4.8} | location.latitude
+					invalid email        | contacts    | [{"role": "BILLING", "name": "Compta", "email": "compta@"}] | contacts[0].email
+					phone not E.164      | contacts    | [{"role": "BILLING", "name": "Compta", "phone": "04 72 00"}] | contacts[0].phone
+					accreditation no end | accreditations | [{"issuer": "HAS", "level": "A"}] | accreditations[0].expiresOn
+					""")
 	void badInputIsRefusedNamingTheFieldAndWritesNothing(String caseName, String property, String value, String field) {
 		long partnersBefore = count();
 		ObjectNode json = (ObjectNode) JSON.readTree(PartnerFixtures.clinicJson("Refused"));
@@ -153,6 +158,54 @@ class PartnerApiIT {
 			.isEqualTo("Orthopédie")
 			.jsonPath("$[?(@.code == 'orthopaedics')].nameNl")
 			.isEqualTo("Orthopedie");
+	}
+
+	@Test
+	void theWholeProfileIsStoredAndReadBackWithoutContactsInTheEvent() {
+		PartnerController.PartnerView partner = registered(FULL_PROFILE.formatted("Clinique Saint-Exupéry"));
+
+		http.get()
+			.uri("/api/partners/{id}", partner.id())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("ONBOARDING")
+			.jsonPath("$.street")
+			.isEqualTo("155 boulevard de Stalingrad")
+			.jsonPath("$.location.latitude")
+			.isEqualTo(45.7719)
+			.jsonPath("$.accreditations[0].issuer")
+			.isEqualTo("HAS")
+			.jsonPath("$.accreditations[0].expiresOn")
+			.isEqualTo("2028-06-30")
+			.jsonPath("$.contacts[0].role")
+			.isEqualTo("INTERNATIONAL_DESK");
+
+		try (PublishedEvents events = PublishedEvents.on(PartnerEvent.TOPIC)) {
+			PublishedEvents.Received event = events.await(PublishedEvents.about(partner.id().toString()));
+			assertThat(event.value()).doesNotContain("international@example.org")
+				.doesNotContain("Stalingrad")
+				.doesNotContain("+33472000000");
+		}
+	}
+
+	private static final String FULL_PROFILE = """
+			{"name": "%s", "kind": "CLINIC", "country": "FR", "city": "Lyon", "street": "155 boulevard de Stalingrad",
+			 "postalCode": "69006", "timeZone": "Europe/Paris", "location": {"latitude": 45.7719, "longitude": 4.8531},
+			 "specialties": ["orthopaedics"], "languages": ["fr", "en"],
+			 "accreditations": [{"issuer": "HAS", "level": "A", "expiresOn": "2028-06-30"}],
+			 "contacts": [{"role": "INTERNATIONAL_DESK", "name": "Bureau international",
+			               "email": "international@example.org", "phone": "+33472000000"}]}
+			""";
+
+	private PartnerController.PartnerView registered(String json) {
+		return register(json).expectStatus()
+			.isCreated()
+			.expectBody(PartnerController.PartnerView.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	private RestTestClient.ResponseSpec register(String json) {

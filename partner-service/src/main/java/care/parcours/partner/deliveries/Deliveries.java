@@ -1,0 +1,234 @@
+package care.parcours.partner.deliveries;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import care.parcours.platform.web.Page;
+import care.parcours.platform.web.PageQuery;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * All webhook deliveries and their attempts. The queue of an endpoint is ordered by
+ * position; a delivery is claimable when it is due and the head of its aggregate's queue
+ * on that endpoint.
+ */
+@Repository
+class Deliveries {
+
+	private static final String COLUMNS = """
+			id, endpoint_id, event_id, event_type, aggregate_id, status, attempts, next_attempt_at, last_status_code,
+			last_latency_ms, last_error, created_at, delivered_at, dead_at""";
+
+	/** The advisory lock that lets one dispatcher claim at a time, across instances. */
+	private static final long CLAIM_LOCK = 0x7061727477686bL;
+
+	private final JdbcClient jdbc;
+
+	Deliveries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Records the event for every enabled endpoint of the partners it concerns that
+	 * subscribed to its type; an event recorded before is not recorded again.
+	 * @return how many deliveries were created
+	 */
+	int fanOut(String eventId, String eventType, String aggregateId, String payload, Collection<UUID> partnerIds,
+			Instant now) {
+		return jdbc.sql("""
+				insert into webhook_delivery (id, endpoint_id, event_id, event_type, aggregate_id, payload, status,
+				                              attempts, next_attempt_at, created_at)
+				select gen_random_uuid(), e.id, :eventId, :type, :aggregateId, :payload, 'PENDING', 0, :now, :now
+				from webhook_endpoint e
+				where e.partner_id = any(cast(:partners as uuid[])) and e.enabled and :type = any(e.event_types)
+				order by e.id
+				on conflict (event_id, endpoint_id) do nothing
+				""")
+			.param("eventId", eventId)
+			.param("type", eventType)
+			.param("aggregateId", aggregateId)
+			.param("payload", payload)
+			.param("partners", partnerIds.stream().map(UUID::toString).toArray(String[]::new))
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	/**
+	 * Reserves due deliveries, at most {@code perEndpoint} in flight per endpoint, one
+	 * per aggregate and endpoint, the longest waiting first. Call in a transaction;
+	 * claims nothing while another dispatcher is claiming.
+	 */
+	List<Delivery.Claimed> claim(Instant now, Duration lease, int perEndpoint, int batch) {
+		boolean leader = jdbc.sql("select pg_try_advisory_xact_lock(?)")
+			.param(CLAIM_LOCK)
+			.query(Boolean.class)
+			.single();
+		if (!leader) {
+			return List.of();
+		}
+		UUID claim = UUID.randomUUID();
+		return jdbc.sql("""
+				with in_flight as (
+				    select endpoint_id, count(*) as n from webhook_delivery
+				    where status = 'PENDING' and locked_until > :now group by endpoint_id
+				), heads as (
+				    select distinct on (endpoint_id, aggregate_id) id, endpoint_id, position, next_attempt_at,
+				           locked_until
+				    from webhook_delivery where status = 'PENDING'
+				    order by endpoint_id, aggregate_id, position
+				), ready as (
+				    select h.id, h.endpoint_id, h.position, h.next_attempt_at,
+				           row_number() over (partition by h.endpoint_id order by h.next_attempt_at, h.position) as rank
+				    from heads h join webhook_endpoint e on e.id = h.endpoint_id and e.enabled
+				    where h.next_attempt_at <= :now and (h.locked_until is null or h.locked_until <= :now)
+				), chosen as (
+				    select r.id from ready r left join in_flight f on f.endpoint_id = r.endpoint_id
+				    where r.rank <= :perEndpoint - coalesce(f.n, 0)
+				    order by r.rank, r.next_attempt_at, r.position
+				    limit :batch
+				)
+				update webhook_delivery d set locked_until = :leaseUntil, claim = :claim
+				from chosen c where d.id = c.id
+				returning d.id, d.endpoint_id, d.event_type, d.payload, d.attempts, d.claim
+				""")
+			.param("now", Timestamp.from(now))
+			.param("perEndpoint", perEndpoint)
+			.param("batch", batch)
+			.param("leaseUntil", Timestamp.from(now.plus(lease)))
+			.param("claim", claim)
+			.query(Delivery.Claimed.class)
+			.list();
+	}
+
+	/** Stores an attempt that the endpoint accepted. */
+	void delivered(Delivery.Claimed delivery, AttemptResult result, Instant now) {
+		finish(delivery, result, now, null, "status = 'DELIVERED', delivered_at = :now");
+	}
+
+	/** Stores a failed attempt; the delivery waits until {@code retryAt}. */
+	void failed(Delivery.Claimed delivery, AttemptResult result, Instant now, Instant retryAt) {
+		finish(delivery, result, now, retryAt, "next_attempt_at = :retryAt");
+	}
+
+	/** Stores the last failed attempt: the delivery is dead-lettered. */
+	void dead(Delivery.Claimed delivery, AttemptResult result, Instant now) {
+		finish(delivery, result, now, null, "status = 'DEAD', dead_at = :now");
+	}
+
+	/** Gives a claimed delivery back untried, due again at {@code until}. */
+	void postpone(Delivery.Claimed delivery, Instant until) {
+		jdbc.sql("""
+				update webhook_delivery set next_attempt_at = ?, locked_until = null, claim = null
+				where id = ? and claim = ?
+				""").params(Timestamp.from(until), delivery.id(), delivery.claim()).update();
+	}
+
+	private void finish(Delivery.Claimed delivery, AttemptResult result, Instant now, @Nullable Instant retryAt,
+			String change) {
+		int updated = jdbc.sql("update webhook_delivery set " + change + """
+				, attempts = attempts + 1, last_status_code = :status, last_latency_ms = :latency, last_error = :error,
+				  locked_until = null, claim = null
+				where id = :id and claim = :claim
+				""")
+			.param("now", Timestamp.from(now))
+			.param("retryAt", retryAt == null ? null : Timestamp.from(retryAt))
+			.param("status", result.statusCode())
+			.param("latency", (int) Math.min(Integer.MAX_VALUE, result.latencyMillis()))
+			.param("error", result.error())
+			.param("id", delivery.id())
+			.param("claim", delivery.claim())
+			.update();
+		if (updated == 1) {
+			jdbc.sql("""
+					insert into webhook_attempt (delivery_id, number, attempted_at, outcome, status_code, latency_ms,
+					                             error)
+					select :id, coalesce(max(number), 0) + 1, :now, :outcome, cast(:status as integer), :latency,
+					       cast(:error as text)
+					from webhook_attempt where delivery_id = :id
+					""")
+				.param("id", delivery.id())
+				.param("now", Timestamp.from(now))
+				.param("outcome", result.outcome().name())
+				.param("status", result.statusCode())
+				.param("latency", (int) Math.min(Integer.MAX_VALUE, result.latencyMillis()))
+				.param("error", result.error())
+				.update();
+		}
+	}
+
+	/** Makes a dead delivery pending again, due now; false when it is not dead. */
+	boolean replay(UUID endpointId, UUID id, Instant now) {
+		return jdbc.sql("""
+				update webhook_delivery set status = 'PENDING', attempts = 0, next_attempt_at = ?, dead_at = null
+				where endpoint_id = ? and id = ? and status = 'DEAD'
+				""").params(Timestamp.from(now), endpointId, id).update() == 1;
+	}
+
+	/** Makes every dead delivery of the endpoint pending again; returns how many. */
+	int replayDead(UUID endpointId, Instant now) {
+		return jdbc.sql("""
+				update webhook_delivery set status = 'PENDING', attempts = 0, next_attempt_at = ?, dead_at = null
+				where endpoint_id = ? and status = 'DEAD'
+				""").params(Timestamp.from(now), endpointId).update();
+	}
+
+	Optional<Delivery> find(UUID endpointId, UUID id) {
+		return jdbc.sql("select " + COLUMNS + " from webhook_delivery where endpoint_id = ? and id = ?")
+			.params(endpointId, id)
+			.query(Deliveries::map)
+			.optional();
+	}
+
+	List<Delivery.Attempt> attemptsOf(UUID id) {
+		return jdbc.sql("""
+				select number, attempted_at, outcome, status_code, latency_ms, error
+				from webhook_attempt where delivery_id = ? order by number
+				""")
+			.param(id)
+			.query((rs, n) -> new Delivery.Attempt(rs.getInt("number"), rs.getTimestamp("attempted_at").toInstant(),
+					AttemptOutcome.valueOf(rs.getString("outcome")), (Integer) rs.getObject("status_code"),
+					rs.getLong("latency_ms"), rs.getString("error")))
+			.list();
+	}
+
+	/** The endpoint's log, newest first, of one status or all. */
+	Page<Delivery> ofEndpoint(UUID endpointId, @Nullable DeliveryStatus status, PageQuery query) {
+		String filter = status == null ? "" : " and status = '" + status.name() + "'";
+		List<Delivery> content = jdbc
+			.sql("select " + COLUMNS + " from webhook_delivery where endpoint_id = ?" + filter
+					+ " order by position desc limit ? offset ?")
+			.params(endpointId, query.size(), query.offset())
+			.query(Deliveries::map)
+			.list();
+		long total = jdbc.sql("select count(*) from webhook_delivery where endpoint_id = ?" + filter)
+			.param(endpointId)
+			.query(Long.class)
+			.single();
+		return Page.of(content, query, total);
+	}
+
+	private static Delivery map(ResultSet rs, int row) throws SQLException {
+		return new Delivery(rs.getObject("id", UUID.class), rs.getObject("endpoint_id", UUID.class),
+				rs.getString("event_id"), rs.getString("event_type"), rs.getString("aggregate_id"),
+				DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
+				rs.getTimestamp("next_attempt_at").toInstant(), (Integer) rs.getObject("last_status_code"),
+				(Integer) rs.getObject("last_latency_ms"), rs.getString("last_error"),
+				rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("delivered_at")),
+				instant(rs.getTimestamp("dead_at")));
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+
+}

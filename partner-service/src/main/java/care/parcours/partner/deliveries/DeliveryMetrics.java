@@ -1,0 +1,50 @@
+package care.parcours.partner.deliveries;
+
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What operations watch: attempts by outcome with their latency, dead letters, and
+ * deliveries held back by a full bulkhead or an open circuit. Tagged by event type and
+ * outcome, never by endpoint: partners come and go, metric series should not.
+ */
+@Component
+class DeliveryMetrics {
+
+	private final MeterRegistry meters;
+
+	DeliveryMetrics(MeterRegistry meters) {
+		this.meters = meters;
+	}
+
+	void attempted(Delivery.Claimed delivery, AttemptResult result) {
+		Timer.builder("parcours.webhooks.attempts")
+			.description("Webhook delivery attempts, by outcome")
+			.tag("type", delivery.eventType())
+			.tag("outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT))
+			.register(meters)
+			.record(result.latencyMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	void deadLettered(Delivery.Claimed delivery) {
+		Counter.builder("parcours.webhooks.dead_lettered")
+			.description("Webhook deliveries that failed their last attempt")
+			.tag("type", delivery.eventType())
+			.register(meters)
+			.increment();
+	}
+
+	void postponed(String reason) {
+		Counter.builder("parcours.webhooks.postponed")
+			.description("Webhook deliveries held back untried: bulkhead full or circuit open")
+			.tag("reason", reason)
+			.register(meters)
+			.increment();
+	}
+
+}

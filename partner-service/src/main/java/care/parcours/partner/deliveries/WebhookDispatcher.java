@@ -1,0 +1,211 @@
+package care.parcours.partner.deliveries;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import care.parcours.partner.webhooks.WebhookEndpoint;
+import care.parcours.partner.webhooks.WebhookEndpoints;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends due deliveries, each attempt on a virtual thread of its own.
+ * <p>
+ * One loop claims what is due (see {@link Deliveries#claim}) and hands it to the workers;
+ * it wakes when a delivery is created or an attempt ends, and polls in case another
+ * instance did the work. Every endpoint has its own Resilience4j bulkhead, which bounds
+ * the requests in flight to it, and circuit breaker, which stops calling an endpoint that
+ * keeps failing: deliveries it refuses are postponed without counting as attempts. With
+ * timeouts on every request, a slow or dead partner holds a few virtual threads and
+ * nobody else's deliveries.
+ */
+@Component
+class WebhookDispatcher implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+	private final Deliveries deliveries;
+
+	private final WebhookEndpoints endpoints;
+
+	private final WebhookSender sender;
+
+	private final DeliveryProperties properties;
+
+	private final DeliveryOutcomes outcomes;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final EndpointGuards guards;
+
+	private final Semaphore wakeUps = new Semaphore(0);
+
+	private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+
+	private volatile boolean running;
+
+	private @Nullable Thread loop;
+
+	WebhookDispatcher(Deliveries deliveries, WebhookEndpoints endpoints, WebhookSender sender, EndpointGuards guards,
+			DeliveryProperties properties, DeliveryOutcomes outcomes, TransactionTemplate transactions, Clock clock) {
+		this.deliveries = deliveries;
+		this.endpoints = endpoints;
+		this.sender = sender;
+		this.guards = guards;
+		this.properties = properties;
+		this.outcomes = outcomes;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/** Asks the loop to look for due deliveries now rather than at its next poll. */
+	void wakeUp() {
+		wakeUps.release();
+	}
+
+	private void run() {
+		while (running) {
+			wakeUps.drainPermits();
+			List<Delivery.Claimed> claimed = claim();
+			Map<UUID, WebhookEndpoint> where = endpointsOf(claimed);
+			for (Delivery.Claimed delivery : claimed) {
+				// An endpoint removed meanwhile took its deliveries with it.
+				WebhookEndpoint endpoint = where.get(delivery.endpointId());
+				if (endpoint != null) {
+					workers.execute(() -> attempt(delivery, endpoint));
+				}
+			}
+			if (claimed.size() < properties.batchSize()) {
+				try {
+					wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+	}
+
+	private List<Delivery.Claimed> claim() {
+		try {
+			List<Delivery.Claimed> claimed = transactions.execute(status -> deliveries.claim(clock.instant(),
+					properties.lease(), properties.maxConcurrencyPerEndpoint(), properties.batchSize()));
+			return claimed == null ? List.of() : claimed;
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not claim webhook deliveries; will retry", ex);
+			return List.of();
+		}
+	}
+
+	private Map<UUID, WebhookEndpoint> endpointsOf(List<Delivery.Claimed> claimed) {
+		if (claimed.isEmpty()) {
+			return Map.of();
+		}
+		try {
+			return endpoints.findAll(claimed.stream().map(Delivery.Claimed::endpointId).collect(Collectors.toSet()));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not read the endpoints of claimed deliveries; their claims will lapse", ex);
+			return Map.of();
+		}
+	}
+
+	private void attempt(Delivery.Claimed delivery, WebhookEndpoint endpoint) {
+		try {
+			attemptGuarded(delivery, endpoint);
+		}
+		catch (InterruptedException ex) {
+			// Stopping: the claim lapses and the delivery is tried again later.
+			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Webhook delivery {} could not be attempted; its claim will lapse", delivery.id(), ex);
+		}
+		finally {
+			wakeUp();
+		}
+	}
+
+	private void attemptGuarded(Delivery.Claimed delivery, WebhookEndpoint endpoint) throws InterruptedException {
+		Bulkhead bulkhead = guards.bulkhead(endpoint.id());
+		if (!bulkhead.tryAcquirePermission()) {
+			outcomes.postponed(delivery, properties.pollInterval(), "bulkhead-full");
+			return;
+		}
+		try {
+			CircuitBreaker circuit = guards.circuit(endpoint.id());
+			if (!circuit.tryAcquirePermission()) {
+				// Spread the postponed deliveries over the open period rather than all at
+				// its end, when only a few trial calls are let through.
+				outcomes.postponed(delivery,
+						properties.circuitOpenFor()
+							.multipliedBy(50 + ThreadLocalRandom.current().nextInt(51))
+							.dividedBy(100),
+						"circuit-open");
+				return;
+			}
+			long started = System.nanoTime();
+			AttemptResult result = sender.send(endpoint, delivery);
+			guards.record(circuit, result, started);
+			outcomes.attempted(delivery, result);
+		}
+		finally {
+			bulkhead.onComplete();
+		}
+	}
+
+	@Override
+	public void start() {
+		if (!properties.enabled() || running) {
+			return;
+		}
+		running = true;
+		loop = Thread.ofVirtual().name("webhook-dispatcher").start(this::run);
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		wakeUp();
+		Thread thread = loop;
+		try {
+			if (thread != null) {
+				thread.join(properties.pollInterval().plusSeconds(5).toMillis());
+			}
+			workers.shutdown();
+			if (!workers.awaitTermination(properties.timeout().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS)) {
+				workers.shutdownNow();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			workers.shutdownNow();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+}

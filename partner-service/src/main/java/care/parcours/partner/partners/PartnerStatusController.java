@@ -1,0 +1,35 @@
+package care.parcours.partner.partners;
+
+import java.util.UUID;
+
+import care.parcours.partner.versions.ExpectedVersion;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Activates and suspends partners: {@code PUT /api/partners/{id}/status}. */
+@RestController
+class PartnerStatusController {
+
+	private final PartnerDirectory directory;
+
+	PartnerStatusController(PartnerDirectory directory) {
+		this.directory = directory;
+	}
+
+	record StatusForm(@NotNull OnboardingStatus status) {
+
+	}
+
+	@PutMapping("/api/partners/{id}/status")
+	ResponseEntity<PartnerController.PartnerView> move(@PathVariable UUID id, ExpectedVersion expected,
+			@Valid @RequestBody StatusForm form) {
+		return PartnerController.versioned(directory.moveTo(id, expected, form.status()));
+	}
+
+}

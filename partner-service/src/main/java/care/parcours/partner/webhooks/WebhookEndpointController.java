@@ -1,0 +1,114 @@
+package care.parcours.partner.webhooks;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import care.parcours.partner.versions.ExpectedVersion;
+import care.parcours.platform.web.Page;
+import care.parcours.platform.web.PageQuery;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/partners/{partnerId}/webhooks")
+class WebhookEndpointController {
+
+	private final WebhookRegistry registry;
+
+	WebhookEndpointController(WebhookRegistry registry) {
+		this.registry = registry;
+	}
+
+	/**
+	 * An endpoint to register, or (PUT) its new settings; {@code enabled} defaults to
+	 * true.
+	 */
+	record EndpointForm(@NotBlank @Size(max = 2000) String url, @Nullable @Size(max = 200) String description,
+			@NotEmpty @Size(max = 50) List<@NotBlank String> eventTypes, @Nullable Boolean enabled) {
+
+		WebhookRegistry.Settings settings() {
+			return new WebhookRegistry.Settings(url, description, eventTypes, enabled == null || enabled);
+		}
+
+	}
+
+	record EndpointView(UUID id, UUID partnerId, URI url, @Nullable String description, List<String> eventTypes,
+			boolean enabled, long version, Instant createdAt) {
+
+		static EndpointView of(WebhookEndpoint endpoint) {
+			return new EndpointView(endpoint.id(), endpoint.partnerId(), endpoint.url(), endpoint.description(),
+					endpoint.eventTypes(), endpoint.enabled(), endpoint.version(), endpoint.createdAt());
+		}
+
+	}
+
+	/**
+	 * Shown once, when the endpoint is registered or its secret rotated: the partner
+	 * keeps it to verify signatures.
+	 */
+	record EndpointWithSecret(UUID id, UUID partnerId, URI url, @Nullable String description, List<String> eventTypes,
+			boolean enabled, long version, Instant createdAt, String secret,
+			@Nullable Instant previousSecretExpiresAt) {
+
+		static EndpointWithSecret of(WebhookEndpoint endpoint) {
+			return new EndpointWithSecret(endpoint.id(), endpoint.partnerId(), endpoint.url(), endpoint.description(),
+					endpoint.eventTypes(), endpoint.enabled(), endpoint.version(), endpoint.createdAt(),
+					endpoint.secret().value(), endpoint.previousSecretExpiresAt());
+		}
+
+	}
+
+	@PostMapping
+	ResponseEntity<EndpointWithSecret> register(@PathVariable UUID partnerId, @Valid @RequestBody EndpointForm form) {
+		WebhookEndpoint endpoint = registry.register(partnerId, form.settings());
+		return ResponseEntity.created(URI.create("/api/partners/" + partnerId + "/webhooks/" + endpoint.id()))
+			.eTag(Long.toString(endpoint.version()))
+			.body(EndpointWithSecret.of(endpoint));
+	}
+
+	@GetMapping
+	Page<EndpointView> list(@PathVariable UUID partnerId, PageQuery page) {
+		return registry.ofPartner(partnerId, page).map(EndpointView::of);
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<EndpointView> get(@PathVariable UUID partnerId, @PathVariable UUID id) {
+		WebhookEndpoint endpoint = registry.get(partnerId, id);
+		return ResponseEntity.ok().eTag(Long.toString(endpoint.version())).body(EndpointView.of(endpoint));
+	}
+
+	@PutMapping("/{id}")
+	ResponseEntity<EndpointView> revise(@PathVariable UUID partnerId, @PathVariable UUID id, ExpectedVersion expected,
+			@Valid @RequestBody EndpointForm form) {
+		WebhookEndpoint endpoint = registry.revise(partnerId, id, expected, form.settings());
+		return ResponseEntity.ok().eTag(Long.toString(endpoint.version())).body(EndpointView.of(endpoint));
+	}
+
+	@PostMapping("/{id}/secret")
+	ResponseEntity<EndpointWithSecret> rotateSecret(@PathVariable UUID partnerId, @PathVariable UUID id) {
+		WebhookEndpoint endpoint = registry.rotateSecret(partnerId, id);
+		return ResponseEntity.ok().eTag(Long.toString(endpoint.version())).body(EndpointWithSecret.of(endpoint));
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> remove(@PathVariable UUID partnerId, @PathVariable UUID id, ExpectedVersion expected) {
+		registry.remove(partnerId, id, expected);
+		return ResponseEntity.noContent().build();
+	}
+
+}
