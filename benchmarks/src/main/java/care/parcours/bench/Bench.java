@@ -11,7 +11,8 @@ import java.util.Map;
 public final class Bench {
 
 	/** Every benchmark; add new ones here. */
-	static final List<Benchmark> ALL = List.of();
+	static final List<Benchmark> ALL = List.of(new BookingBenchmark(), new SlotSearchBenchmark(),
+			new PartnerSearchBenchmark(), new WebhookFanOutBenchmark());
 
 	private Bench() {
 	}

@@ -86,12 +86,24 @@ public final class BenchContext implements AutoCloseable {
 			.ports(PortPlan.random())
 			.databasePrefix(prefix)
 			.services(services)
-			.jvmOptions(List.of("-XX:+UseParallelGC", "-Xmx1g"))
+			.jvmOptions(jvmOptions())
 			.logDirectory(root.resolve("benchmarks/target/logs"))
 			.build()
 			.start();
 		started.add(platform);
 		return platform;
+	}
+
+	/**
+	 * Options of the services' JVMs; {@code --jfr} records a flight recording of each.
+	 */
+	private List<String> jvmOptions() {
+		List<String> jvm = new ArrayList<>(List.of("-XX:+UseParallelGC", "-Xmx1g"));
+		if (options.containsKey("jfr")) {
+			jvm.add("-XX:StartFlightRecording=dumponexit=true,settings=profile,filename="
+					+ root.resolve("benchmarks/target"));
+		}
+		return jvm;
 	}
 
 	@Override

@@ -1,0 +1,176 @@
+package care.parcours.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import care.parcours.events.partner.PartnerRegistered;
+import care.parcours.events.partner.PractitionerRegistered;
+import care.parcours.events.patient.PatientRegistered;
+import care.parcours.local.RunningPlatform;
+import care.parcours.local.ServiceName;
+
+/**
+ * Clients book free slots over HTTP as fast as they can for a fixed time; in the same
+ * run, pgbench inserts one equivalent row per transaction (same table shape, same
+ * exclusion constraints) into the same database with the same number of clients. The
+ * ratio of the two is what the booking path costs over the database alone.
+ */
+final class BookingBenchmark implements Benchmark {
+
+	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+	@Override
+	public String name() {
+		return "booking";
+	}
+
+	@Override
+	public String description() {
+		return "bookings/s and p50/p99 over HTTP vs pgbench inserts/s on the same database"
+				+ " (--clients=16 --duration=30s --practitioners=200)";
+	}
+
+	@Override
+	public void run(BenchContext context) throws Exception {
+		int clients = context.option("clients", 16);
+		Duration duration = context.option("duration", Duration.ofSeconds(30));
+		Duration warmUp = context.option("warmup", Duration.ofSeconds(10));
+		int practitioners = context.option("practitioners", 200);
+		int patients = 1_000;
+
+		RunningPlatform platform = context.start(Set.of(ServiceName.SCHEDULING));
+		URI base = platform.url(ServiceName.SCHEDULING);
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		List<UUID> practitionerIds = new ArrayList<>();
+		List<UUID> patientIds = new ArrayList<>();
+		seed(context, platform, http, base, practitioners, patients, practitionerIds, patientIds);
+
+		List<String> bodies = slots(practitionerIds, patientIds, 20);
+		AtomicInteger next = new AtomicInteger();
+		System.out.printf("Booking: %d clients, %s warm-up, %s measured, %d practitioners, %d free slots%n", clients,
+				warmUp, duration, practitioners, bodies.size());
+		Load.Result booking = Load.run(clients, warmUp, duration, client -> {
+			HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/appointments"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(bodies.get(next.getAndIncrement())))
+				.build();
+			return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 201;
+		});
+
+		Pgbench.Result baseline;
+		try (Connection db = context.connect(ServiceName.SCHEDULING); Statement statement = db.createStatement()) {
+			statement.execute("create table bench_booking (like booking including all)");
+			baseline = Pgbench.run(context.jdbcUrl(ServiceName.SCHEDULING), context.dbUser(), context.dbPassword(),
+					"""
+							\\set offset random(1, 100000000)
+							insert into bench_booking (id, kind, status, practitioner_id, partner_id, patient_id, during, mode,
+							                           appointment_type, version, created_at, updated_at)
+							values (gen_random_uuid(), 'APPOINTMENT', 'BOOKED', gen_random_uuid(), gen_random_uuid(),
+							        gen_random_uuid(), tstzrange(now() + make_interval(secs => :offset),
+							        now() + make_interval(secs => :offset + 1800)), 'IN_PERSON', 'consultation', 0, now(), now());
+							""",
+					clients, duration);
+			statement.execute("drop table bench_booking");
+		}
+
+		System.out.println();
+		System.out.printf("  bookings over HTTP  %8.0f /s   %s (failed: %d)%n", booking.perSecond(),
+				booking.latencies().summary(), booking.failed());
+		System.out.printf("  pgbench inserts     %8.0f /s   average latency %.1f ms%n", baseline.tps(),
+				baseline.averageLatencyMillis());
+		System.out.printf(
+				"  ratio               %8.2f     (target >= 0.40); p99 %.1f ms (target < 50 ms at 16 clients)%n",
+				booking.perSecond() / baseline.tps(), booking.latencies().percentileMillis(99));
+	}
+
+	private static void seed(BenchContext context, RunningPlatform platform, HttpClient http, URI base,
+			int practitioners, int patients, List<UUID> practitionerIds, List<UUID> patientIds) throws Exception {
+		UUID partner = UUID.randomUUID();
+		try (Seeder seeder = new Seeder(platform.kafkaBootstrapServers())) {
+			seeder.publish(new PartnerRegistered(partner, "CLINIC", "FR", "Lyon", PARIS.getId(), List.of("cardiology"),
+					List.of("fr")), partner);
+			for (int i = 0; i < practitioners; i++) {
+				UUID id = UUID.randomUUID();
+				practitionerIds.add(id);
+				seeder.publish(
+						new PractitionerRegistered(id, partner, PARIS.getId(), List.of("cardiology"), List.of("fr")),
+						id);
+			}
+			for (int i = 0; i < patients; i++) {
+				UUID id = UUID.randomUUID();
+				patientIds.add(id);
+				seeder.publish(new PatientRegistered(id), id);
+			}
+		}
+		try (Connection db = context.connect(ServiceName.SCHEDULING); Statement statement = db.createStatement()) {
+			long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+			while (count(statement, "schedule") < practitioners || count(statement, "known_patient") < patients) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("scheduling-service did not take in the seed events");
+				}
+				Thread.sleep(200);
+			}
+		}
+		String everyDay = String.join(",",
+				java.util.Arrays.stream(java.time.DayOfWeek.values())
+					.map(day -> """
+							{"day": "%s", "start": "07:00", "end": "21:00", "modes": ["IN_PERSON"], "validFrom": "2026-01-01"}"""
+						.formatted(day))
+					.toList());
+		String availability = """
+				{"appointmentTypes": [{"code": "consultation", "durationMinutes": 30, "modes": ["IN_PERSON"]}],
+				 "weeklyRules": [%s]}""".formatted(everyDay);
+		for (UUID practitioner : practitionerIds) {
+			HttpResponse<String> response = http
+				.send(HttpRequest.newBuilder(base.resolve("/api/schedules/" + practitioner + "/availability"))
+					.header("Content-Type", "application/json")
+					.PUT(HttpRequest.BodyPublishers.ofString(availability))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("Could not set availability: " + response.body());
+			}
+		}
+	}
+
+	/** Free slots, time first: the practitioners at one time get distinct patients. */
+	private static List<String> slots(List<UUID> practitioners, List<UUID> patients, int days) {
+		List<String> bodies = new ArrayList<>();
+		LocalDate first = LocalDate.now(PARIS).plusDays(1);
+		for (int d = 0; d < days; d++) {
+			for (LocalTime time = LocalTime.of(7, 0); time.isBefore(LocalTime.of(21, 0)); time = time.plusMinutes(30)) {
+				Instant start = first.plusDays(d).atTime(time).atZone(PARIS).toInstant();
+				for (UUID practitioner : practitioners) {
+					UUID patient = patients.get(bodies.size() % patients.size());
+					bodies
+						.add("""
+								{"practitionerId": "%s", "patientId": "%s", "start": "%s", "appointmentType": "consultation",
+								 "mode": "IN_PERSON"}"""
+							.formatted(practitioner, patient, start));
+				}
+			}
+		}
+		return bodies;
+	}
+
+	private static long count(Statement statement, String table) throws java.sql.SQLException {
+		try (var rs = statement.executeQuery("select count(*) from " + table)) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+}

@@ -1,0 +1,38 @@
+package care.parcours.bench;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Future;
+
+import care.parcours.events.DomainEvent;
+import care.parcours.events.EventCatalog;
+import care.parcours.events.EventCodec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Publishes events as the other services would, to seed a service under test. */
+public final class Seeder implements AutoCloseable {
+
+	private final EventCodec codec = new EventCodec("/parcours/benchmark");
+
+	private final KafkaProducer<String, String> producer;
+
+	public Seeder(String bootstrapServers) {
+		producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers, "linger.ms", "5"),
+				new StringSerializer(), new StringSerializer());
+	}
+
+	public Future<RecordMetadata> publish(DomainEvent event, Object subject) {
+		String json = codec
+			.write(codec.envelope(event, subject.toString(), 0, Instant.now(), "bench-" + subject, null));
+		return producer.send(new ProducerRecord<>(EventCatalog.topicOf(event.getClass()), subject.toString(), json));
+	}
+
+	@Override
+	public void close() {
+		producer.close();
+	}
+
+}
