@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.resttestclient.autoconfigure.RestTestClientBuilderCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -40,13 +42,25 @@ class ParcoursTestContextCustomizerFactory implements ContextCustomizerFactory {
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			TestPostgres.Database database = TestPostgres
 				.createDatabase(testClass.substring(testClass.lastIndexOf('.') + 1));
-			Map<String, Object> properties = Map.of("spring.datasource.url", database.jdbcUrl(),
-					"spring.datasource.username", database.username(), "spring.datasource.password",
-					database.password(), "spring.datasource.hikari.maximum-pool-size", "5",
-					"spring.datasource.hikari.minimum-idle", "1", "spring.kafka.bootstrap-servers",
-					TestKafka.bootstrapServers(), "spring.kafka.consumer.group-id", database.name(),
-					"parcours.events.start-from-latest", "true", "parcours.test.database", database.name());
+			Map<String, Object> properties = Map.ofEntries(Map.entry("spring.datasource.url", database.jdbcUrl()),
+					Map.entry("spring.datasource.username", database.username()),
+					Map.entry("spring.datasource.password", database.password()),
+					Map.entry("spring.datasource.hikari.maximum-pool-size", "5"),
+					Map.entry("spring.datasource.hikari.minimum-idle", "1"),
+					Map.entry("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers()),
+					Map.entry("spring.kafka.consumer.group-id", database.name()),
+					Map.entry("parcours.events.start-from-latest", "true"),
+					Map.entry("parcours.test.database", database.name()),
+					Map.entry("parcours.security.issuer", TestTokens.ISSUER),
+					Map.entry("parcours.security.public-key", TestTokens.publicKeyPem()));
 			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("parcoursTest", properties));
+			// Tests call as staff holding every role unless they say otherwise: a
+			// request's
+			// own Authorization header replaces this one.
+			String bearer = TestTokens.defaultBearer();
+			context.getBeanFactory()
+				.registerSingleton("parcoursTestCaller", (RestTestClientBuilderCustomizer) (builder) -> builder
+					.defaultHeader(HttpHeaders.AUTHORIZATION, bearer));
 		}
 
 	}

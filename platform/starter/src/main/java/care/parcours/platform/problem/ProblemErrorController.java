@@ -1,6 +1,7 @@
 package care.parcours.platform.problem;
 
 import care.parcours.platform.web.PayloadTooLargeException;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -18,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Boot's {@code BasicErrorController}, which does not honour problem details
  * (spring-boot#48392).
  */
+// Not an endpoint of the API: where the container forwards errors.
+@Hidden
 @RestController
 @RequestMapping("${server.error.path:${error.path:/error}}")
 public class ProblemErrorController implements ErrorController {

@@ -2,7 +2,10 @@ package care.parcours.platform.web;
 
 import java.util.List;
 
+import org.apache.catalina.core.StandardHost;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -31,6 +34,15 @@ public class WebConfiguration implements WebMvcConfigurer {
 				new RequestBodyLimitFilter(properties.maxBodySize()));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
+	}
+
+	@Bean
+	TomcatContextCustomizer problemErrorReports() {
+		return (context) -> {
+			if (context.getParent() instanceof StandardHost host) {
+				host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+			}
+		};
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import java.util.UUID;
 import care.parcours.platform.testapp.TestApplication;
 import care.parcours.platform.testapp.Things;
 import care.parcours.test.ParcoursTest;
+import care.parcours.test.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -173,6 +174,7 @@ class ProblemDetailsIT {
 		byte[] body = ("{\"name\": \"" + "x".repeat(5000) + "\", \"kind\": \"SMALL\", \"count\": 1}").getBytes();
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/things"))
 			.header("Content-Type", "application/json")
+			.header("Authorization", TestTokens.staff("coordinator").bearer())
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
 			.build();
 		try (HttpClient client = HttpClient.newHttpClient()) {

@@ -1,0 +1,60 @@
+package care.parcours.platform.openapi;
+
+import care.parcours.platform.security.ParcoursSecurityProperties;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.OAuthFlow;
+import io.swagger.v3.oas.models.security.OAuthFlows;
+import io.swagger.v3.oas.models.security.Scopes;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The document's header and security schemes: a bearer JWT on every operation, obtained
+ * from the issuer by client credentials (partner systems) or authorization code with PKCE
+ * (people).
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(OpenAPI.class)
+public class OpenApiDocumentation {
+
+	static final String BEARER = "bearer";
+
+	static final String OAUTH2 = "oauth2";
+
+	@Bean
+	@ConditionalOnMissingBean
+	OpenAPI parcoursOpenApi(@Value("${spring.application.name}") String application,
+			ParcoursSecurityProperties security) {
+		String issuer = security.issuer().replaceAll("/+$", "");
+		Scopes partnerScopes = new Scopes()
+			.addString("partner.availability.write", "Push the partner's practitioners' availability")
+			.addString("partner.appointments.read", "Read the appointments concerning the partner")
+			.addString("partner.quotes.read", "Read the quotes concerning the partner");
+		return new OpenAPI()
+			.info(new Info().title("Parcours " + application)
+				.version("v1")
+				.description("Roles and scopes per endpoint: see the role matrix in the README."))
+			.components(new Components()
+				.addSecuritySchemes(BEARER,
+						new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"))
+				.addSecuritySchemes(OAUTH2, new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
+					.flows(new OAuthFlows()
+						.clientCredentials(new OAuthFlow().tokenUrl(issuer + "/oauth2/token").scopes(partnerScopes))
+						.authorizationCode(new OAuthFlow().authorizationUrl(issuer + "/oauth2/authorize")
+							.tokenUrl(issuer + "/oauth2/token")
+							.scopes(new Scopes().addString("openid", "Sign in"))))))
+			.addSecurityItem(new SecurityRequirement().addList(BEARER))
+			.addSecurityItem(new SecurityRequirement().addList(OAUTH2));
+	}
+
+}

@@ -1,0 +1,15 @@
+package care.parcours.platform.security;
+
+/** The claims of a Parcours access token beyond the registered ones. */
+public final class TokenClaims {
+
+	/** The partner a partner client acts for (a UUID). */
+	public static final String PARTNER_ID = "partner_id";
+
+	/** The OAuth2 client the token was issued to. */
+	public static final String CLIENT_ID = "client_id";
+
+	private TokenClaims() {
+	}
+
+}
