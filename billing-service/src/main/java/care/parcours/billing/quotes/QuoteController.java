@@ -1,9 +1,15 @@
 package care.parcours.billing.quotes;
 
+import java.util.List;
+import java.util.UUID;
+
+import care.parcours.platform.security.Caller;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -15,9 +21,14 @@ class QuoteController {
 		this.quotes = quotes;
 	}
 
+	/** Staff see every quote (or one partner's); a partner system only its own. */
 	@GetMapping("/api/quotes")
-	Page<QuoteSummary> list(PageQuery page) {
-		return quotes.list(page);
+	Page<QuoteSummary> list(@RequestParam(required = false) @Nullable UUID partnerId, PageQuery page) {
+		Caller caller = Caller.current();
+		if (caller.isPartner() && partnerId != null && !caller.maySee(partnerId)) {
+			return Page.of(List.of(), page, 0);
+		}
+		return quotes.list(caller.partnerId().orElse(partnerId), page);
 	}
 
 }

@@ -3,6 +3,8 @@ package care.parcours.billing.quotes;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A quote as listed: its current version's status and total.
  *
@@ -14,7 +16,7 @@ import java.util.UUID;
  * @param version the current version number
  * @param createdAt when the quote was first drafted
  */
-public record QuoteSummary(UUID id, UUID patientId, String status, String currency, long totalMinor, long version,
-		Instant createdAt) {
+public record QuoteSummary(UUID id, UUID patientId, @Nullable UUID partnerId, String status, String currency,
+		long totalMinor, long version, Instant createdAt) {
 
 }

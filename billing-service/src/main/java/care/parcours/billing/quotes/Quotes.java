@@ -1,6 +1,9 @@
 package care.parcours.billing.quotes;
 
 import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
@@ -18,12 +21,23 @@ class Quotes {
 		this.jdbc = jdbc;
 	}
 
-	Page<QuoteSummary> list(PageQuery query) {
+	/** The quotes, newest first; only those for {@code partnerId} when given. */
+	Page<QuoteSummary> list(@Nullable UUID partnerId, PageQuery query) {
 		List<QuoteSummary> content = jdbc.sql("""
-				select id, patient_id, status, currency, total_minor, version, created_at
-				from quote order by created_at desc, id limit ? offset ?
-				""").params(query.size(), query.offset()).query(QuoteSummary.class).list();
-		long total = jdbc.sql("select count(*) from quote").query(Long.class).single();
+				select id, patient_id, partner_id, status, currency, total_minor, version, created_at
+				from quote where (cast(:partnerId as uuid) is null or partner_id = :partnerId)
+				order by created_at desc, id limit :size offset :offset
+				""")
+			.param("partnerId", partnerId)
+			.param("size", query.size())
+			.param("offset", query.offset())
+			.query(QuoteSummary.class)
+			.list();
+		long total = jdbc
+			.sql("select count(*) from quote where (cast(:partnerId as uuid) is null or partner_id = :partnerId)")
+			.param("partnerId", partnerId)
+			.query(Long.class)
+			.single();
 		return Page.of(content, query, total);
 	}
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import care.parcours.partner.versions.ExpectedVersion;
+import care.parcours.platform.security.Caller;
 import care.parcours.platform.validation.CountryCode;
 import care.parcours.platform.validation.LanguageCode;
 import care.parcours.platform.validation.TimeZoneId;
@@ -127,6 +128,9 @@ class PartnerController {
 
 	@GetMapping("/{id}")
 	ResponseEntity<PartnerView> get(@PathVariable UUID id) {
+		if (!Caller.current().maySee(id)) {
+			throw new PartnerDirectory.PartnerNotFound(id);
+		}
 		return versioned(directory.get(id));
 	}
 

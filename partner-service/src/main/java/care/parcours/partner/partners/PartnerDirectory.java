@@ -80,7 +80,7 @@ public class PartnerDirectory {
 	/** No partner has this id. */
 	public static final class PartnerNotFound extends NotFoundException {
 
-		PartnerNotFound(UUID id) {
+		public PartnerNotFound(UUID id) {
 			super("partner-not-found", "No partner has the id " + id + ".");
 		}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import care.parcours.partner.versions.ExpectedVersion;
+import care.parcours.platform.security.Caller;
 import care.parcours.platform.validation.LanguageCode;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
@@ -77,7 +78,11 @@ class PractitionerController {
 
 	@GetMapping("/api/practitioners/{id}")
 	ResponseEntity<PractitionerView> get(@PathVariable UUID id) {
-		return versioned(registry.get(id));
+		Practitioner practitioner = registry.get(id);
+		if (!Caller.current().maySee(practitioner.partnerIds())) {
+			throw new PractitionerRegistry.PractitionerNotFound(id);
+		}
+		return versioned(practitioner);
 	}
 
 	@PutMapping("/api/practitioners/{id}")

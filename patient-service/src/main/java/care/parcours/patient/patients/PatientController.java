@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import care.parcours.platform.security.Caller;
 import care.parcours.platform.validation.CountryCode;
 import care.parcours.platform.validation.LanguageCode;
 import jakarta.validation.Valid;
@@ -29,9 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/patients")
 class PatientController {
-
-	/** Until authentication arrives every access is recorded under this actor. */
-	static final String UNAUTHENTICATED = "unauthenticated";
 
 	private final PatientRegistry registry;
 
@@ -73,7 +71,7 @@ class PatientController {
 
 	@PostMapping
 	ResponseEntity<PatientView> register(@Valid @RequestBody PatientForm form) {
-		Patient patient = registry.register(form.toIdentity(), UNAUTHENTICATED);
+		Patient patient = registry.register(form.toIdentity(), Caller.current().subject());
 		return ResponseEntity.created(URI.create("/api/patients/" + patient.id()))
 			.eTag(Long.toString(patient.version()))
 			.body(PatientView.of(patient));
@@ -81,7 +79,7 @@ class PatientController {
 
 	@GetMapping("/{id}")
 	ResponseEntity<PatientView> get(@PathVariable UUID id) {
-		Patient patient = registry.read(id, UNAUTHENTICATED);
+		Patient patient = registry.read(id, Caller.current().subject());
 		return ResponseEntity.ok().eTag(Long.toString(patient.version())).body(PatientView.of(patient));
 	}
 

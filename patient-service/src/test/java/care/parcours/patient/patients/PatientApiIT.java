@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import care.parcours.events.patient.PatientEvent;
 import care.parcours.test.ParcoursTest;
+import care.parcours.test.TestTokens;
 import care.parcours.test.PublishedEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,15 +73,22 @@ class PatientApiIT {
 			.id();
 
 		http.get().uri("/api/patients/{id}", id).header("X-Correlation-Id", "audit-1").exchange().expectStatus().isOk();
-		http.get().uri("/api/patients/{id}", id).header("X-Correlation-Id", "audit-2").exchange().expectStatus().isOk();
+		http.get()
+			.uri("/api/patients/{id}", id)
+			.header("X-Correlation-Id", "audit-2")
+			.header("Authorization", TestTokens.staff("billing").subject("claire.billing").bearer())
+			.exchange()
+			.expectStatus()
+			.isOk();
 
 		List<Map<String, Object>> accesses = jdbc
-			.sql("select action, correlation_id from patient_access where patient_id = ? order by id")
+			.sql("select action, actor, correlation_id from patient_access where patient_id = ? order by id")
 			.param(id)
 			.query()
 			.listOfRows();
 		assertThat(accesses).extracting(row -> row.get("action")).containsExactly("CREATE", "READ", "READ");
 		assertThat(accesses).extracting(row -> row.get("correlation_id")).endsWith("audit-1", "audit-2");
+		assertThat(accesses).extracting(row -> row.get("actor")).endsWith("test-staff", "claire.billing");
 	}
 
 	@Test

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import care.parcours.scheduling.schedules.ScheduleAccess;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,7 +41,10 @@ class AvailabilityController {
 
 	private final AvailabilityService service;
 
-	AvailabilityController(AvailabilityService service) {
+	private final ScheduleAccess access;
+
+	AvailabilityController(AvailabilityService service, ScheduleAccess access) {
+		this.access = access;
 		this.service = service;
 	}
 
@@ -139,6 +144,7 @@ class AvailabilityController {
 	ResponseEntity<AvailabilityView> get(@PathVariable UUID practitionerId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant to) {
+		access.requireVisible(practitionerId);
 		WeeklyAvailability availability = service.get(practitionerId, from, to);
 		return ResponseEntity.ok()
 			.eTag(Long.toString(availability.version()))
@@ -149,6 +155,7 @@ class AvailabilityController {
 	ResponseEntity<AvailabilityView> replace(@PathVariable UUID practitionerId,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
 			@Valid @RequestBody AvailabilityForm form) {
+		access.requireVisible(practitionerId);
 		AvailabilityService.Changed changed = service.replace(practitionerId,
 				form.appointmentTypes().stream().map(TypeForm::toType).toList(),
 				form.weeklyRules().stream().map(RuleForm::toRule).toList(), Versions.parse(ifMatch));
@@ -159,6 +166,7 @@ class AvailabilityController {
 
 	@PostMapping("/exceptions")
 	ResponseEntity<AvailabilityView> except(@PathVariable UUID practitionerId, @Valid @RequestBody ExceptionForm form) {
+		access.requireVisible(practitionerId);
 		AvailabilityService.Changed changed = service.except(practitionerId,
 				form.toException(service.zoneOf(practitionerId)));
 		return ResponseEntity.status(201).body(AvailabilityView.of(changed.availability(), changed.outside()));
@@ -166,6 +174,7 @@ class AvailabilityController {
 
 	@DeleteMapping("/exceptions/{exceptionId}")
 	AvailabilityView withdraw(@PathVariable UUID practitionerId, @PathVariable UUID exceptionId) {
+		access.requireVisible(practitionerId);
 		AvailabilityService.Changed changed = service.withdraw(practitionerId, exceptionId);
 		return AvailabilityView.of(changed.availability(), changed.outside());
 	}

@@ -2,8 +2,10 @@ package care.parcours.scheduling.booking;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
+import care.parcours.platform.security.Caller;
 import care.parcours.platform.idempotency.IdempotentRequests;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
@@ -79,7 +81,11 @@ class AppointmentController {
 
 	@GetMapping("/{id}")
 	ResponseEntity<BookingViews.BookingView> get(@PathVariable UUID id) {
-		return view(service.get(id));
+		Booking appointment = service.get(id);
+		if (!Caller.current().maySee(appointment.claim().partnerId())) {
+			throw new BookingService.BookingNotFound(id);
+		}
+		return view(appointment);
 	}
 
 	@GetMapping
@@ -92,7 +98,14 @@ class AppointmentController {
 			PageQuery page) {
 		TimeRange within = from == null && to == null ? null : new TimeRange(from == null ? Instant.EPOCH : from,
 				to == null ? Instant.parse("9999-12-31T00:00:00Z") : to);
-		return service.appointments(practitionerId, patientId, partnerId, status, within, page)
+		// A partner system sees the appointments at its own organisation, whatever it
+		// asks for.
+		Caller caller = Caller.current();
+		UUID partner = caller.partnerId().orElse(partnerId);
+		if (caller.isPartner() && partnerId != null && !partnerId.equals(partner)) {
+			return Page.of(List.of(), page, 0);
+		}
+		return service.appointments(practitionerId, patientId, partner, status, within, page)
 			.map(booking -> BookingViews.of(booking, service));
 	}
 

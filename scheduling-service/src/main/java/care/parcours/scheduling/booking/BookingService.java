@@ -279,7 +279,7 @@ public class BookingService {
 	/** No hold or appointment has this id. */
 	public static final class BookingNotFound extends NotFoundException {
 
-		BookingNotFound(UUID id) {
+		public BookingNotFound(UUID id) {
 			super("booking-not-found", "No hold or appointment has the id " + id + ".");
 		}
 

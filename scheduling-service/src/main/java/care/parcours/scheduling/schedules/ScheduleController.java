@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import care.parcours.platform.domain.NotFoundException;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,8 +13,11 @@ class ScheduleController {
 
 	private final Schedules schedules;
 
-	ScheduleController(Schedules schedules) {
+	private final ScheduleAccess access;
+
+	ScheduleController(Schedules schedules, ScheduleAccess access) {
 		this.schedules = schedules;
+		this.access = access;
 	}
 
 	record ScheduleView(UUID practitionerId, UUID partnerId, String timeZone, List<String> specialties,
@@ -26,10 +27,8 @@ class ScheduleController {
 
 	@GetMapping("/api/schedules/{practitionerId}")
 	ScheduleView get(@PathVariable UUID practitionerId) {
-		Schedule schedule = schedules.find(practitionerId)
-			.orElseThrow(
-					() -> new NotFoundException("schedule-not-found", "No schedule for practitioner " + practitionerId
-							+ " (yet: schedules open once partner-service" + " has announced the practitioner)."));
+		access.requireVisible(practitionerId);
+		Schedule schedule = schedules.find(practitionerId).orElseThrow(() -> ScheduleAccess.notFound(practitionerId));
 		return new ScheduleView(schedule.practitionerId(), schedule.partnerId(), schedule.timeZone().getId(),
 				schedule.specialties(), schedule.languages(), schedule.openedAt());
 	}

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,6 +36,74 @@ public class Schedules {
 			.param("languages", schedule.languages().toArray(String[]::new))
 			.param("openedAt", Timestamp.from(schedule.openedAt()))
 			.update();
+		join(schedule.practitionerId(), schedule.partnerId());
+	}
+
+	/**
+	 * Applies a practitioner's new details unless a later version was applied already;
+	 * {@code partnerIds}, when not empty, become the practitioner's partners.
+	 */
+	void update(UUID practitionerId, ZoneId zone, List<String> specialties, List<String> languages,
+			List<UUID> partnerIds, long version) {
+		int updated = jdbc.sql("""
+				update schedule set time_zone = :timeZone, specialties = :specialties, languages = :languages,
+				       source_version = :version
+				where practitioner_id = :practitionerId and source_version < :version
+				""")
+			.param("practitionerId", practitionerId)
+			.param("timeZone", zone.getId())
+			.param("specialties", specialties.toArray(String[]::new))
+			.param("languages", languages.toArray(String[]::new))
+			.param("version", version)
+			.update();
+		if (updated == 1 && !partnerIds.isEmpty()) {
+			partnerIds.forEach(partnerId -> join(practitionerId, partnerId));
+			jdbc.sql("delete from practitioner_partner where practitioner_id = ? and partner_id <> all(?)")
+				.params(practitionerId, partnerIds.toArray(UUID[]::new))
+				.update();
+			reassignPrimaryPartner(practitionerId);
+		}
+	}
+
+	void join(UUID practitionerId, UUID partnerId) {
+		jdbc.sql("""
+				insert into practitioner_partner (practitioner_id, partner_id)
+				select practitioner_id, ? from schedule where practitioner_id = ?
+				on conflict do nothing
+				""").params(partnerId, practitionerId).update();
+	}
+
+	/**
+	 * The practitioner no longer works for the partner; its bookings there stay as they
+	 * are.
+	 */
+	void leave(UUID practitionerId, UUID partnerId) {
+		jdbc.sql("delete from practitioner_partner where practitioner_id = ? and partner_id = ?")
+			.params(practitionerId, partnerId)
+			.update();
+		reassignPrimaryPartner(practitionerId);
+	}
+
+	/**
+	 * New bookings go to a partner the practitioner still works for, when one is left.
+	 */
+	private void reassignPrimaryPartner(UUID practitionerId) {
+		jdbc.sql("""
+				update schedule s set partner_id = (select min(m.partner_id::text)::uuid from practitioner_partner m
+				                                    where m.practitioner_id = s.practitioner_id)
+				where s.practitioner_id = ?
+				  and not exists (select 1 from practitioner_partner m
+				                  where m.practitioner_id = s.practitioner_id and m.partner_id = s.partner_id)
+				  and exists (select 1 from practitioner_partner m where m.practitioner_id = s.practitioner_id)
+				""").param(practitionerId).update();
+	}
+
+	/** The partners the practitioner works for. */
+	public List<UUID> partnersOf(UUID practitionerId) {
+		return jdbc.sql("select partner_id from practitioner_partner where practitioner_id = ?")
+			.param(practitionerId)
+			.query(UUID.class)
+			.list();
 	}
 
 	public Optional<Schedule> find(UUID practitionerId) {

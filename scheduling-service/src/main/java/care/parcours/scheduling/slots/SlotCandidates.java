@@ -40,7 +40,7 @@ class SlotCandidates {
 				from schedule s
 				join appointment_type t on t.practitioner_id = s.practitioner_id
 				left join partner p on p.id = s.partner_id
-				where t.modes && ?::text[]
+				where t.modes && ?::text[] and p.suspended is not true
 				""");
 		List<Object> params = new ArrayList<>();
 		params.add(query.modes().stream().map(Mode::name).toArray(String[]::new));
@@ -53,7 +53,8 @@ class SlotCandidates {
 			params.add(query.language());
 		}
 		if (query.partnerId() != null) {
-			sql.append(" and s.partner_id = ?");
+			sql.append(" and exists (select 1 from practitioner_partner m"
+					+ " where m.practitioner_id = s.practitioner_id and m.partner_id = ?)");
 			params.add(query.partnerId());
 		}
 		if (query.practitionerId() != null) {

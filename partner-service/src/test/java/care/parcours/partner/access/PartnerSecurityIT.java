@@ -1,0 +1,271 @@
+package care.parcours.partner.access;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import care.parcours.events.auth.PartnerClientRevoked;
+import care.parcours.partner.PartnerFixtures;
+import care.parcours.test.ApiContract;
+import care.parcours.test.ParcoursTest;
+import care.parcours.test.TestEvents;
+import care.parcours.test.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ParcoursTest(properties = { "parcours.webhooks.allow-loopback=true", "parcours.security.revocation-refresh=0s" })
+class PartnerSecurityIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RestTestClient http;
+
+	UUID ours;
+
+	UUID theirs;
+
+	UUID theirPractitioner;
+
+	UUID theirEndpoint;
+
+	@BeforeEach
+	void twoPartners() {
+		ours = created("/api/partners", PartnerFixtures.clinicJson("Clinique " + UUID.randomUUID()));
+		theirs = created("/api/partners", PartnerFixtures.clinicJson("Clinique " + UUID.randomUUID()));
+		theirPractitioner = created("/api/partners/" + theirs + "/practitioners", """
+				{"name": "Dr Other", "specialties": ["orthopaedics"], "languages": ["fr"], "identifiers": []}
+				""");
+		theirEndpoint = created("/api/partners/" + theirs + "/webhooks", """
+				{"url": "https://93.184.215.14/hooks", "eventTypes": ["scheduling.appointment.booked.v1"]}
+				""");
+	}
+
+	@Test
+	void theOpenApiDocumentIsTheOneCheckedIn() {
+		ApiContract.of(port).assertDocumentIsCommitted("partner-service");
+	}
+
+	@Test
+	void everyOperationRefusesACallWithoutAToken() {
+		ApiContract.of(port).assertEveryOperationAnswers(401, (operation) -> null, Set.of());
+	}
+
+	@Test
+	void everyOperationRefusesATokenWithoutARole() {
+		ApiContract.of(port).assertEveryOperationAnswers(403, (operation) -> TestTokens.staff().bearer(), Set.of());
+	}
+
+	@Test
+	void anotherPartnersResourcesDoNotExistForAPartner() {
+		String partner = TestTokens.partner(ours).bearer();
+		for (String path : List.of("/api/partners/" + theirs, "/api/partners/" + theirs + "/practitioners",
+				"/api/practitioners/" + theirPractitioner, "/api/partners/" + theirs + "/webhooks",
+				"/api/partners/" + theirs + "/webhooks/" + theirEndpoint,
+				"/api/partners/" + theirs + "/webhooks/" + theirEndpoint + "/deliveries")) {
+			http.get()
+				.uri(path)
+				.header(HttpHeaders.AUTHORIZATION, partner)
+				.exchange()
+				.expectStatus()
+				.isNotFound()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.name")
+				.doesNotExist();
+		}
+		http.post()
+			.uri("/api/partners/{id}/webhooks", theirs)
+			.header(HttpHeaders.AUTHORIZATION, partner)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("url", "https://93.184.215.14/mine", "eventTypes",
+					List.of("scheduling.appointment.booked.v1")))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		http.delete()
+			.uri("/api/partners/{p}/webhooks/{e}", theirs, theirEndpoint)
+			.header(HttpHeaders.AUTHORIZATION, partner)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		// Still there for its owner.
+		http.get()
+			.uri("/api/partners/{p}/webhooks/{e}", theirs, theirEndpoint)
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.partner(theirs).bearer())
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
+	void aPartnerReadsItsOwnEntryAndManagesItsOwnWebhooksButNotTheDirectory() {
+		String partner = TestTokens.partner(ours).bearer();
+		http.get()
+			.uri("/api/partners/{id}", ours)
+			.header(HttpHeaders.AUTHORIZATION, partner)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		http.post()
+			.uri("/api/partners/{id}/webhooks", ours)
+			.header(HttpHeaders.AUTHORIZATION, partner)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("url", "https://93.184.215.14/mine", "eventTypes",
+					List.of("scheduling.appointment.booked.v1")))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		for (String path : List.of("/api/partners", "/api/partners/search?specialty=orthopaedics")) {
+			http.get().uri(path).header(HttpHeaders.AUTHORIZATION, partner).exchange().expectStatus().isForbidden();
+		}
+		http.put()
+			.uri("/api/partners/{id}/status", ours)
+			.header(HttpHeaders.AUTHORIZATION, partner)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("status", "ACTIVE"))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	@Test
+	void onlyAnAdministratorChangesAPartnersStatus() {
+		http.put()
+			.uri("/api/partners/{id}/status", ours)
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.staff("coordinator").bearer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("status", "ACTIVE"))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	@Test
+	void tokensTheServiceCannotTrustAreRefusedWithProblemDetails() {
+		TestTokens.Token coordinator = TestTokens.staff("coordinator");
+		Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
+		Map<String, String> refused = Map.of("expired", coordinator.issued(anHourAgo, Duration.ofMinutes(10)).jwt(),
+				"signed by another key", coordinator.signedBy(TestTokens.forger()).jwt(), "another issuer",
+				coordinator.issuer("https://evil.example").jwt(), "another audience",
+				coordinator.audience("some-other-api").jwt(), "tampered claims", tampered(coordinator.jwt()),
+				"alg none", unsigned(coordinator.jwt()), "HS256 keyed with the public key",
+				hmacSigned(coordinator.jwt()), "not a JWT", "garbage.garbage.garbage");
+		refused.forEach((why, jwt) -> http.get()
+			.uri("/api/partners")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + jwt)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://parcours.care/problems/invalid-token")
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).as(why).doesNotContainIgnoringCase("exception")));
+		http.get()
+			.uri("/api/partners")
+			.header(HttpHeaders.AUTHORIZATION, coordinator.bearer())
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
+	void theTokensOfARevokedPartnerClientAreRefusedBeforeTheyExpire() {
+		TestTokens.Token client = TestTokens.partner(ours).clientId("partner-client-" + UUID.randomUUID());
+		String before = client.issued(Instant.now().minusSeconds(60), Duration.ofMinutes(10)).bearer();
+		http.get()
+			.uri("/api/partners/{id}", ours)
+			.header(HttpHeaders.AUTHORIZATION, before)
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		TestEvents.publish(new PartnerClientRevoked(client.clientId(), ours, Instant.now().minusSeconds(1)), ours, 1);
+
+		await().untilAsserted(() -> http.get()
+			.uri("/api/partners/{id}", ours)
+			.header(HttpHeaders.AUTHORIZATION, before)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized());
+		// Another client of the same partner still works.
+		http.get()
+			.uri("/api/partners/{id}", ours)
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.partner(ours).bearer())
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	private UUID created(String path, String json) {
+		return http.post()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Created.class)
+			.returnResult()
+			.getResponseBody()
+			.id();
+	}
+
+	record Created(UUID id) {
+
+	}
+
+	private static String tampered(String jwt) {
+		String[] parts = jwt.split("\\.");
+		String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+			.replace("\"coordinator\"", "\"admin\"");
+		return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes()) + "."
+				+ parts[2];
+	}
+
+	private static String unsigned(String jwt) {
+		String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes());
+		return header + "." + jwt.split("\\.")[1] + ".";
+	}
+
+	private static String hmacSigned(String jwt) {
+		try {
+			String header = Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes());
+			String input = header + "." + jwt.split("\\.")[1];
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(TestTokens.publicKeyPem().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			return input + "."
+					+ Base64.getUrlEncoder()
+						.withoutPadding()
+						.encodeToString(mac.doFinal(input.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

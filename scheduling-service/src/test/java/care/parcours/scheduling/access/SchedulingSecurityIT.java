@@ -1,0 +1,226 @@
+package care.parcours.scheduling.access;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import care.parcours.events.partner.PartnerSuspended;
+import care.parcours.events.partner.PractitionerJoinedPartner;
+import care.parcours.events.partner.PractitionerLeftPartner;
+import care.parcours.scheduling.SchedulingFixtures;
+import care.parcours.scheduling.SchedulingFixtures.Practitioner;
+import care.parcours.test.ApiContract;
+import care.parcours.test.ParcoursTest;
+import care.parcours.test.TestEvents;
+import care.parcours.test.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static care.parcours.scheduling.SchedulingFixtures.weekdayAt;
+import static org.awaitility.Awaitility.await;
+
+@ParcoursTest
+class SchedulingSecurityIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RestTestClient http;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	SchedulingFixtures fixtures;
+
+	Practitioner ours;
+
+	Practitioner theirs;
+
+	@BeforeEach
+	void twoPartners() {
+		fixtures = new SchedulingFixtures(http, jdbc);
+		ours = fixtures.practitioner();
+		theirs = fixtures.practitioner();
+		fixtures.weekdays(ours, "09:00", "12:00");
+		fixtures.weekdays(theirs, "09:00", "12:00");
+	}
+
+	@Test
+	void theOpenApiDocumentIsTheOneCheckedIn() {
+		ApiContract.of(port).assertDocumentIsCommitted("scheduling-service");
+	}
+
+	@Test
+	void everyOperationRefusesACallWithoutAToken() {
+		ApiContract.of(port)
+			.assertEveryOperationAnswers(401, (operation) -> null, Set.of("GET /api/appointments/join/{token}"));
+	}
+
+	@Test
+	void everyOperationRefusesATokenWithoutARole() {
+		ApiContract.of(port)
+			.assertEveryOperationAnswers(403, (operation) -> TestTokens.staff().bearer(),
+					Set.of("GET /api/appointments/join/{token}"));
+	}
+
+	@Test
+	void aPartnerSystemCannotBookHoldOrSearchSlots() {
+		String partner = TestTokens.partner(ours.partnerId()).bearer();
+		http.get()
+			.uri("/api/slots?from=2030-01-01&to=2030-01-02")
+			.header(HttpHeaders.AUTHORIZATION, partner)
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		http.post()
+			.uri("/api/appointments")
+			.header(HttpHeaders.AUTHORIZATION, partner)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{}")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	@Test
+	void aPartnerPushesItsOwnPractitionersAvailabilityButAnotherPartnersPractitionerDoesNotExistForIt() {
+		String partner = TestTokens.partner(ours.partnerId()).bearer();
+		String availability = """
+				{"appointmentTypes": [{"code": "consultation", "durationMinutes": 30, "modes": ["IN_PERSON"]}],
+				 "weeklyRules": [{"day": "MONDAY", "start": "14:00", "end": "18:00", "modes": ["IN_PERSON"],
+				                  "validFrom": "2026-01-01"}]}
+				""";
+		http.put()
+			.uri("/api/schedules/{id}/availability", ours.id())
+			.header(HttpHeaders.AUTHORIZATION, partner)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(availability)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		http.put()
+			.uri("/api/schedules/{id}/availability", theirs.id())
+			.header(HttpHeaders.AUTHORIZATION, partner)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(availability)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		for (String path : List.of("/api/schedules/{id}", "/api/schedules/{id}/availability")) {
+			http.get()
+				.uri(path, theirs.id())
+				.header(HttpHeaders.AUTHORIZATION, partner)
+				.exchange()
+				.expectStatus()
+				.isNotFound();
+		}
+		// Their rules are untouched.
+		http.get()
+			.uri("/api/schedules/{id}/availability", theirs.id())
+			.exchange()
+			.expectBody()
+			.jsonPath("$.weeklyRules.length()")
+			.isEqualTo(5);
+	}
+
+	@Test
+	void aPartnerReadsTheAppointmentsAtItsOrganisationOnly() {
+		UUID mine = fixtures.book(ours, fixtures.patient(), weekdayAt(ours, 3, "10:00"), "consultation", "IN_PERSON");
+		UUID other = fixtures.book(theirs, fixtures.patient(), weekdayAt(theirs, 3, "10:00"), "consultation",
+				"IN_PERSON");
+		String partner = TestTokens.partner(ours.partnerId()).bearer();
+
+		http.get()
+			.uri("/api/appointments/{id}", mine)
+			.header(HttpHeaders.AUTHORIZATION, partner)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		http.get()
+			.uri("/api/appointments/{id}", other)
+			.header(HttpHeaders.AUTHORIZATION, partner)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.practitionerId")
+			.doesNotExist();
+		http.get()
+			.uri("/api/appointments")
+			.header(HttpHeaders.AUTHORIZATION, partner)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.content[*].id")
+			.isEqualTo(List.of(mine.toString()));
+		http.get()
+			.uri("/api/appointments?partnerId={other}", theirs.partnerId())
+			.header(HttpHeaders.AUTHORIZATION, partner)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.content.length()")
+			.isEqualTo(0);
+	}
+
+	@Test
+	void aPartnerWithoutTheAppointmentsScopeCannotReadThem() {
+		String availabilityOnly = TestTokens.partner(ours.partnerId()).scopes("partner.availability.write").bearer();
+		http.get()
+			.uri("/api/appointments")
+			.header(HttpHeaders.AUTHORIZATION, availabilityOnly)
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	@Test
+	void aPractitionerJoiningAPartnerOpensTheirScheduleToItAndLeavingClosesIt() {
+		String newPartner = TestTokens.partner(theirs.partnerId()).bearer();
+		TestEvents.publish(new PractitionerJoinedPartner(ours.id(), theirs.partnerId()), ours.id(), 1);
+		await().untilAsserted(() -> http.get()
+			.uri("/api/schedules/{id}", ours.id())
+			.header(HttpHeaders.AUTHORIZATION, newPartner)
+			.exchange()
+			.expectStatus()
+			.isOk());
+		TestEvents.publish(new PractitionerLeftPartner(ours.id(), theirs.partnerId()), ours.id(), 2);
+		await().untilAsserted(() -> http.get()
+			.uri("/api/schedules/{id}", ours.id())
+			.header(HttpHeaders.AUTHORIZATION, newPartner)
+			.exchange()
+			.expectStatus()
+			.isNotFound());
+	}
+
+	@Test
+	void aSuspendedPartnersPractitionersOfferNoSlots() {
+		String from = Instant.now().toString();
+		String to = Instant.now().plusSeconds(14 * 86400).toString();
+		http.get()
+			.uri("/api/slots?practitionerId={id}&from={from}&to={to}", ours.id(), from, to)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.content.length()")
+			.value((Integer count) -> org.assertj.core.api.Assertions.assertThat(count).isPositive());
+		TestEvents.publish(new PartnerSuspended(ours.partnerId()), ours.partnerId(), 1);
+		await().untilAsserted(() -> http.get()
+			.uri("/api/slots?practitionerId={id}&from={from}&to={to}", ours.id(), from, to)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.content.length()")
+			.isEqualTo(0));
+	}
+
+}
