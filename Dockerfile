@@ -4,7 +4,8 @@
 #
 #   docker build --build-arg MODULE=partner-service --build-arg PORT=8084 -t parcours/partner-service .
 #
-# MODULE: gateway, patient-service, scheduling-service, billing-service or partner-service.
+# MODULE: gateway, patient-service, scheduling-service, billing-service, partner-service or
+#         authorization-server.
 # PORT:   the port the application listens on (sets SERVER_PORT, EXPOSE and the health check);
 #         docker-compose.yml passes the contract's port of each module.
 # Needs BuildKit (the default builder of Docker Engine 23 and later) for the cache mount.
@@ -19,9 +20,9 @@ ARG MODULE
 WORKDIR /workspace
 
 RUN case "${MODULE}" in \
-		gateway|patient-service|scheduling-service|billing-service|partner-service) ;; \
+		gateway|patient-service|scheduling-service|billing-service|partner-service|authorization-server) ;; \
 		*) echo "Build argument MODULE must name one of the applications (gateway, patient-service," \
-			"scheduling-service, billing-service, partner-service), not '${MODULE}'" >&2; exit 1 ;; \
+			"scheduling-service, billing-service, partner-service, authorization-server), not '${MODULE}'" >&2; exit 1 ;; \
 	esac
 
 COPY . .

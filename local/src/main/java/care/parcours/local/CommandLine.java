@@ -20,7 +20,7 @@ record CommandLine(Action action, Path repositoryRoot, Duration timeout, Set<Ser
 
 	static final String USAGE = """
 			Usage: parcours <command> [options]
-			  up [service ...]   start Kafka, PostgreSQL and the services (all five unless named); Ctrl-C stops
+			  up [service ...]   start Kafka, PostgreSQL and the services (all six unless named); Ctrl-C stops
 			  down               stop the platform started by 'up'
 			  status             which services answer their readiness check
 			Options:

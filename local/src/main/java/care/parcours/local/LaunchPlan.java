@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How each service is started: {@code java -jar} on its jar, with the environment of the
- * service contract (port, database, Kafka; for the gateway, where the services listen).
+ * service contract (port, database, Kafka, the token issuer; for the gateway, where the
+ * services and the authorization server listen).
  *
  * @param repositoryRoot where the modules' jars are built
  * @param logDirectory where each service's output goes, one file per module
@@ -49,15 +50,38 @@ record LaunchPlan(Path repositoryRoot, Path logDirectory, PortPlan ports, Jvm jv
 		Map<String, String> env = new LinkedHashMap<>(this.environment);
 		env.put("SERVER_PORT", String.valueOf(this.ports.port(service)));
 		env.put("PARCOURS_KAFKA_BOOTSTRAP_SERVERS", this.infrastructure.kafkaBootstrapServers());
+		// Every service and the gateway accept the tokens of this issuer only.
+		env.put("PARCOURS_SECURITY_ISSUER", issuer());
+		if (service == ServiceName.AUTH) {
+			env.put("PARCOURS_AUTH_ISSUER", issuer());
+			// One person and one client per staff role, with well-known passwords.
+			env.put("PARCOURS_AUTH_DEMO_USERS", "true");
+		}
 		if (service == ServiceName.PARTNER) {
 			// Local webhook receivers listen on loopback over plain http.
 			env.put("PARCOURS_WEBHOOKS_ALLOW_LOOPBACK", "true");
 		}
 		service.databaseName(this.infrastructure.databasePrefix())
 			.ifPresentOrElse((database) -> env.putAll(this.infrastructure.datasource(database)),
-					() -> ServiceName.backends()
-						.forEach((backend) -> env.put("PARCOURS_" + backend.name() + "_URL", url(backend))));
+					() -> routed().forEach((target) -> env.put("PARCOURS_" + target.name() + "_URL", url(target))));
 		return new ServiceLaunch(service.module(), command, env, logFile(service), readinessUrl(service));
+	}
+
+	/**
+	 * The issuer of every token: the authorization server as browsers and services on
+	 * this machine reach it.
+	 */
+	String issuer() {
+		return "http://localhost:" + this.ports.port(ServiceName.AUTH);
+	}
+
+	/**
+	 * What the gateway routes to: the services, and the authorization server's endpoints.
+	 */
+	private static List<ServiceName> routed() {
+		List<ServiceName> routed = new ArrayList<>(ServiceName.backends());
+		routed.add(ServiceName.AUTH);
+		return routed;
 	}
 
 	/**

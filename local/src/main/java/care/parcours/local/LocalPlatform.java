@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The whole platform on one machine: Kafka, PostgreSQL with a database per service, the
- * four services and the gateway, each service a {@code java -jar} process of its built
- * jar.
+ * authorization server, the four services and the gateway, each service a
+ * {@code java -jar} process of its built jar.
  *
  * <pre>
  * try (RunningPlatform platform = LocalPlatform.builder(repositoryRoot)
@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
 public final class LocalPlatform {
 
 	/**
-	 * Five JVMs share two cores on a laptop: C1 only and the serial collector start a
+	 * Six JVMs share two cores on a laptop: C1 only and the serial collector start a
 	 * service fastest and keep its footprint small; a local platform needs no peak
 	 * throughput. Measured on two cores: the four services ready in about 19 s, against
 	 * 35 s with the JVM's defaults.
@@ -211,7 +211,7 @@ public final class LocalPlatform {
 
 		/**
 		 * Starts only these services (the gateway still routes to the others' ports);
-		 * default all five.
+		 * default all six.
 		 */
 		public Builder services(Set<ServiceName> services) {
 			if (services.isEmpty()) {

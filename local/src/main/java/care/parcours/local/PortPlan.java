@@ -11,7 +11,7 @@ import java.util.Set;
  * The HTTP port of every service. The local platform uses the {@link #defaults()}; tests
  * use {@link #random()} ports so that they run beside a local platform.
  *
- * @param ports a distinct port for each of the five services
+ * @param ports a distinct port for each of the six services
  */
 public record PortPlan(Map<ServiceName, Integer> ports) {
 
@@ -34,7 +34,9 @@ public record PortPlan(Map<ServiceName, Integer> ports) {
 		ports = Collections.unmodifiableMap(copy);
 	}
 
-	/** Gateway 8080, patient 8081, scheduling 8082, billing 8083, partner 8084. */
+	/**
+	 * Gateway 8080, patient 8081, scheduling 8082, billing 8083, partner 8084, auth 9000.
+	 */
 	public static PortPlan defaults() {
 		Map<ServiceName, Integer> ports = new EnumMap<>(ServiceName.class);
 		for (ServiceName service : ServiceName.values()) {
@@ -44,7 +46,7 @@ public record PortPlan(Map<ServiceName, Integer> ports) {
 	}
 
 	/**
-	 * Five distinct ports that were free a moment ago, chosen by the operating system.
+	 * Six distinct ports that were free a moment ago, chosen by the operating system.
 	 */
 	public static PortPlan random() {
 		List<Integer> free = Ports.free(ServiceName.values().length);

@@ -9,11 +9,17 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The five deployable parts of Parcours, with what the local platform needs to know to
+ * The six deployable parts of Parcours, with what the local platform needs to know to
  * start each one: its Maven module (which names its jar and log), its default port and
  * the suffix of its database.
  */
 public enum ServiceName {
+
+	/**
+	 * The OAuth2 / OpenID Connect authorization server: it issues every token, so it
+	 * starts before the services that check them.
+	 */
+	AUTH("authorization-server", 9000, "auth"),
 
 	PATIENT("patient-service", 8081, "patient"),
 
@@ -63,14 +69,17 @@ public enum ServiceName {
 		return repositoryRoot.resolve(this.module).resolve("target").resolve(this.module + ".jar");
 	}
 
-	/** The four services behind the gateway, in start order. */
+	/**
+	 * The four services behind the gateway, in start order; the authorization server is
+	 * not one of them.
+	 */
 	public static List<ServiceName> backends() {
 		return List.of(PATIENT, SCHEDULING, BILLING, PARTNER);
 	}
 
 	/**
 	 * The service named by its module ({@code partner-service}) or its short name
-	 * ({@code partner}), ignoring case.
+	 * ({@code partner}, {@code auth}), ignoring case.
 	 * @throws IllegalArgumentException when no service has that name
 	 */
 	public static ServiceName parse(String name) {

@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The start sequence: PostgreSQL and its databases, Kafka, the services, the gateway.
- * Whatever it started is stopped again, in reverse, when a later step fails.
+ * The start sequence: PostgreSQL and its databases, Kafka, the authorization server, the
+ * services, the gateway. Whatever it started is stopped again, in reverse, when a later
+ * step fails.
  */
 final class Startup {
 
@@ -89,16 +90,23 @@ final class Startup {
 		};
 	}
 
-	/** The services first, together; the gateway once they are ready. */
+	/**
+	 * The authorization server first, since the others check its tokens; then the
+	 * services, together; the gateway once they are ready.
+	 */
 	private List<ServiceProcess> startServices(Supervisor supervisor, LaunchPlan plan) throws InterruptedException {
 		Instant deadline = Instant.now().plus(this.settings.readinessTimeout());
+		List<ServiceProcess> processes = new ArrayList<>();
+		this.started.push(() -> supervisor.stop(processes));
+		if (this.settings.services().contains(ServiceName.AUTH)) {
+			processes.addAll(supervisor.start(List.of(plan.launch(ServiceName.AUTH)), true, remaining(deadline)));
+		}
 		List<ServiceLaunch> backends = ServiceName.backends()
 			.stream()
 			.filter(this.settings.services()::contains)
 			.map(plan::launch)
 			.toList();
-		List<ServiceProcess> processes = new ArrayList<>(supervisor.start(backends, true, remaining(deadline)));
-		this.started.push(() -> supervisor.stop(processes));
+		processes.addAll(supervisor.start(backends, true, remaining(deadline)));
 		if (this.settings.services().contains(ServiceName.GATEWAY)) {
 			processes.addAll(supervisor.start(List.of(plan.launch(ServiceName.GATEWAY)), true, remaining(deadline)));
 		}

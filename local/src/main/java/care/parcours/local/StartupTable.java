@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What {@code up} prints once everything is ready: where each service answers. */
+/**
+ * What {@code up} prints once everything is ready: where each service answers, and how to
+ * get a token.
+ */
 final class StartupTable {
 
 	private static final String ROW = "  %-20s %-24s %-50s %s%n";
@@ -27,14 +30,19 @@ final class StartupTable {
 					relative(repositoryRoot, platform.logFile(service))));
 		}
 		out.append("\n  ").append(infrastructure).append('\n');
+		if (platform.services().contains(ServiceName.AUTH)) {
+			out.append(DemoTokens.render(platform));
+		}
 		out.append("  Ctrl-C or ./parcours down stops everything; ./parcours logs [service] follows the logs.\n");
 		return out.toString();
 	}
 
 	private static List<ServiceName> gatewayFirst(RunningPlatform platform) {
 		List<ServiceName> order = new ArrayList<>();
-		if (platform.services().contains(ServiceName.GATEWAY)) {
-			order.add(ServiceName.GATEWAY);
+		for (ServiceName first : List.of(ServiceName.GATEWAY, ServiceName.AUTH)) {
+			if (platform.services().contains(first)) {
+				order.add(first);
+			}
 		}
 		ServiceName.backends().stream().filter(platform.services()::contains).forEach(order::add);
 		return order;

@@ -33,7 +33,8 @@ final class Status {
 	}
 
 	private static List<ServiceName> order() {
-		return Stream.concat(Stream.of(ServiceName.GATEWAY), ServiceName.backends().stream()).toList();
+		return Stream.concat(Stream.of(ServiceName.GATEWAY, ServiceName.AUTH), ServiceName.backends().stream())
+			.toList();
 	}
 
 }

@@ -60,7 +60,28 @@ class LaunchPlanTests {
 			.containsEntry("PARCOURS_SCHEDULING_URL", "http://127.0.0.1:8082")
 			.containsEntry("PARCOURS_BILLING_URL", "http://127.0.0.1:8083")
 			.containsEntry("PARCOURS_PARTNER_URL", "http://127.0.0.1:8084")
+			.containsEntry("PARCOURS_AUTH_URL", "http://127.0.0.1:9000")
 			.doesNotContainKey("SPRING_DATASOURCE_URL");
+	}
+
+	@Test
+	void everyServiceAndTheGatewayAreToldTheTokenIssuer() {
+		for (ServiceName service : ServiceName.values()) {
+			assertThat(this.plan.launch(service).environment()).as("environment of %s", service.module())
+				.containsEntry("PARCOURS_SECURITY_ISSUER", "http://localhost:9000");
+		}
+	}
+
+	@Test
+	void theAuthorizationServerHasItsOwnDatabaseAndTheDemoAccounts() {
+		ServiceLaunch launch = this.plan.launch(ServiceName.AUTH);
+
+		assertThat(launch.command()).endsWith("/work/parcours/authorization-server/target/authorization-server.jar");
+		assertThat(launch.environment()).containsEntry("SERVER_PORT", "9000")
+			.containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/systest_7_auth")
+			.containsEntry("PARCOURS_AUTH_ISSUER", "http://localhost:9000")
+			.containsEntry("PARCOURS_AUTH_DEMO_USERS", "true");
+		assertThat(this.plan.launch(ServiceName.BILLING).environment()).doesNotContainKey("PARCOURS_AUTH_DEMO_USERS");
 	}
 
 }

@@ -45,9 +45,11 @@ class LocalPlatformIT {
 			try (Postgres server = Postgres.start(this.postgres);
 					Connection connection = server.connect();
 					Statement statement = connection.createStatement()) {
-				for (ServiceName service : ServiceName.backends()) {
-					statement.execute("drop database if exists " + service.databaseName(this.prefix).orElseThrow()
-							+ " with (force)");
+				for (ServiceName service : ServiceName.values()) {
+					if (service.databaseName(this.prefix).isPresent()) {
+						statement.execute("drop database if exists " + service.databaseName(this.prefix).orElseThrow()
+								+ " with (force)");
+					}
 				}
 			}
 		}
@@ -81,6 +83,14 @@ class LocalPlatformIT {
 				.contains("env PARCOURS_PARTNER_URL=http://127.0.0.1:" + ports.port(ServiceName.PARTNER),
 						"env PARCOURS_PATIENT_URL=http://127.0.0.1:" + ports.port(ServiceName.PATIENT))
 				.noneMatch((line) -> line.startsWith("env SPRING_DATASOURCE_URL="));
+			String issuer = "http://localhost:" + ports.port(ServiceName.AUTH);
+			assertThat(log(platform, ServiceName.AUTH))
+				.contains("env PARCOURS_AUTH_ISSUER=" + issuer, "env PARCOURS_AUTH_DEMO_USERS=true",
+						"env PARCOURS_SECURITY_ISSUER=" + issuer)
+				.anyMatch((line) -> line.startsWith("env SPRING_DATASOURCE_URL=jdbc:postgresql://")
+						&& line.endsWith("/" + this.prefix + "auth"));
+			assertThat(log(platform, ServiceName.GATEWAY)).contains("env PARCOURS_SECURITY_ISSUER=" + issuer,
+					"env PARCOURS_AUTH_URL=http://127.0.0.1:" + ports.port(ServiceName.AUTH));
 
 			platform.stop(ServiceName.PARTNER);
 			assertThat(platform.isRunning(ServiceName.PARTNER)).isFalse();

@@ -20,13 +20,14 @@ class PortPlanTests {
 		assertThat(ports.port(ServiceName.SCHEDULING)).isEqualTo(8082);
 		assertThat(ports.port(ServiceName.BILLING)).isEqualTo(8083);
 		assertThat(ports.port(ServiceName.PARTNER)).isEqualTo(8084);
+		assertThat(ports.port(ServiceName.AUTH)).isEqualTo(9000);
 	}
 
 	@Test
 	void randomGivesEveryServiceItsOwnFreePort() {
 		PortPlan ports = PortPlan.random();
 
-		assertThat(new HashSet<>(ports.ports().values())).hasSize(5);
+		assertThat(new HashSet<>(ports.ports().values())).hasSize(ServiceName.values().length);
 		assertThat(ports.ports().values()).allMatch((port) -> !Ports.inUse(port));
 	}
 

@@ -35,7 +35,8 @@ class ComposeFileTests {
 			new Application("patient-service", 8081, "parcours_patient"),
 			new Application("scheduling-service", 8082, "parcours_scheduling"),
 			new Application("billing-service", 8083, "parcours_billing"),
-			new Application("partner-service", 8084, "parcours_partner"));
+			new Application("partner-service", 8084, "parcours_partner"),
+			new Application("authorization-server", 9000, "parcours_auth"));
 
 	private static final String READINESS = "/actuator/health/readiness";
 
@@ -174,7 +175,7 @@ class ComposeFileTests {
 	}
 
 	@Test
-	void initScriptCreatesExactlyTheFourServiceDatabases() {
+	void initScriptCreatesExactlyTheServiceDatabases() {
 		String script = read("ops/postgres/init.sql").lines()
 			.map(line -> line.replaceFirst("--.*$", ""))
 			.collect(Collectors.joining("\n"));

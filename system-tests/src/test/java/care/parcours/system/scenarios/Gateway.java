@@ -20,8 +20,50 @@ final class Gateway {
 
 	private final URI base;
 
-	Gateway(URI base) {
+	private final String role;
+
+	private volatile String bearer;
+
+	/**
+	 * A client calling as the local platform's demo client of the role,
+	 * {@code demo-<role>}.
+	 */
+	Gateway(URI base, String role) {
 		this.base = base;
+		this.role = role;
+	}
+
+	/** The same gateway, called with the demo client of another role. */
+	Gateway as(String otherRole) {
+		return new Gateway(base, otherRole);
+	}
+
+	/**
+	 * A token of the demo client, by the client-credentials grant through the gateway as
+	 * a partner system or a script would get one.
+	 */
+	String bearer() {
+		if (bearer == null) {
+			String basic = java.util.Base64.getEncoder()
+				.encodeToString(("demo-" + role + ":demo-secret").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			Answer token = exchange(
+					HttpRequest.newBuilder(base.resolve("/oauth2/token"))
+						.header("Authorization", "Basic " + basic)
+						.header("Content-Type", "application/x-www-form-urlencoded")
+						.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")),
+					Duration.ofSeconds(10));
+			if (token.status() != 200) {
+				throw new IllegalStateException(
+						"No token for demo-" + role + ": " + token.status() + " " + token.body());
+			}
+			bearer = "Bearer " + token.body().path("access_token").asString();
+		}
+		return bearer;
+	}
+
+	/** A GET without any token. */
+	Answer getAnonymously(String path) {
+		return exchange(HttpRequest.newBuilder(base.resolve(path)).GET(), Duration.ofSeconds(10));
 	}
 
 	/**
@@ -48,6 +90,10 @@ final class Gateway {
 	}
 
 	private Answer send(HttpRequest.Builder request, Duration limit) {
+		return exchange(request.header("Authorization", bearer()), limit);
+	}
+
+	private Answer exchange(HttpRequest.Builder request, Duration limit) {
 		long started = System.nanoTime();
 		try {
 			HttpResponse<String> response = http.send(request.timeout(limit).build(),

@@ -25,7 +25,7 @@ class GatewayScenariosIT {
 	@BeforeAll
 	static void platform() {
 		platform = Platform.get();
-		gateway = new Gateway(platform.url(ServiceName.GATEWAY));
+		gateway = new Gateway(platform.url(ServiceName.GATEWAY), "coordinator");
 	}
 
 	@Test
@@ -48,6 +48,18 @@ class GatewayScenariosIT {
 			.until(() -> gateway.get("/api/schedules/" + practitionerId), answer -> answer.status() == 200);
 		assertThat(schedule.body().path("partnerId").asString()).isEqualTo(partnerId);
 		assertThat(schedule.body().path("timeZone").asString()).isEqualTo("Europe/Paris");
+	}
+
+	@Test
+	void withoutATokenNothingIsAnsweredButA401AndEachDemoRoleGetsOnlyWhatItMay() {
+		Gateway.Answer anonymous = gateway.getAnonymously("/api/partners");
+		assertThat(anonymous.status()).isEqualTo(401);
+		assertThat(anonymous.contentType()).startsWith("application/problem+json");
+
+		assertThat(gateway.as("ops").get("/api/partners").status()).isEqualTo(200);
+		assertThat(gateway.as("ops").get("/api/patients/" + UUID.randomUUID()).status()).isEqualTo(403);
+		assertThat(gateway.as("billing").get("/api/quotes").status()).isEqualTo(200);
+		assertThat(gateway.as("billing").post("/api/partners", "{}").status()).isEqualTo(403);
 	}
 
 	@Test

@@ -1,0 +1,106 @@
+package care.parcours.auth.people;
+
+import java.net.http.HttpResponse;
+import java.text.ParseException;
+
+import care.parcours.auth.AuthServer;
+import care.parcours.auth.Browser;
+import care.parcours.auth.DemoAccounts;
+import care.parcours.auth.Role;
+import care.parcours.test.ParcoursTest;
+import com.nimbusds.jwt.JWTClaimsSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ParcoursTest(properties = "parcours.auth.demo-users=true")
+class PeopleLoginIT {
+
+	@LocalServerPort
+	int port;
+
+	AuthServer server;
+
+	@BeforeEach
+	void connect() {
+		server = new AuthServer(port);
+	}
+
+	@Test
+	void aDemoPersonLogsInWithPkceAndGetsTokensCarryingTheirRole() throws ParseException {
+		HttpResponse<String> response = server.browser()
+			.logInAndExchange(DemoAccounts.userName(Role.COORDINATOR), DemoAccounts.password(Role.COORDINATOR));
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode tokens = AuthServer.json(response);
+		assertThat(tokens.path("refresh_token").asString()).isNotBlank();
+		assertThat(tokens.path("id_token").asString()).isNotBlank();
+		JWTClaimsSet claims = server.verify(tokens.path("access_token").asString());
+		assertThat(claims.getIssuer()).isEqualTo("http://localhost:9000");
+		assertThat(claims.getSubject()).isEqualTo("coordinator");
+		assertThat(claims.getAudience()).contains("parcours-api");
+		assertThat(claims.getStringClaim("client_id")).isEqualTo("parcours-web");
+		assertThat(claims.getStringListClaim("roles")).containsExactly("coordinator");
+		assertThat(claims.getIssueTime()).isNotNull();
+		assertThat(claims.getStringClaim("scope").split(" ")).containsExactlyInAnyOrder("openid", "profile");
+	}
+
+	@Test
+	void eachRefreshTokenWorksOnceAndHandsOutTheNext() throws ParseException {
+		Browser browser = server.browser();
+		String first = AuthServer.json(browser.logInAndExchange("billing", "billing-demo"))
+			.path("refresh_token")
+			.asString();
+
+		HttpResponse<String> refreshed = browser.refresh(first);
+		assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+		JsonNode tokens = AuthServer.json(refreshed);
+		String second = tokens.path("refresh_token").asString();
+		assertThat(second).isNotBlank().isNotEqualTo(first);
+		JWTClaimsSet claims = server.verify(tokens.path("access_token").asString());
+		assertThat(claims.getSubject()).isEqualTo("billing");
+		assertThat(claims.getStringListClaim("roles")).containsExactly("billing");
+
+		HttpResponse<String> replayed = browser.refresh(first);
+		assertThat(replayed.statusCode()).isEqualTo(400);
+		assertThat(AuthServer.json(replayed).path("error").asString()).isEqualTo("invalid_grant");
+		assertThat(browser.refresh(second).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aCodeIsWorthNothingWithoutItsVerifier() {
+		Browser browser = server.browser();
+		String code = Browser.codeOf(browser.logIn("ops", "ops-demo"));
+
+		HttpResponse<String> response = browser.exchange(code, "a-verifier-of-someone-else-0123456789abcdefghijk");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(AuthServer.json(response).path("error").asString()).isEqualTo("invalid_grant");
+	}
+
+	@Test
+	void aWrongPasswordSendsBackToTheForm() {
+		HttpResponse<String> response = server.browser().logIn("admin", "admin-guess");
+
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+	}
+
+	@Test
+	void noOtherClientRefreshesWithoutASecret() {
+		Browser browser = server.browser();
+		String refreshToken = AuthServer.json(browser.logInAndExchange("assistant", "assistant-demo"))
+			.path("refresh_token")
+			.asString();
+
+		HttpResponse<String> response = browser.refresh(refreshToken, DemoAccounts.clientId(Role.ADMIN));
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(AuthServer.json(response).path("error").asString()).isEqualTo("invalid_client");
+	}
+
+}
