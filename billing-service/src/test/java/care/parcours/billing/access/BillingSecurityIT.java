@@ -3,46 +3,31 @@ package care.parcours.billing.access;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
-import care.parcours.test.ApiContract;
+import care.parcours.test.ApiContractTests;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 @ParcoursTest
-class BillingSecurityIT {
+class BillingSecurityIT extends ApiContractTests {
 
-	@LocalServerPort
-	int port;
+	@Override
+	protected String service() {
+		return "billing-service";
+	}
 
 	@Autowired
 	RestTestClient http;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Test
-	void theOpenApiDocumentIsTheOneCheckedIn() {
-		ApiContract.of(port).assertDocumentIsCommitted("billing-service");
-	}
-
-	@Test
-	void everyOperationRefusesACallWithoutAToken() {
-		ApiContract.of(port).assertEveryOperationAnswers(401, (operation) -> null, Set.of());
-	}
-
-	@Test
-	void everyOperationRefusesATokenWithoutARole() {
-		ApiContract.of(port).assertEveryOperationAnswers(403, (operation) -> TestTokens.staff().bearer(), Set.of());
-	}
 
 	@Test
 	void aPartnerReadsOnlyTheQuotesThatConcernIt() {

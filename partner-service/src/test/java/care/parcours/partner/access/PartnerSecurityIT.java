@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import javax.crypto.Mac;
@@ -14,7 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import care.parcours.events.auth.PartnerClientRevoked;
 import care.parcours.partner.PartnerFixtures;
-import care.parcours.test.ApiContract;
+import care.parcours.test.ApiContractTests;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.TestEvents;
 import care.parcours.test.TestTokens;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -31,10 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @ParcoursTest(properties = { "parcours.webhooks.allow-loopback=true", "parcours.security.revocation-refresh=0s" })
-class PartnerSecurityIT {
+class PartnerSecurityIT extends ApiContractTests {
 
-	@LocalServerPort
-	int port;
+	@Override
+	protected String service() {
+		return "partner-service";
+	}
 
 	@Autowired
 	RestTestClient http;
@@ -57,21 +57,6 @@ class PartnerSecurityIT {
 		theirEndpoint = created("/api/partners/" + theirs + "/webhooks", """
 				{"url": "https://93.184.215.14/hooks", "eventTypes": ["scheduling.appointment.booked.v1"]}
 				""");
-	}
-
-	@Test
-	void theOpenApiDocumentIsTheOneCheckedIn() {
-		ApiContract.of(port).assertDocumentIsCommitted("partner-service");
-	}
-
-	@Test
-	void everyOperationRefusesACallWithoutAToken() {
-		ApiContract.of(port).assertEveryOperationAnswers(401, (operation) -> null, Set.of());
-	}
-
-	@Test
-	void everyOperationRefusesATokenWithoutARole() {
-		ApiContract.of(port).assertEveryOperationAnswers(403, (operation) -> TestTokens.staff().bearer(), Set.of());
 	}
 
 	@Test

@@ -1,15 +1,13 @@
 package care.parcours.patient.access;
 
-import java.util.Set;
 import java.util.UUID;
 
-import care.parcours.test.ApiContract;
+import care.parcours.test.ApiContractTests;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -17,31 +15,18 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ParcoursTest
-class PatientSecurityIT {
+class PatientSecurityIT extends ApiContractTests {
 
-	@LocalServerPort
-	int port;
+	@Override
+	protected String service() {
+		return "patient-service";
+	}
 
 	@Autowired
 	RestTestClient http;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Test
-	void theOpenApiDocumentIsTheOneCheckedIn() {
-		ApiContract.of(port).assertDocumentIsCommitted("patient-service");
-	}
-
-	@Test
-	void everyOperationRefusesACallWithoutAToken() {
-		ApiContract.of(port).assertEveryOperationAnswers(401, (operation) -> null, Set.of());
-	}
-
-	@Test
-	void everyOperationRefusesATokenWithoutARole() {
-		ApiContract.of(port).assertEveryOperationAnswers(403, (operation) -> TestTokens.staff().bearer(), Set.of());
-	}
 
 	@Test
 	void partnerSystemsAndOperationsNeverReadAPatientRecordAndTheRefusalLeavesNoAuditRow() {

@@ -10,7 +10,7 @@ import care.parcours.events.partner.PractitionerJoinedPartner;
 import care.parcours.events.partner.PractitionerLeftPartner;
 import care.parcours.scheduling.SchedulingFixtures;
 import care.parcours.scheduling.SchedulingFixtures.Practitioner;
-import care.parcours.test.ApiContract;
+import care.parcours.test.ApiContractTests;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.TestEvents;
 import care.parcours.test.TestTokens;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,10 +27,17 @@ import static care.parcours.scheduling.SchedulingFixtures.weekdayAt;
 import static org.awaitility.Awaitility.await;
 
 @ParcoursTest
-class SchedulingSecurityIT {
+class SchedulingSecurityIT extends ApiContractTests {
 
-	@LocalServerPort
-	int port;
+	@Override
+	protected String service() {
+		return "scheduling-service";
+	}
+
+	@Override
+	protected Set<String> publicOperations() {
+		return Set.of("GET /api/appointments/join/{token}");
+	}
 
 	@Autowired
 	RestTestClient http;
@@ -52,24 +58,6 @@ class SchedulingSecurityIT {
 		theirs = fixtures.practitioner();
 		fixtures.weekdays(ours, "09:00", "12:00");
 		fixtures.weekdays(theirs, "09:00", "12:00");
-	}
-
-	@Test
-	void theOpenApiDocumentIsTheOneCheckedIn() {
-		ApiContract.of(port).assertDocumentIsCommitted("scheduling-service");
-	}
-
-	@Test
-	void everyOperationRefusesACallWithoutAToken() {
-		ApiContract.of(port)
-			.assertEveryOperationAnswers(401, (operation) -> null, Set.of("GET /api/appointments/join/{token}"));
-	}
-
-	@Test
-	void everyOperationRefusesATokenWithoutARole() {
-		ApiContract.of(port)
-			.assertEveryOperationAnswers(403, (operation) -> TestTokens.staff().bearer(),
-					Set.of("GET /api/appointments/join/{token}"));
 	}
 
 	@Test

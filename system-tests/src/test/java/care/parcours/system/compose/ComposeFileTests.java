@@ -138,7 +138,9 @@ class ComposeFileTests {
 		Map<String, String> environment = environment(service("gateway"));
 
 		for (Application application : databaseServices()) {
-			String variable = "PARCOURS_" + application.name().replace("-service", "").toUpperCase() + "_URL";
+			String variable = "PARCOURS_"
+					+ application.name().replace("-service", "").replace("authorization-server", "auth").toUpperCase()
+					+ "_URL";
 			assertThat(environment).as("environment of the gateway")
 				.containsEntry(variable, "http://" + application.name() + ":" + application.port());
 		}
