@@ -12,7 +12,7 @@ public final class Bench {
 
 	/** Every benchmark; add new ones here. */
 	static final List<Benchmark> ALL = List.of(new BookingBenchmark(), new SlotSearchBenchmark(),
-			new PartnerSearchBenchmark(), new WebhookFanOutBenchmark());
+			new PartnerSearchBenchmark(), new WebhookFanOutBenchmark(), new GatewayOverheadBenchmark());
 
 	private Bench() {
 	}

@@ -17,6 +17,7 @@ import care.parcours.gateway.DownstreamStub.ReceivedRequest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -49,10 +50,19 @@ class GatewayRoutingIT {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
+		TestTokens.trustTestKeys(registry);
 		registry.add("PARCOURS_PATIENT_URL", patient::url);
 		registry.add("PARCOURS_SCHEDULING_URL", scheduling::url);
 		registry.add("PARCOURS_BILLING_URL", billing::url);
 		registry.add("PARCOURS_PARTNER_URL", partner::url);
+	}
+
+	@BeforeEach
+	void signIn() {
+		// Every /api path needs a token; this class is about what happens after.
+		this.client = this.client.mutate()
+			.defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.forUser("coordinator-1")))
+			.build();
 	}
 
 	@BeforeEach
@@ -69,8 +79,9 @@ class GatewayRoutingIT {
 	@CsvSource({ "/api/patients/p-1, patient", "/api/pathways/pw-1/timeline, patient", "/api/schedules/s-1, scheduling",
 			"/api/slots, scheduling", "/api/appointments/a-1, scheduling", "/api/waitlist/w-1, scheduling",
 			"/api/quotes/q-1/versions/2, billing", "/api/coverages/c-1, billing", "/api/invoices, billing",
-			"/api/payments/pay-1, billing", "/api/partners/h-1, partner",
-			"/api/practitioners/pr-1/languages, partner" })
+			"/api/payments/pay-1, billing", "/api/partners/h-1, partner", "/api/practitioners/pr-1/languages, partner",
+			"/api/partners/specialties, partner", "/api/partners/h-1/webhooks/w-1/deliveries/d-1, partner",
+			"/api/slots/holds/h-1, scheduling", "/api/appointments/chains/c-1, scheduling" })
 	void eachPathPrefixIsRoutedToItsService(String path, String service) {
 		this.client.get()
 			.uri(path)

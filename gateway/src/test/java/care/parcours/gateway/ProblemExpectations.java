@@ -22,12 +22,14 @@ final class ProblemExpectations {
 	 */
 	static EntityExchangeResult<String> expectProblem(WebTestClient.ResponseSpec response, int status, String slug,
 			String instance) {
-		EntityExchangeResult<String> result = response.expectStatus()
-			.isEqualTo(status)
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody(String.class)
-			.returnResult();
+		return expectProblem(response.expectBody(String.class).returnResult(), status, slug, instance);
+	}
+
+	/** The same, on an answer already received. */
+	static EntityExchangeResult<String> expectProblem(EntityExchangeResult<String> result, int status, String slug,
+			String instance) {
+		assertThat(result.getStatus().value()).as("status").isEqualTo(status);
+		assertThat(result.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		String body = result.getResponseBody();
 		assertThat(body).isNotNull();
 		DocumentContext json = JsonPath.parse(body);

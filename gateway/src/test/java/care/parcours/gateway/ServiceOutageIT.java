@@ -4,11 +4,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,10 +41,19 @@ class ServiceOutageIT {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
+		TestTokens.trustTestKeys(registry);
 		registry.add("PARCOURS_BILLING_URL", () -> "http://127.0.0.1:" + stoppedBillingPort);
 		registry.add("PARCOURS_PARTNER_URL", partner::url);
 		// Far longer than the test: a 503 can only come from the refused connection.
 		registry.add("parcours.gateway.timeouts.billing-service-ms", () -> "60000");
+	}
+
+	@BeforeEach
+	void signIn() {
+		// Every /api path needs a token; this class is about what happens after.
+		this.client = this.client.mutate()
+			.defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.forUser("coordinator-1")))
+			.build();
 	}
 
 	@AfterAll

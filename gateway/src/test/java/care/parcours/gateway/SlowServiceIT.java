@@ -12,6 +12,7 @@ import care.parcours.gateway.DownstreamStub.Answer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -46,8 +47,17 @@ class SlowServiceIT {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
+		TestTokens.trustTestKeys(registry);
 		registry.add("PARCOURS_SCHEDULING_URL", scheduling::url);
 		registry.add("PARCOURS_PARTNER_URL", partner::url);
+	}
+
+	@BeforeEach
+	void signIn() {
+		// Every /api path needs a token; this class is about what happens after.
+		this.client = this.client.mutate()
+			.defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.forUser("coordinator-1")))
+			.build();
 	}
 
 	@BeforeEach

@@ -12,6 +12,8 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.web.ErrorResponse;
 
 /**
@@ -21,6 +23,12 @@ import org.springframework.web.ErrorResponse;
  */
 final class GatewayProblems {
 
+	/**
+	 * Route metadata naming the service behind a route, for routes whose id is not the
+	 * service's name (its OpenAPI document, the authorization server's login route).
+	 */
+	static final String SERVICE_METADATA = "service";
+
 	private GatewayProblems() {
 	}
 
@@ -29,13 +37,27 @@ final class GatewayProblems {
 	 * @param route the route the request matched, if it got that far
 	 */
 	static GatewayProblem describe(Throwable error, @Nullable Route route) {
+		if (error instanceof RequestRefused refused) {
+			return refused.problem();
+		}
+		if (causedBy(error, AuthenticationServiceException.class)) {
+			// The token could not be checked at all (the issuer's keys are out of reach):
+			// not the client's fault, and worth a retry.
+			return new GatewayProblem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+					"Tokens cannot be checked right now. Try again shortly.");
+		}
+		if (causedBy(error, ServerExchangeRejectedException.class)) {
+			// The strict firewall found a header it refuses only once a filter read it.
+			return ofStatus(HttpStatus.BAD_REQUEST);
+		}
 		HttpStatusCode declared = (error instanceof ErrorResponse response) ? response.getStatusCode() : null;
 		if (declared != null && declared.is4xxClientError()) {
 			HttpStatus status = HttpStatus.resolve(declared.value());
 			return ofStatus((status != null) ? status : HttpStatus.BAD_REQUEST);
 		}
 		if (route != null) {
-			String service = route.getId().replace('-', ' ');
+			String service = String.valueOf(route.getMetadata().getOrDefault(SERVICE_METADATA, route.getId()))
+				.replace('-', ' ');
 			if (causedBy(error, ConnectException.class, UnknownHostException.class, CallNotPermittedException.class,
 					ServiceUnavailableException.class)) {
 				return new GatewayProblem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
@@ -64,6 +86,9 @@ final class GatewayProblems {
 	static GatewayProblem ofStatus(HttpStatus status) {
 		return switch (status) {
 			case BAD_REQUEST -> new GatewayProblem(status, "bad-request", "The request could not be understood.");
+			case UNAUTHORIZED ->
+				new GatewayProblem(status, "unauthorized", "A valid bearer token is needed for this path.");
+			case FORBIDDEN -> new GatewayProblem(status, "forbidden", "The request is not allowed.");
 			case NOT_FOUND -> new GatewayProblem(status, "not-found", "There is nothing at this path.");
 			case METHOD_NOT_ALLOWED ->
 				new GatewayProblem(status, "method-not-allowed", "This method is not allowed on this path.");
@@ -74,6 +99,8 @@ final class GatewayProblems {
 				new GatewayProblem(status, "unsupported-media-type", "This media type is not supported here.");
 			case TOO_MANY_REQUESTS ->
 				new GatewayProblem(status, "too-many-requests", "Too many requests. Try again shortly.");
+			case REQUEST_HEADER_FIELDS_TOO_LARGE ->
+				new GatewayProblem(status, "headers-too-large", "The request headers are too large.");
 			default -> status.is4xxClientError()
 					? new GatewayProblem(status, "client-error",
 							"The request was refused: " + status.getReasonPhrase() + ".")

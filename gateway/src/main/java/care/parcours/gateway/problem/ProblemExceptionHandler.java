@@ -31,6 +31,8 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler, Ordered {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
+	private static final String CORS_HEADERS = "Access-Control-";
+
 	private final ObjectMapper json;
 
 	private final ProblemProperties properties;
@@ -59,9 +61,17 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler, Ordered {
 		log(problem, error, exchange, correlationId);
 		ProblemBody body = ProblemBody.of(problem, exchange.getRequest().getPath().value(), correlationId.value());
 
-		// Whatever a failed downstream attempt left behind does not describe this answer.
+		// Whatever a failed downstream attempt left behind does not describe this answer;
+		// the CORS headers do, or a browser would hide the problem from the front end.
 		HttpHeaders headers = response.getHeaders();
+		HttpHeaders cors = new HttpHeaders();
+		headers.forEach((name, values) -> {
+			if (name.regionMatches(true, 0, CORS_HEADERS, 0, CORS_HEADERS.length())) {
+				cors.addAll(name, values);
+			}
+		});
 		headers.clear();
+		headers.addAll(cors);
 		if (error instanceof ErrorResponse errorResponse && problem.status().is4xxClientError()) {
 			headers.addAll(errorResponse.getHeaders()); // Allow on a 405, for instance
 		}

@@ -13,6 +13,8 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.cloud.gateway.support.TimeoutException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -83,6 +85,42 @@ class GatewayProblemsTests {
 		assertThat(problem.status()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
 		assertThat(problem.slug()).isEqualTo("internal-error");
 		assertThat(problem.detail()).doesNotContain("10.0.0.7", "pool");
+	}
+
+	@Test
+	void refusalKeepsItsOwnProblem() {
+		RequestRefused refused = RequestRefused.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Slow down.");
+
+		assertThat(GatewayProblems.describe(refused, scheduling))
+			.isEqualTo(new GatewayProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Slow down."));
+	}
+
+	@Test
+	void tokensThatCannotBeCheckedAreServiceUnavailable() {
+		GatewayProblem problem = GatewayProblems.describe(
+				new AuthenticationServiceException("Couldn't retrieve remote JWK set from http://10.0.0.9"), null);
+
+		assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(problem.detail()).doesNotContain("10.0.0.9");
+	}
+
+	@Test
+	void headerTheFirewallRefusesIsABadRequest() {
+		assertThat(GatewayProblems.describe(new ServerExchangeRejectedException("bad header"), null).slug())
+			.isEqualTo("bad-request");
+	}
+
+	@Test
+	void documentRouteIsNamedAfterItsService() {
+		Route document = Route.async()
+			.id("billing-service-api-docs")
+			.uri(URI.create("http://billing.internal:8083"))
+			.predicate((exchange) -> true)
+			.metadata(GatewayProblems.SERVICE_METADATA, "billing-service")
+			.build();
+
+		assertThat(GatewayProblems.describe(new ConnectException("refused"), document).detail())
+			.startsWith("The billing service is not available");
 	}
 
 }

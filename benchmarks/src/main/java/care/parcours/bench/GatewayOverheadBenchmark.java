@@ -1,0 +1,411 @@
+package care.parcours.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+import care.parcours.local.KafkaSource;
+import care.parcours.local.LocalPlatform;
+import care.parcours.local.PortPlan;
+import care.parcours.local.PostgresSource;
+import care.parcours.local.RunningPlatform;
+import care.parcours.local.ServiceName;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code ./bench gateway-overhead}: the same read, {@code GET /api/partners/{id}}, sent
+ * by the same closed-loop clients with the same bearer tokens straight to partner-service
+ * and through the gateway (JWT validation, a Redis token bucket per client, routing,
+ * breaker), in one run. Rounds alternate direct, gateway, gateway, direct, so that drift
+ * (JIT, neighbours on the machine) weighs on both alike. Each client has its own client
+ * id, hence its own bucket, and the limits are raised so that no bucket empties: every
+ * request through the gateway still makes its Redis round trip. Both processes trust the
+ * same key pair, made for the run ({@code PARCOURS_SECURITY_PUBLIC_KEY}). Options:
+ * {@code --clients=16 --duration=20s --warmup=15s --warmup-requests=30000}.
+ */
+final class GatewayOverheadBenchmark implements Benchmark {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String ISSUER = "http://bench.parcours.local";
+
+	private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(90);
+
+	@Override
+	public String name() {
+		return "gateway-overhead";
+	}
+
+	@Override
+	public String description() {
+		return "GET /api/partners/{id} req/s and p50/p99 through the gateway (JWT, rate limit) vs straight"
+				+ " to partner-service (--clients=16 --duration=20s --warmup=15s)";
+	}
+
+	@Override
+	public void run(BenchContext context) throws Exception {
+		int clients = context.option("clients", 16);
+		Duration duration = context.option("duration", Duration.ofSeconds(20));
+		Duration warmUp = context.option("warmup", Duration.ofSeconds(15));
+		int warmUpRequests = context.option("warmup-requests", 30_000);
+		KeyPair keys = keyPair();
+		List<String> tokens = new ArrayList<>();
+		for (int c = 0; c < clients; c++) {
+			tokens.add(token(keys, "bench-client-" + c));
+		}
+		Path root = Path.of(System.getProperty("parcours.repository.root", ".")).toAbsolutePath().normalize();
+		try (RunningPlatform platform = start(context, root, keys)) {
+			URI direct = platform.url(ServiceName.PARTNER);
+			URI gateway = platform.url(ServiceName.GATEWAY);
+			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+			String path = "/api/partners/" + seedPartner(http, direct, tokens.getFirst());
+			for (URI base : List.of(direct, gateway)) {
+				int status = get(http, base.resolve(path), tokens.getFirst());
+				if (status != 200) {
+					throw new IllegalStateException("GET " + base.resolve(path) + " answered " + status);
+				}
+			}
+			System.out.printf("Gateway overhead: GET /api/partners/{id}, %d clients, %s warm-up per path, %s measured"
+					+ " per path in rounds direct, gateway, gateway, direct%n", clients, warmUp, duration);
+			System.out.printf("Warm-up: each path at least %s and %,d requests (at most %s)%n", warmUp, warmUpRequests,
+					WARM_UP_LIMIT);
+			System.out.println("Rate limits: one client id, hence one Redis bucket, per bench client; limits raised to"
+					+ " 100000/s (burst 200000) so that no bucket empties and every gateway request still checks Redis");
+			Target viaService = new Target("partner-service directly", direct.resolve(path));
+			Target viaGateway = new Target("through the gateway", gateway.resolve(path));
+			warmUp(http, viaService, tokens, warmUp, warmUpRequests);
+			warmUp(http, viaGateway, tokens, warmUp, warmUpRequests);
+			Duration round = duration.dividedBy(2);
+			ServerTimes service = new ServerTimes(http, direct, tokens.getFirst(), "/api/partners/{id}");
+			ServerTimes gatewayServer = new ServerTimes(http, gateway, tokens.getFirst(), null);
+			ProcessHandle serviceProcess = process(ServiceName.PARTNER);
+			ProcessHandle gatewayProcess = process(ServiceName.GATEWAY);
+			for (Target target : List.of(viaService, viaGateway, viaGateway, viaService)) {
+				double[] serviceBefore = service.read();
+				double[] gatewayBefore = gatewayServer.read();
+				Duration serviceCpu = cpu(serviceProcess);
+				Duration gatewayCpu = cpu(gatewayProcess);
+				closedLoop(http, target, tokens, round, true);
+				target.serviceCpu = target.serviceCpu.plus(cpu(serviceProcess).minus(serviceCpu));
+				target.gatewayCpu = target.gatewayCpu.plus(cpu(gatewayProcess).minus(gatewayCpu));
+				target.serviceTime.add(service.read(), serviceBefore);
+				target.gatewayTime.add(gatewayServer.read(), gatewayBefore);
+			}
+			print(viaService, viaGateway);
+		}
+	}
+
+	/** Kafka, partner-service and the gateway, trusting the run's key. */
+	private static RunningPlatform start(BenchContext context, Path root, KeyPair keys) throws Exception {
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("PARCOURS_SECURITY_ISSUER", ISSUER);
+		environment.put("PARCOURS_SECURITY_PUBLIC_KEY", pem(keys));
+		environment.put("PARCOURS_GATEWAY_RATE_LIMITS_API_REPLENISH_RATE", "100000");
+		environment.put("PARCOURS_GATEWAY_RATE_LIMITS_API_BURST_CAPACITY", "200000");
+		environment.put("PARCOURS_GATEWAY_RATE_LIMITS_KEY_PREFIX", "bench:" + ProcessHandle.current().pid());
+		// The prefix BenchContext drops its databases by at the end.
+		String databasePrefix = "bench_" + ProcessHandle.current().pid() + "_";
+		return LocalPlatform.builder(root)
+			.postgres(PostgresSource.server(context.adminJdbcUrl(), context.dbUser(), context.dbPassword()))
+			.kafka(KafkaSource.embedded(Files.createTempDirectory("parcours-bench-kafka"), 0))
+			.ports(PortPlan.random())
+			.databasePrefix(databasePrefix)
+			.services(Set.of(ServiceName.PARTNER, ServiceName.GATEWAY))
+			.jvmOptions(jvmOptions(context, root))
+			.environment(environment)
+			.logDirectory(root.resolve("benchmarks/target/logs"))
+			.build()
+			.start();
+	}
+
+	/** As BenchContext's: {@code --jfr} records a flight recording of each process. */
+	private static List<String> jvmOptions(BenchContext context, Path root) {
+		List<String> jvm = new ArrayList<>(List.of("-XX:+UseParallelGC", "-Xmx1g"));
+		if (!context.option("jfr", "").isEmpty()) {
+			jvm.add("-XX:StartFlightRecording=dumponexit=true,settings=profile,filename="
+					+ root.resolve("benchmarks/target"));
+		}
+		return jvm;
+	}
+
+	private static String seedPartner(HttpClient http, URI service, String token) throws Exception {
+		String body = """
+				{"name": "Clinique du Parc (bench)", "kind": "CLINIC", "country": "FR", "city": "Lyon",
+				 "timeZone": "Europe/Paris", "specialties": ["cardiology"], "languages": ["fr", "en"]}
+				""";
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(service.resolve("/api/partners"))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 201) {
+			throw new IllegalStateException(
+					"Seeding a partner answered " + response.statusCode() + ": " + response.body());
+		}
+		return JSON.readTree(response.body()).path("id").asString();
+	}
+
+	private static int get(HttpClient http, URI uri, String token) throws Exception {
+		return http
+			.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET().build(),
+					HttpResponse.BodyHandlers.discarding())
+			.statusCode();
+	}
+
+	/** Where requests go, and what they measured there over all measured rounds. */
+	private static final class Target {
+
+		final String label;
+
+		final URI uri;
+
+		final Latencies latencies = new Latencies();
+
+		final AtomicLong failed = new AtomicLong();
+
+		final ServerTimes.Mean serviceTime = new ServerTimes.Mean();
+
+		final ServerTimes.Mean gatewayTime = new ServerTimes.Mean();
+
+		long measuredNanos;
+
+		Duration serviceCpu = Duration.ZERO;
+
+		Duration gatewayCpu = Duration.ZERO;
+
+		double cpuMillisPerRequest(Duration cpu) {
+			return cpu.toNanos() / 1e6 / Math.max(1, latencies.count());
+		}
+
+		Target(String label, URI uri) {
+			this.label = label;
+			this.uri = uri;
+		}
+
+		double perSecond() {
+			return latencies.count() / (measuredNanos / 1e9);
+		}
+
+	}
+
+	/** Each client sends its next request when the last one is answered. */
+	private static long closedLoop(HttpClient http, Target target, List<String> tokens, Duration time, boolean measured)
+			throws InterruptedException {
+		AtomicLong sentInAll = new AtomicLong();
+		long started = System.nanoTime();
+		long ends = started + time.toNanos();
+		CountDownLatch done = new CountDownLatch(tokens.size());
+		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (String token : tokens) {
+				HttpRequest request = HttpRequest.newBuilder(target.uri)
+					.header("Authorization", "Bearer " + token)
+					.GET()
+					.build();
+				pool.submit(() -> {
+					try {
+						long sent;
+						while ((sent = System.nanoTime()) < ends) {
+							sentInAll.incrementAndGet();
+							boolean ok;
+							try {
+								ok = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+							}
+							catch (Exception ex) {
+								ok = false;
+							}
+							if (!measured) {
+								continue;
+							}
+							if (ok) {
+								target.latencies.record(sent);
+							}
+							else {
+								target.failed.incrementAndGet();
+							}
+						}
+					}
+					finally {
+						done.countDown();
+					}
+				});
+			}
+			done.await();
+		}
+		if (measured) {
+			target.measuredNanos += System.nanoTime() - started;
+		}
+		return sentInAll.get();
+	}
+
+	/**
+	 * At least the given time, and until the path has served enough requests for the JIT
+	 * to have compiled it (a slow path gets fewer requests in the same time), at most
+	 * {@link #WARM_UP_LIMIT}.
+	 */
+	private static void warmUp(HttpClient http, Target target, List<String> tokens, Duration time, long requests)
+			throws InterruptedException {
+		long started = System.nanoTime();
+		long served = closedLoop(http, target, tokens, time, false);
+		while (served < requests && System.nanoTime() - started < WARM_UP_LIMIT.toNanos()) {
+			served += closedLoop(http, target, tokens, Duration.ofSeconds(5), false);
+		}
+		System.out.printf("  warm-up %-26s %,d requests in %.0f s%n", target.label, served,
+				(System.nanoTime() - started) / 1e9);
+	}
+
+	private static void print(Target direct, Target gateway) {
+		System.out.println();
+		for (Target target : List.of(direct, gateway)) {
+			System.out.printf("  %-26s %8.0f req/s   p50 %.2f ms   p99 %.2f ms   (%d ok, %d failed)%n", target.label,
+					target.perSecond(), target.latencies.percentileMillis(50), target.latencies.percentileMillis(99),
+					target.latencies.count(), target.failed.get());
+		}
+		System.out
+			.printf("  where the time goes (mean, from the servers' http_server_requests metrics): partner-service"
+					+ " handles a request in %.2f ms when called directly, %.2f ms when called by the gateway; the gateway"
+					+ " holds a request %.2f ms, the service's time included%n", direct.serviceTime.millis(),
+					gateway.serviceTime.millis(), gateway.gatewayTime.millis());
+		System.out.printf(
+				"  CPU per request (process totals over the rounds): partner-service %.2f ms direct, %.2f ms"
+						+ " behind the gateway; gateway %.2f ms; machine load average %s%n",
+				direct.cpuMillisPerRequest(direct.serviceCpu), gateway.cpuMillisPerRequest(gateway.serviceCpu),
+				gateway.cpuMillisPerRequest(gateway.gatewayCpu), loadAverage());
+		double ratio = gateway.perSecond() / direct.perSecond();
+		double addedP50 = gateway.latencies.percentileMillis(50) - direct.latencies.percentileMillis(50);
+		double addedP99 = gateway.latencies.percentileMillis(99) - direct.latencies.percentileMillis(99);
+		System.out.printf("  ratio: the gateway keeps %.2f of direct throughput (target >= 0.85) and adds %.2f ms at"
+				+ " p50 (target < 2 ms), %.2f ms at p99%n", ratio, addedP50, addedP99);
+		System.out.printf("  verdict: throughput %s, p50 %s%n", ratio >= 0.85 ? "met" : "MISSED",
+				addedP50 < 2 ? "met" : "MISSED");
+	}
+
+	/**
+	 * Sum and count of a server's {@code http_server_requests_seconds}, read from its
+	 * Prometheus endpoint before and after a round: the mean time it spent per request.
+	 */
+	private record ServerTimes(HttpClient http, URI server, String token, String uri) {
+
+		double[] read() throws Exception {
+			String metrics = http
+				.send(HttpRequest.newBuilder(server.resolve("/actuator/prometheus"))
+					.header("Authorization", "Bearer " + token)
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.body();
+			double[] sumAndCount = new double[2];
+			for (String line : metrics.lines().toList()) {
+				boolean wanted = line.startsWith("http_server_requests_seconds_")
+						&& (uri == null ? line.contains("/api/partners") || line.contains("uri=\"UNKNOWN\"")
+								: line.contains("uri=\"" + uri + "\""));
+				if (wanted && line.startsWith("http_server_requests_seconds_sum")) {
+					sumAndCount[0] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+				}
+				else if (wanted && line.startsWith("http_server_requests_seconds_count")) {
+					sumAndCount[1] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+				}
+			}
+			return sumAndCount;
+		}
+
+		/** Seconds and requests over the rounds a target was measured in. */
+		static final class Mean {
+
+			private double seconds;
+
+			private double requests;
+
+			void add(double[] after, double[] before) {
+				seconds += after[0] - before[0];
+				requests += after[1] - before[1];
+			}
+
+			double millis() {
+				return requests == 0 ? Double.NaN : seconds / requests * 1000;
+			}
+
+		}
+
+	}
+
+	/** The process the platform started for a service, found by its jar. */
+	private static ProcessHandle process(ServiceName service) {
+		String jar = service.module() + ".jar";
+		return ProcessHandle.current()
+			.descendants()
+			.filter((process) -> process.info().commandLine().orElse("").contains(jar))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No process runs " + jar));
+	}
+
+	private static Duration cpu(ProcessHandle process) {
+		return process.info().totalCpuDuration().orElse(Duration.ZERO);
+	}
+
+	/** Other work on the machine weighs on both paths, on the longer one more. */
+	private static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			return "unknown";
+		}
+	}
+
+	private static KeyPair keyPair() throws Exception {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		return generator.generateKeyPair();
+	}
+
+	private static String pem(KeyPair keys) {
+		return "-----BEGIN PUBLIC KEY-----\n"
+				+ Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(keys.getPublic().getEncoded())
+				+ "\n-----END PUBLIC KEY-----\n";
+	}
+
+	/**
+	 * A client credentials token as the authorization server issues them (RS256, the
+	 * platform's audience), valid for the whole run. Roles to read and register partners.
+	 */
+	private static String token(KeyPair keys, String clientId) throws Exception {
+		Instant now = Instant.now();
+		Map<String, Object> claims = new LinkedHashMap<>();
+		claims.put("iss", ISSUER);
+		claims.put("sub", clientId);
+		claims.put("aud", List.of("parcours-api"));
+		claims.put("client_id", clientId);
+		claims.put("roles", List.of("coordinator", "admin"));
+		claims.put("scope", "parcours");
+		claims.put("iat", now.getEpochSecond());
+		claims.put("exp", now.plus(Duration.ofHours(2)).getEpochSecond());
+		String header = base64Url(JSON.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT", "kid", "bench")));
+		String payload = base64Url(JSON.writeValueAsBytes(claims));
+		Signature signature = Signature.getInstance("SHA256withRSA");
+		signature.initSign(keys.getPrivate());
+		signature.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+		return header + "." + payload + "." + base64Url(signature.sign());
+	}
+
+	private static String base64Url(byte[] bytes) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+}

@@ -1,0 +1,54 @@
+package care.parcours.gateway.ratelimit;
+
+import java.util.List;
+
+import care.parcours.gateway.problem.RequestRefused;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code RateLimit=api} or {@code RateLimit=login}: takes a token from the caller's
+ * bucket of that policy, or refuses with 429 and {@code Retry-After}. Not the built-in
+ * {@code RequestRateLimiter}, which answers an empty 429 and keys every route by one
+ * resolver. Put it first in a route's filters, so that a retried attempt is not counted
+ * twice.
+ */
+@Component
+class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<AbstractGatewayFilterFactory.NameConfig> {
+
+	private final TokenBuckets buckets;
+
+	private final RateLimitProperties properties;
+
+	RateLimitGatewayFilterFactory(TokenBuckets buckets, RateLimitProperties properties) {
+		super(NameConfig.class);
+		this.buckets = buckets;
+		this.properties = properties;
+	}
+
+	@Override
+	public List<String> shortcutFieldOrder() {
+		return List.of(NAME_KEY);
+	}
+
+	@Override
+	public GatewayFilter apply(NameConfig config) {
+		Policy policy = Policy.named(config.getName());
+		String retryAfter = Long.toString(this.properties.bucket(policy).retryAfterSeconds());
+		return (exchange, chain) -> RateLimitKey.of(policy, exchange)
+			.flatMap((key) -> this.buckets.take(policy, key))
+			.publishOn(RequestThreads.of(exchange))
+			.flatMap((allowed) -> allowed ? chain.filter(exchange)
+					: Mono.error(RequestRefused
+						.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
+								"Too many requests. Try again in " + retryAfter + " s.")
+						.withHeaders((headers) -> headers.set(HttpHeaders.RETRY_AFTER, retryAfter))));
+	}
+
+}

@@ -1,0 +1,127 @@
+package care.parcours.gateway;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static care.parcours.gateway.ProblemExpectations.expectProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Token buckets in the real Redis, each test class under a key prefix of its own and each
+ * test with callers of its own. A bucket starts full: its burst always passes; after it,
+ * a caller sending faster than the refill rate meets a 429 within a few requests.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"parcours.gateway.rate-limits.api.replenish-rate=2", "parcours.gateway.rate-limits.api.burst-capacity=6",
+		"parcours.gateway.rate-limits.login.replenish-rate=1", "parcours.gateway.rate-limits.login.burst-capacity=3" })
+@AutoConfigureWebTestClient
+class RateLimitIT {
+
+	static final int API_BURST = 6;
+
+	static final int LOGIN_BURST = 3;
+
+	// Far more than the refill in the time these take: the bucket is emptied long before.
+	static final int MORE_REQUESTS = 30;
+
+	static final DownstreamStub partner = DownstreamStub.start("partner");
+
+	static final DownstreamStub authorizationServer = DownstreamStub.start("authorization-server");
+
+	@Autowired
+	WebTestClient client;
+
+	@DynamicPropertySource
+	static void services(DynamicPropertyRegistry registry) {
+		TestTokens.trustTestKeys(registry);
+		registry.add("PARCOURS_PARTNER_URL", partner::url);
+		registry.add("PARCOURS_AUTH_URL", authorizationServer::url);
+	}
+
+	@AfterAll
+	static void stopServices() {
+		partner.close();
+		authorizationServer.close();
+	}
+
+	@Test
+	void clientOverItsLimitGets429ProblemWithRetryAfterWhileAnotherClientIsServed() {
+		String hospital = TestTokens.forClient("hospital-" + UUID.randomUUID());
+		String clinic = TestTokens.forClient("clinic-" + UUID.randomUUID());
+
+		for (int i = 0; i < API_BURST; i++) {
+			partnersAs(hospital).expectStatus().isOk();
+		}
+		var refused = expectProblem(firstRefused(() -> partnersAs(hospital)), 429, "too-many-requests",
+				"/api/partners/h-1");
+
+		assertThat(refused.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+		partnersAs(clinic).expectStatus().isOk();
+	}
+
+	@Test
+	void usersOfTheSameFrontEndHaveBucketsOfTheirOwn() {
+		String alice = TestTokens.forUser("alice-" + UUID.randomUUID());
+		String bob = TestTokens.forUser("bob-" + UUID.randomUUID());
+
+		for (int i = 0; i < API_BURST; i++) {
+			partnersAs(alice).expectStatus().isOk();
+		}
+		firstRefused(() -> partnersAs(alice));
+
+		partnersAs(bob).expectStatus().isOk();
+	}
+
+	@Test
+	void tokenEndpointHasAStricterLimitPerAddress() {
+		for (int i = 0; i < LOGIN_BURST; i++) {
+			tokenRequest().expectStatus().isOk();
+		}
+		var refused = expectProblem(firstRefused(this::tokenRequest), 429, "too-many-requests", "/oauth2/token");
+
+		assertThat(refused.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+		// The same address, now a client with a token: the API bucket is another one.
+		partnersAs(TestTokens.forClient("hospital-" + UUID.randomUUID())).expectStatus().isOk();
+	}
+
+	private WebTestClient.ResponseSpec partnersAs(String token) {
+		return this.client.get()
+			.uri("/api/partners/h-1")
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token))
+			.exchange();
+	}
+
+	private WebTestClient.ResponseSpec tokenRequest() {
+		return this.client.post()
+			.uri("/oauth2/token")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue("grant_type=client_credentials")
+			.exchange();
+	}
+
+	/** Sends until the gateway refuses; fails if it never does. */
+	private EntityExchangeResult<String> firstRefused(Supplier<WebTestClient.ResponseSpec> request) {
+		for (int i = 0; i < MORE_REQUESTS; i++) {
+			EntityExchangeResult<String> result = request.get().expectBody(String.class).returnResult();
+			if (result.getStatus().value() == 429) {
+				return result;
+			}
+			assertThat(result.getStatus().value()).isEqualTo(200);
+		}
+		throw new AssertionError("No 429 after " + MORE_REQUESTS + " more requests");
+	}
+
+}

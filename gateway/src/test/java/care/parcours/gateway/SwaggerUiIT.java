@@ -1,0 +1,85 @@
+package care.parcours.gateway;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One Swagger UI over the four services' documents, each fetched through the gateway. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class SwaggerUiIT {
+
+	static final DownstreamStub billing = DownstreamStub.start("billing");
+
+	@Autowired
+	WebTestClient client;
+
+	@DynamicPropertySource
+	static void services(DynamicPropertyRegistry registry) {
+		TestTokens.trustTestKeys(registry);
+		registry.add("PARCOURS_BILLING_URL", billing::url);
+	}
+
+	@AfterAll
+	static void stopServices() {
+		billing.close();
+	}
+
+	@Test
+	void swaggerUiIsServedWithoutATokenUnderItsOwnContentSecurityPolicy() {
+		this.client.get()
+			.uri("/swagger-ui.html")
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection()
+			.expectHeader()
+			.valueMatches("Location", ".*/swagger-ui/index.html");
+
+		this.client.get()
+			.uri("/swagger-ui/index.html")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueMatches("Content-Security-Policy", "default-src 'self'; script-src 'self'; .*");
+	}
+
+	@Test
+	void swaggerUiListsEachServicesDocumentAtTheGateway() {
+		this.client.get()
+			.uri("/v3/api-docs/swagger-config")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.urls[*].name")
+			.isEqualTo(List.of("billing-service", "partner-service", "patient-service", "scheduling-service"))
+			.jsonPath("$.urls[?(@.name == 'billing-service')].url")
+			.isEqualTo(List.of("/v3/api-docs/billing-service"));
+	}
+
+	@Test
+	void eachDocumentIsTheServicesOwnFetchedWithoutAToken() {
+		this.client.get()
+			.uri("/v3/api-docs/billing-service")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.service")
+			.isEqualTo("billing");
+
+		assertThat(billing.lastReceived().uri()).isEqualTo("/v3/api-docs");
+	}
+
+}
