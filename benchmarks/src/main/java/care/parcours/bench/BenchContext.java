@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +36,8 @@ public final class BenchContext implements AutoCloseable {
 	private final String prefix = "bench_" + ProcessHandle.current().pid() + "_";
 
 	private final List<AutoCloseable> started = new ArrayList<>();
+
+	private final BenchTokens tokens = new BenchTokens();
 
 	BenchContext(Path root, Map<String, String> options) {
 		this.root = root;
@@ -77,8 +80,31 @@ public final class BenchContext implements AutoCloseable {
 		return DriverManager.getConnection(jdbcUrl(service), dbUser(), dbPassword());
 	}
 
-	/** Starts the given services (and Kafka) for this run. */
+	/**
+	 * An {@code Authorization} header value the services of this run accept, all staff
+	 * roles.
+	 */
+	public String bearer(String clientId) {
+		return tokens.bearer(clientId);
+	}
+
+	/**
+	 * An {@code Authorization} header value the services of this run accept, all staff
+	 * roles.
+	 */
+	public String bearer() {
+		return bearer("bench");
+	}
+
+	/** Starts the given services (and Kafka) for this run, trusting the run's tokens. */
 	public RunningPlatform start(Set<ServiceName> services) throws IOException {
+		return start(services, Map.of());
+	}
+
+	/** As {@link #start(Set)}, with more environment variables for every service. */
+	public RunningPlatform start(Set<ServiceName> services, Map<String, String> environment) throws IOException {
+		Map<String, String> variables = new LinkedHashMap<>(tokens.environment());
+		variables.putAll(environment);
 		Path kafkaLog = Files.createTempDirectory("parcours-bench-kafka");
 		RunningPlatform platform = LocalPlatform.builder(root)
 			.postgres(PostgresSource.server(adminJdbcUrl(), dbUser(), dbPassword()))
@@ -87,6 +113,7 @@ public final class BenchContext implements AutoCloseable {
 			.databasePrefix(prefix)
 			.services(services)
 			.jvmOptions(jvmOptions())
+			.environment(variables)
 			.logDirectory(root.resolve("benchmarks/target/logs"))
 			.build()
 			.start();

@@ -63,8 +63,10 @@ final class BookingBenchmark implements Benchmark {
 		AtomicInteger next = new AtomicInteger();
 		System.out.printf("Booking: %d clients, %s warm-up, %s measured, %d practitioners, %d free slots%n", clients,
 				warmUp, duration, practitioners, bodies.size());
+		String bearer = context.bearer();
 		Load.Result booking = Load.run(clients, warmUp, duration, client -> {
 			HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/appointments"))
+				.header("Authorization", bearer)
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(bodies.get(next.getAndIncrement())))
 				.build();
@@ -137,6 +139,7 @@ final class BookingBenchmark implements Benchmark {
 		for (UUID practitioner : practitionerIds) {
 			HttpResponse<String> response = http
 				.send(HttpRequest.newBuilder(base.resolve("/api/schedules/" + practitioner + "/availability"))
+					.header("Authorization", context.bearer())
 					.header("Content-Type", "application/json")
 					.PUT(HttpRequest.BodyPublishers.ofString(availability))
 					.build(), HttpResponse.BodyHandlers.ofString());

@@ -4,17 +4,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,10 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
-import care.parcours.local.KafkaSource;
-import care.parcours.local.LocalPlatform;
-import care.parcours.local.PortPlan;
-import care.parcours.local.PostgresSource;
 import care.parcours.local.RunningPlatform;
 import care.parcours.local.ServiceName;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,14 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
  * (JIT, neighbours on the machine) weighs on both alike. Each client has its own client
  * id, hence its own bucket, and the limits are raised so that no bucket empties: every
  * request through the gateway still makes its Redis round trip. Both processes trust the
- * same key pair, made for the run ({@code PARCOURS_SECURITY_PUBLIC_KEY}). Options:
+ * same key pair, made for the run ({@link BenchTokens}). Options:
  * {@code --clients=16 --duration=20s --warmup=15s --warmup-requests=30000}.
  */
 final class GatewayOverheadBenchmark implements Benchmark {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final String ISSUER = "http://bench.parcours.local";
 
 	private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(90);
 
@@ -67,84 +54,51 @@ final class GatewayOverheadBenchmark implements Benchmark {
 		Duration duration = context.option("duration", Duration.ofSeconds(20));
 		Duration warmUp = context.option("warmup", Duration.ofSeconds(15));
 		int warmUpRequests = context.option("warmup-requests", 30_000);
-		KeyPair keys = keyPair();
 		List<String> tokens = new ArrayList<>();
 		for (int c = 0; c < clients; c++) {
-			tokens.add(token(keys, "bench-client-" + c));
+			tokens.add(context.bearer("bench-client-" + c));
 		}
-		Path root = Path.of(System.getProperty("parcours.repository.root", ".")).toAbsolutePath().normalize();
-		try (RunningPlatform platform = start(context, root, keys)) {
-			URI direct = platform.url(ServiceName.PARTNER);
-			URI gateway = platform.url(ServiceName.GATEWAY);
-			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-			String path = "/api/partners/" + seedPartner(http, direct, tokens.getFirst());
-			for (URI base : List.of(direct, gateway)) {
-				int status = get(http, base.resolve(path), tokens.getFirst());
-				if (status != 200) {
-					throw new IllegalStateException("GET " + base.resolve(path) + " answered " + status);
-				}
+		RunningPlatform platform = context.start(Set.of(ServiceName.PARTNER, ServiceName.GATEWAY),
+				Map.of("PARCOURS_GATEWAY_RATE_LIMITS_API_REPLENISH_RATE", "100000",
+						"PARCOURS_GATEWAY_RATE_LIMITS_API_BURST_CAPACITY", "200000",
+						"PARCOURS_GATEWAY_RATE_LIMITS_KEY_PREFIX", "bench:" + ProcessHandle.current().pid()));
+		URI direct = platform.url(ServiceName.PARTNER);
+		URI gateway = platform.url(ServiceName.GATEWAY);
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		String path = "/api/partners/" + seedPartner(http, direct, tokens.getFirst());
+		for (URI base : List.of(direct, gateway)) {
+			int status = get(http, base.resolve(path), tokens.getFirst());
+			if (status != 200) {
+				throw new IllegalStateException("GET " + base.resolve(path) + " answered " + status);
 			}
-			System.out.printf("Gateway overhead: GET /api/partners/{id}, %d clients, %s warm-up per path, %s measured"
-					+ " per path in rounds direct, gateway, gateway, direct%n", clients, warmUp, duration);
-			System.out.printf("Warm-up: each path at least %s and %,d requests (at most %s)%n", warmUp, warmUpRequests,
-					WARM_UP_LIMIT);
-			System.out.println("Rate limits: one client id, hence one Redis bucket, per bench client; limits raised to"
-					+ " 100000/s (burst 200000) so that no bucket empties and every gateway request still checks Redis");
-			Target viaService = new Target("partner-service directly", direct.resolve(path));
-			Target viaGateway = new Target("through the gateway", gateway.resolve(path));
-			warmUp(http, viaService, tokens, warmUp, warmUpRequests);
-			warmUp(http, viaGateway, tokens, warmUp, warmUpRequests);
-			Duration round = duration.dividedBy(2);
-			ServerTimes service = new ServerTimes(http, direct, tokens.getFirst(), "/api/partners/{id}");
-			ServerTimes gatewayServer = new ServerTimes(http, gateway, tokens.getFirst(), null);
-			ProcessHandle serviceProcess = process(ServiceName.PARTNER);
-			ProcessHandle gatewayProcess = process(ServiceName.GATEWAY);
-			for (Target target : List.of(viaService, viaGateway, viaGateway, viaService)) {
-				double[] serviceBefore = service.read();
-				double[] gatewayBefore = gatewayServer.read();
-				Duration serviceCpu = cpu(serviceProcess);
-				Duration gatewayCpu = cpu(gatewayProcess);
-				closedLoop(http, target, tokens, round, true);
-				target.serviceCpu = target.serviceCpu.plus(cpu(serviceProcess).minus(serviceCpu));
-				target.gatewayCpu = target.gatewayCpu.plus(cpu(gatewayProcess).minus(gatewayCpu));
-				target.serviceTime.add(service.read(), serviceBefore);
-				target.gatewayTime.add(gatewayServer.read(), gatewayBefore);
-			}
-			print(viaService, viaGateway);
 		}
-	}
-
-	/** Kafka, partner-service and the gateway, trusting the run's key. */
-	private static RunningPlatform start(BenchContext context, Path root, KeyPair keys) throws Exception {
-		Map<String, String> environment = new LinkedHashMap<>();
-		environment.put("PARCOURS_SECURITY_ISSUER", ISSUER);
-		environment.put("PARCOURS_SECURITY_PUBLIC_KEY", pem(keys));
-		environment.put("PARCOURS_GATEWAY_RATE_LIMITS_API_REPLENISH_RATE", "100000");
-		environment.put("PARCOURS_GATEWAY_RATE_LIMITS_API_BURST_CAPACITY", "200000");
-		environment.put("PARCOURS_GATEWAY_RATE_LIMITS_KEY_PREFIX", "bench:" + ProcessHandle.current().pid());
-		// The prefix BenchContext drops its databases by at the end.
-		String databasePrefix = "bench_" + ProcessHandle.current().pid() + "_";
-		return LocalPlatform.builder(root)
-			.postgres(PostgresSource.server(context.adminJdbcUrl(), context.dbUser(), context.dbPassword()))
-			.kafka(KafkaSource.embedded(Files.createTempDirectory("parcours-bench-kafka"), 0))
-			.ports(PortPlan.random())
-			.databasePrefix(databasePrefix)
-			.services(Set.of(ServiceName.PARTNER, ServiceName.GATEWAY))
-			.jvmOptions(jvmOptions(context, root))
-			.environment(environment)
-			.logDirectory(root.resolve("benchmarks/target/logs"))
-			.build()
-			.start();
-	}
-
-	/** As BenchContext's: {@code --jfr} records a flight recording of each process. */
-	private static List<String> jvmOptions(BenchContext context, Path root) {
-		List<String> jvm = new ArrayList<>(List.of("-XX:+UseParallelGC", "-Xmx1g"));
-		if (!context.option("jfr", "").isEmpty()) {
-			jvm.add("-XX:StartFlightRecording=dumponexit=true,settings=profile,filename="
-					+ root.resolve("benchmarks/target"));
+		System.out.printf("Gateway overhead: GET /api/partners/{id}, %d clients, %s warm-up per path, %s measured"
+				+ " per path in rounds direct, gateway, gateway, direct%n", clients, warmUp, duration);
+		System.out.printf("Warm-up: each path at least %s and %,d requests (at most %s)%n", warmUp, warmUpRequests,
+				WARM_UP_LIMIT);
+		System.out.println("Rate limits: one client id, hence one Redis bucket, per bench client; limits raised to"
+				+ " 100000/s (burst 200000) so that no bucket empties and every gateway request still checks Redis");
+		Target viaService = new Target("partner-service directly", direct.resolve(path));
+		Target viaGateway = new Target("through the gateway", gateway.resolve(path));
+		warmUp(http, viaService, tokens, warmUp, warmUpRequests);
+		warmUp(http, viaGateway, tokens, warmUp, warmUpRequests);
+		Duration round = duration.dividedBy(2);
+		ServerTimes service = new ServerTimes(http, direct, tokens.getFirst(), "/api/partners/{id}");
+		ServerTimes gatewayServer = new ServerTimes(http, gateway, tokens.getFirst(), null);
+		ProcessHandle serviceProcess = process(ServiceName.PARTNER);
+		ProcessHandle gatewayProcess = process(ServiceName.GATEWAY);
+		for (Target target : List.of(viaService, viaGateway, viaGateway, viaService)) {
+			double[] serviceBefore = service.read();
+			double[] gatewayBefore = gatewayServer.read();
+			Duration serviceCpu = cpu(serviceProcess);
+			Duration gatewayCpu = cpu(gatewayProcess);
+			closedLoop(http, target, tokens, round, true);
+			target.serviceCpu = target.serviceCpu.plus(cpu(serviceProcess).minus(serviceCpu));
+			target.gatewayCpu = target.gatewayCpu.plus(cpu(gatewayProcess).minus(gatewayCpu));
+			target.serviceTime.add(service.read(), serviceBefore);
+			target.gatewayTime.add(gatewayServer.read(), gatewayBefore);
 		}
-		return jvm;
+		print(viaService, viaGateway);
 	}
 
 	private static String seedPartner(HttpClient http, URI service, String token) throws Exception {
@@ -153,7 +107,7 @@ final class GatewayOverheadBenchmark implements Benchmark {
 				 "timeZone": "Europe/Paris", "specialties": ["cardiology"], "languages": ["fr", "en"]}
 				""";
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(service.resolve("/api/partners"))
-			.header("Authorization", "Bearer " + token)
+			.header("Authorization", token)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
@@ -166,7 +120,7 @@ final class GatewayOverheadBenchmark implements Benchmark {
 
 	private static int get(HttpClient http, URI uri, String token) throws Exception {
 		return http
-			.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET().build(),
+			.send(HttpRequest.newBuilder(uri).header("Authorization", token).GET().build(),
 					HttpResponse.BodyHandlers.discarding())
 			.statusCode();
 	}
@@ -216,10 +170,7 @@ final class GatewayOverheadBenchmark implements Benchmark {
 		CountDownLatch done = new CountDownLatch(tokens.size());
 		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (String token : tokens) {
-				HttpRequest request = HttpRequest.newBuilder(target.uri)
-					.header("Authorization", "Bearer " + token)
-					.GET()
-					.build();
+				HttpRequest request = HttpRequest.newBuilder(target.uri).header("Authorization", token).GET().build();
 				pool.submit(() -> {
 					try {
 						long sent;
@@ -307,7 +258,7 @@ final class GatewayOverheadBenchmark implements Benchmark {
 		double[] read() throws Exception {
 			String metrics = http
 				.send(HttpRequest.newBuilder(server.resolve("/actuator/prometheus"))
-					.header("Authorization", "Bearer " + token)
+					.header("Authorization", token)
 					.build(), HttpResponse.BodyHandlers.ofString())
 				.body();
 			double[] sumAndCount = new double[2];
@@ -367,45 +318,6 @@ final class GatewayOverheadBenchmark implements Benchmark {
 		catch (java.io.IOException | RuntimeException ex) {
 			return "unknown";
 		}
-	}
-
-	private static KeyPair keyPair() throws Exception {
-		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-		generator.initialize(2048);
-		return generator.generateKeyPair();
-	}
-
-	private static String pem(KeyPair keys) {
-		return "-----BEGIN PUBLIC KEY-----\n"
-				+ Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(keys.getPublic().getEncoded())
-				+ "\n-----END PUBLIC KEY-----\n";
-	}
-
-	/**
-	 * A client credentials token as the authorization server issues them (RS256, the
-	 * platform's audience), valid for the whole run. Roles to read and register partners.
-	 */
-	private static String token(KeyPair keys, String clientId) throws Exception {
-		Instant now = Instant.now();
-		Map<String, Object> claims = new LinkedHashMap<>();
-		claims.put("iss", ISSUER);
-		claims.put("sub", clientId);
-		claims.put("aud", List.of("parcours-api"));
-		claims.put("client_id", clientId);
-		claims.put("roles", List.of("coordinator", "admin"));
-		claims.put("scope", "parcours");
-		claims.put("iat", now.getEpochSecond());
-		claims.put("exp", now.plus(Duration.ofHours(2)).getEpochSecond());
-		String header = base64Url(JSON.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT", "kid", "bench")));
-		String payload = base64Url(JSON.writeValueAsBytes(claims));
-		Signature signature = Signature.getInstance("SHA256withRSA");
-		signature.initSign(keys.getPrivate());
-		signature.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
-		return header + "." + payload + "." + base64Url(signature.sign());
-	}
-
-	private static String base64Url(byte[] bytes) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 }

@@ -68,10 +68,12 @@ final class PartnerSearchBenchmark implements Benchmark {
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		verifyTheBaselineIsTheServicesStatement(context, searches, http, service);
 
+		String bearer = context.bearer();
 		Client httpClient = (search, connection) -> {
-			HttpResponse<String> response = http.send(
-					HttpRequest.newBuilder(service.resolve("/api/partners/search?" + search.query())).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = http
+				.send(HttpRequest.newBuilder(service.resolve("/api/partners/search?" + search.query()))
+					.header("Authorization", bearer)
+					.build(), HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != 200) {
 				throw new IllegalStateException(search.query() + " answered " + response.statusCode());
 			}
@@ -162,10 +164,10 @@ final class PartnerSearchBenchmark implements Benchmark {
 			for (String shape : PartnerSearches.SHAPES) {
 				for (int i = 0; i < 3; i++) {
 					PartnerSearches.Search search = searches.next(shape, random);
-					JsonNode page = JSON.readTree(http
-						.send(HttpRequest.newBuilder(service.resolve("/api/partners/search?" + search.query())).build(),
-								HttpResponse.BodyHandlers.ofString())
-						.body());
+					JsonNode page = JSON.readTree(
+							http.send(HttpRequest.newBuilder(service.resolve("/api/partners/search?" + search.query()))
+								.header("Authorization", context.bearer())
+								.build(), HttpResponse.BodyHandlers.ofString()).body());
 					List<UUID> answered = new ArrayList<>();
 					page.path("content")
 						.forEach(match -> answered.add(UUID.fromString(match.path("partnerId").asString())));

@@ -61,11 +61,13 @@ final class SlotSearchBenchmark implements Benchmark {
 
 		System.out.printf("Slot search: %d clients, %s warm-up, %s measured, %d practitioners, %s to %s%n", clients,
 				warmUp, duration, practitioners, from, to);
+		String bearer = context.bearer();
 		Load.Result search = Load.run(clients, warmUp, duration, client -> {
 			Criteria criteria = Criteria.random();
 			HttpRequest request = HttpRequest
 				.newBuilder(base.resolve("/api/slots?from=" + from + "&to=" + to
 						+ "&appointmentType=consultation&size=20" + criteria.query()))
+				.header("Authorization", bearer)
 				.GET()
 				.build();
 			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

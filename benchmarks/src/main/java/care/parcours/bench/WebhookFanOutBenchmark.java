@@ -60,6 +60,7 @@ final class WebhookFanOutBenchmark implements Benchmark {
 		RunningPlatform platform = context.start(Set.of(ServiceName.PARTNER));
 		URI service = platform.url(ServiceName.PARTNER);
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		String bearer = context.bearer();
 		try (WebhookReceivers receivers = new WebhookReceivers();
 				KafkaProducer<String, String> kafka = new KafkaProducer<>(
 						Map.of("bootstrap.servers", platform.kafkaBootstrapServers(), "acks", "all", "linger.ms", "5"),
@@ -69,14 +70,14 @@ final class WebhookFanOutBenchmark implements Benchmark {
 			List<UUID> healthy = new ArrayList<>();
 			List<UUID> broken = new ArrayList<>();
 			for (int i = 0; i < 10; i++) {
-				warm.add(partnerWithEndpoint(http, service, receivers, receivers.healthyUrl(i)));
+				warm.add(partnerWithEndpoint(http, service, bearer, receivers, receivers.healthyUrl(i)));
 			}
 			for (int i = 0; i < 45; i++) {
-				alone.add(partnerWithEndpoint(http, service, receivers, receivers.healthyUrl(100 + i)));
+				alone.add(partnerWithEndpoint(http, service, bearer, receivers, receivers.healthyUrl(100 + i)));
 			}
 			for (int i = 0; i < 50; i++) {
 				String url = i < 45 ? receivers.healthyUrl(200 + i) : receivers.downUrl(200 + i, down);
-				(i < 45 ? healthy : broken).add(partnerWithEndpoint(http, service, receivers, url));
+				(i < 45 ? healthy : broken).add(partnerWithEndpoint(http, service, bearer, receivers, url));
 			}
 			System.out.printf(
 					"%d events per endpoint, down endpoints %s; partner-service defaults: timeout 10 s, "
@@ -187,14 +188,14 @@ final class WebhookFanOutBenchmark implements Benchmark {
 		}
 	}
 
-	private static UUID partnerWithEndpoint(HttpClient http, URI service, WebhookReceivers receivers, String url)
-			throws Exception {
-		JsonNode partner = post(http, service.resolve("/api/partners"),
+	private static UUID partnerWithEndpoint(HttpClient http, URI service, String bearer, WebhookReceivers receivers,
+			String url) throws Exception {
+		JsonNode partner = post(http, bearer, service.resolve("/api/partners"),
 				Map.of("name", "Bench " + UUID.randomUUID(), "kind", "CLINIC", "country", "FR", "city", "Lyon",
 						"timeZone", "Europe/Paris", "specialties", List.of("orthopaedics"), "languages",
 						List.of("fr")));
 		UUID id = UUID.fromString(partner.path("id").asString());
-		JsonNode endpoint = post(http, service.resolve("/api/partners/" + id + "/webhooks"),
+		JsonNode endpoint = post(http, bearer, service.resolve("/api/partners/" + id + "/webhooks"),
 				Map.of("url", url, "eventTypes", List.of(BOOKED)));
 		if (url.contains("/hook/")) {
 			receivers.secret(url, endpoint.path("secret").asString());
@@ -202,8 +203,9 @@ final class WebhookFanOutBenchmark implements Benchmark {
 		return id;
 	}
 
-	private static JsonNode post(HttpClient http, URI uri, Map<String, Object> body) throws Exception {
+	private static JsonNode post(HttpClient http, String bearer, URI uri, Map<String, Object> body) throws Exception {
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
+			.header("Authorization", bearer)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
 			.build(), HttpResponse.BodyHandlers.ofString());

@@ -69,10 +69,12 @@ record LaunchPlan(Path repositoryRoot, Path logDirectory, PortPlan ports, Jvm jv
 
 	/**
 	 * The issuer of every token: the authorization server as browsers and services on
-	 * this machine reach it.
+	 * this machine reach it, unless the environment names another (an outside OIDC
+	 * provider, or a benchmark that signs its own tokens).
 	 */
 	String issuer() {
-		return "http://localhost:" + this.ports.port(ServiceName.AUTH);
+		String given = this.environment.get("PARCOURS_SECURITY_ISSUER");
+		return given != null ? given : "http://localhost:" + this.ports.port(ServiceName.AUTH);
 	}
 
 	/**

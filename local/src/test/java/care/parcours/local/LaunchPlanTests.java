@@ -73,6 +73,18 @@ class LaunchPlanTests {
 	}
 
 	@Test
+	void anIssuerNamedByTheCallerReplacesTheLocalAuthorizationServer() {
+		LaunchPlan outsideProvider = new LaunchPlan(ROOT, this.plan.logDirectory(), this.plan.ports(), this.plan.jvm(),
+				this.plan.infrastructure(),
+				Map.of("PARCOURS_SECURITY_ISSUER", "https://id.example.org/realms/parcours"));
+
+		assertThat(outsideProvider.launch(ServiceName.SCHEDULING).environment())
+			.containsEntry("PARCOURS_SECURITY_ISSUER", "https://id.example.org/realms/parcours");
+		assertThat(outsideProvider.launch(ServiceName.GATEWAY).environment()).containsEntry("PARCOURS_SECURITY_ISSUER",
+				"https://id.example.org/realms/parcours");
+	}
+
+	@Test
 	void theAuthorizationServerHasItsOwnDatabaseAndTheDemoAccounts() {
 		ServiceLaunch launch = this.plan.launch(ServiceName.AUTH);
 
