@@ -6,11 +6,13 @@ import org.slf4j.MDC;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Copies the correlation id from the Reactor context into the logging context (MDC) on
- * whichever thread runs the request next. Relies on
- * {@code spring.reactor.context-propagation=auto}: a reactive request hops between event
- * loop threads, so a thread-local set once at the start would be lost or, worse, leak
- * into another request.
+ * Lets the correlation id in the Reactor context be restored into the logging context
+ * (MDC) where a pipeline asks for it ({@code tap}, {@code handle},
+ * {@code contextCapture}): a reactive request hops between event loop threads, so a
+ * thread-local set once at the start would be lost or, worse, leak into another request.
+ * Not restored around every operator
+ * ({@code spring.reactor.context-propagation=limited}): that costs every request for the
+ * few that log.
  */
 @Configuration(proxyBeanMethods = false)
 class CorrelationIdLogging {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import care.parcours.events.EventCatalog;
 import care.parcours.events.EventCodec;
 import care.parcours.platform.consumer.ConsumerProperties;
 import care.parcours.platform.consumer.EventConsumers;
@@ -17,6 +18,7 @@ import care.parcours.platform.outbox.OutboxProperties;
 import care.parcours.platform.outbox.OutboxRelay;
 import care.parcours.platform.schema.PlatformSchema;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -32,8 +34,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -97,6 +101,24 @@ public class EventingAutoConfiguration {
 			PlatformTransactionManager transactions, ObjectProvider<JsonMapper> json) {
 		return new IdempotentRequests(JdbcClient.create(dataSource), new TransactionTemplate(transactions),
 				json.getIfAvailable(() -> JsonMapper.builder().build()));
+	}
+
+	/**
+	 * Every topic of the event contracts, created at start-up (by Spring Boot's
+	 * {@code KafkaAdmin}) when missing, with the broker's default partitions and
+	 * replication. A topic created instead by the first record sent to it can lose that
+	 * record's batch to the partition's leader election while the next batch lands: the
+	 * idempotent producer then retries the first with an out-of-order sequence until its
+	 * delivery timeout, and the relay sends it again. Existing topics are left as they
+	 * are.
+	 */
+	@Bean
+	KafkaAdmin.NewTopics parcoursTopics() {
+		return new KafkaAdmin.NewTopics(EventCatalog.all()
+			.topics()
+			.stream()
+			.map((topic) -> TopicBuilder.name(topic).build())
+			.toArray(NewTopic[]::new));
 	}
 
 	/**
