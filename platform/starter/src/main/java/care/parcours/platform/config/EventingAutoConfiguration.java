@@ -106,11 +106,9 @@ public class EventingAutoConfiguration {
 	/**
 	 * Every topic of the event contracts, created at start-up (by Spring Boot's
 	 * {@code KafkaAdmin}) when missing, with the broker's default partitions and
-	 * replication. A topic created instead by the first record sent to it can lose that
-	 * record's batch to the partition's leader election while the next batch lands: the
-	 * idempotent producer then retries the first with an out-of-order sequence until its
-	 * delivery timeout, and the relay sends it again. Existing topics are left as they
-	 * are.
+	 * replication, so that the first events are not held up while the broker creates a
+	 * topic on demand and elects its partitions' leaders. Existing topics are left as
+	 * they are.
 	 */
 	@Bean
 	KafkaAdmin.NewTopics parcoursTopics() {
@@ -123,12 +121,16 @@ public class EventingAutoConfiguration {
 
 	/**
 	 * An idempotent producer that waits for all in-sync replicas: nothing acknowledged is
-	 * lost.
+	 * lost. One request in flight per broker: a batch the broker refuses (a partition
+	 * whose leader is being elected) is retried before anything behind it is sent, so it
+	 * cannot be overtaken and then refused for good as out of sequence. The relay and the
+	 * dead-letter publisher send records in batches, so that one request carries many.
 	 */
 	private static KafkaTemplate<String, String> producer(KafkaProperties kafka) {
 		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
 		config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
 		config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
 		config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
