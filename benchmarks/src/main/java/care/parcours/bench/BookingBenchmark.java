@@ -64,7 +64,10 @@ final class BookingBenchmark implements Benchmark {
 		System.out.printf("Booking: %d clients, %s warm-up, %s measured, %d practitioners, %d free slots%n", clients,
 				warmUp, duration, practitioners, bodies.size());
 		String bearer = context.bearer();
-		Load.Result booking = Load.run(clients, warmUp, duration, client -> {
+		CpuAccount account = CpuAccount.of(platform);
+		CpuAccount.Spent atRest = account.atRest(Duration.ofSeconds(5));
+		CpuAccount.Meter bookingCpu = account.meter();
+		Load.Result booking = Load.run(clients, warmUp, duration, bookingCpu, client -> {
 			HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/appointments"))
 				.header("Authorization", bearer)
 				.header("Content-Type", "application/json")
@@ -74,8 +77,10 @@ final class BookingBenchmark implements Benchmark {
 		});
 
 		Pgbench.Result baseline;
+		CpuAccount.Meter pgbenchCpu = account.meter();
 		try (Connection db = context.connect(ServiceName.SCHEDULING); Statement statement = db.createStatement()) {
 			statement.execute("create table bench_booking (like booking including all)");
+			pgbenchCpu.opens();
 			baseline = Pgbench.run(context.jdbcUrl(ServiceName.SCHEDULING), context.dbUser(), context.dbPassword(),
 					"""
 							\\set offset random(1, 100000000)
@@ -86,6 +91,7 @@ final class BookingBenchmark implements Benchmark {
 							        now() + make_interval(secs => :offset + 1800)), 'IN_PERSON', 'consultation', 0, now(), now());
 							""",
 					clients, duration);
+			pgbenchCpu.closes();
 			statement.execute("drop table bench_booking");
 		}
 
@@ -97,6 +103,17 @@ final class BookingBenchmark implements Benchmark {
 		System.out.printf(
 				"  ratio               %8.2f     (target >= 0.40); p99 %.1f ms (target < 50 ms at 16 clients)%n",
 				booking.perSecond() / baseline.tps(), booking.latencies().percentileMillis(99));
+		long bookings = booking.succeeded() + booking.failed();
+		CpuAccount.Spent spent = bookingCpu.spent();
+		System.out.printf(
+				"  %s%n  cores %.0f%% busy while booking; at this CPU per booking they allow %.0f bookings/s;"
+						+ " the target (0.40 of pgbench) needs at most %.2f ms per booking%n",
+				spent.perOperation(bookings, "booking"), 100 * spent.busy(), spent.ceilingPerSecond(bookings),
+				Runtime.getRuntime().availableProcessors() * 1000 / (0.4 * baseline.tps()));
+		long inserts = Math.round(baseline.tps() * duration.toSeconds());
+		System.out.printf("  %s%n", atRest.perSecond());
+		System.out.printf("  %s (pgbench's own client not counted)%n",
+				pgbenchCpu.spent().perOperation(inserts, "pgbench insert"));
 	}
 
 	private static void seed(BenchContext context, RunningPlatform platform, HttpClient http, URI base,

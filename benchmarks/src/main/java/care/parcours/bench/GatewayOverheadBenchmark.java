@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import care.parcours.local.RunningPlatform;
 import care.parcours.local.ServiceName;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -85,20 +86,21 @@ final class GatewayOverheadBenchmark implements Benchmark {
 		Duration round = duration.dividedBy(2);
 		ServerTimes service = new ServerTimes(http, direct, tokens.getFirst(), "/api/partners/{id}");
 		ServerTimes gatewayServer = new ServerTimes(http, gateway, tokens.getFirst(), null);
-		ProcessHandle serviceProcess = process(ServiceName.PARTNER);
-		ProcessHandle gatewayProcess = process(ServiceName.GATEWAY);
+		CpuAccount account = CpuAccount.of(platform);
+		CpuAccount.Spent atRest = account.atRest(Duration.ofSeconds(5));
 		for (Target target : List.of(viaService, viaGateway, viaGateway, viaService)) {
 			double[] serviceBefore = service.read();
 			double[] gatewayBefore = gatewayServer.read();
-			Duration serviceCpu = cpu(serviceProcess);
-			Duration gatewayCpu = cpu(gatewayProcess);
+			CpuAccount.Meter meter = account.meter();
+			meter.opens();
 			closedLoop(http, target, tokens, round, true);
-			target.serviceCpu = target.serviceCpu.plus(cpu(serviceProcess).minus(serviceCpu));
-			target.gatewayCpu = target.gatewayCpu.plus(cpu(gatewayProcess).minus(gatewayCpu));
+			meter.closes();
+			target.cpu = target.cpu == null ? meter.spent() : target.cpu.plus(meter.spent());
 			target.serviceTime.add(service.read(), serviceBefore);
 			target.gatewayTime.add(gatewayServer.read(), gatewayBefore);
 		}
 		print(viaService, viaGateway);
+		System.out.printf("  %s%n", atRest.perSecond());
 	}
 
 	private static String seedPartner(HttpClient http, URI service, String token) throws Exception {
@@ -142,13 +144,7 @@ final class GatewayOverheadBenchmark implements Benchmark {
 
 		long measuredNanos;
 
-		Duration serviceCpu = Duration.ZERO;
-
-		Duration gatewayCpu = Duration.ZERO;
-
-		double cpuMillisPerRequest(Duration cpu) {
-			return cpu.toNanos() / 1e6 / Math.max(1, latencies.count());
-		}
+		CpuAccount.@Nullable Spent cpu;
 
 		Target(String label, URI uri) {
 			this.label = label;
@@ -235,11 +231,15 @@ final class GatewayOverheadBenchmark implements Benchmark {
 					+ " handles a request in %.2f ms when called directly, %.2f ms when called by the gateway; the gateway"
 					+ " holds a request %.2f ms, the service's time included%n", direct.serviceTime.millis(),
 					gateway.serviceTime.millis(), gateway.gatewayTime.millis());
-		System.out.printf(
-				"  CPU per request (process totals over the rounds): partner-service %.2f ms direct, %.2f ms"
-						+ " behind the gateway; gateway %.2f ms; machine load average %s%n",
-				direct.cpuMillisPerRequest(direct.serviceCpu), gateway.cpuMillisPerRequest(gateway.serviceCpu),
-				gateway.cpuMillisPerRequest(gateway.gatewayCpu), loadAverage());
+		for (Target target : List.of(direct, gateway)) {
+			if (target.cpu != null) {
+				System.out.printf("  %s: %s (cores %.0f%% busy; at this cost they allow %.0f req/s)%n", target.label,
+						target.cpu.perOperation(target.latencies.count() + target.failed.get(), "request"),
+						100 * target.cpu.busy(),
+						target.cpu.ceilingPerSecond(target.latencies.count() + target.failed.get()));
+			}
+		}
+		System.out.printf("  machine load average %s%n", loadAverage());
 		double ratio = gateway.perSecond() / direct.perSecond();
 		double addedP50 = gateway.latencies.percentileMillis(50) - direct.latencies.percentileMillis(50);
 		double addedP99 = gateway.latencies.percentileMillis(99) - direct.latencies.percentileMillis(99);
@@ -294,20 +294,6 @@ final class GatewayOverheadBenchmark implements Benchmark {
 
 		}
 
-	}
-
-	/** The process the platform started for a service, found by its jar. */
-	private static ProcessHandle process(ServiceName service) {
-		String jar = service.module() + ".jar";
-		return ProcessHandle.current()
-			.descendants()
-			.filter((process) -> process.info().commandLine().orElse("").contains(jar))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("No process runs " + jar));
-	}
-
-	private static Duration cpu(ProcessHandle process) {
-		return process.info().totalCpuDuration().orElse(Duration.ZERO);
 	}
 
 	/** Other work on the machine weighs on both paths, on the longer one more. */

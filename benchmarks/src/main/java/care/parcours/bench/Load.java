@@ -23,6 +23,25 @@ public final class Load {
 
 	}
 
+	/** Told when the measured part of a run begins and when it ends. */
+	public interface Window {
+
+		Window NONE = new Window() {
+			@Override
+			public void opens() {
+			}
+
+			@Override
+			public void closes() {
+			}
+		};
+
+		void opens();
+
+		void closes();
+
+	}
+
 	/** What a run measured. */
 	public record Result(long succeeded, long failed, Duration measured, Latencies latencies) {
 
@@ -33,6 +52,11 @@ public final class Load {
 	}
 
 	public static Result run(int clients, Duration warmUp, Duration measured, Call call) throws InterruptedException {
+		return run(clients, warmUp, measured, Window.NONE, call);
+	}
+
+	public static Result run(int clients, Duration warmUp, Duration measured, Window window, Call call)
+			throws InterruptedException {
 		AtomicLong succeeded = new AtomicLong();
 		AtomicLong failed = new AtomicLong();
 		Latencies latencies = new Latencies();
@@ -65,7 +89,13 @@ public final class Load {
 					return null;
 				});
 			}
+			long untilMeasuring = warmUpEnds - System.nanoTime();
+			if (untilMeasuring > 0) {
+				Thread.sleep(Duration.ofNanos(untilMeasuring));
+			}
+			window.opens();
 			done.await();
+			window.closes();
 		}
 		return new Result(succeeded.get(), failed.get(), measured, latencies);
 	}

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -79,6 +80,16 @@ public final class RunningPlatform implements AutoCloseable {
 	/** The services this platform started, in start order. */
 	public synchronized Set<ServiceName> services() {
 		return Collections.unmodifiableSet(this.processes.keySet());
+	}
+
+	/**
+	 * The service's operating-system process while it runs, for a benchmark that accounts
+	 * for the CPU it spends.
+	 */
+	public synchronized Optional<ProcessHandle> process(ServiceName service) {
+		return Optional.ofNullable(this.processes.get(service))
+			.filter(ServiceProcess::isAlive)
+			.flatMap(process -> ProcessHandle.of(process.pid()));
 	}
 
 	public synchronized boolean isRunning(ServiceName service) {
