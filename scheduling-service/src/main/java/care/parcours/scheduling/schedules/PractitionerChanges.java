@@ -5,8 +5,7 @@ import java.time.ZoneId;
 import care.parcours.events.partner.PractitionerJoinedPartner;
 import care.parcours.events.partner.PractitionerLeftPartner;
 import care.parcours.events.partner.PractitionerUpdated;
-import care.parcours.platform.consumer.EventHandler;
-import care.parcours.platform.consumer.EventMetadata;
+import care.parcours.platform.consumer.EventSubscriber;
 
 import org.springframework.stereotype.Component;
 
@@ -16,58 +15,25 @@ import org.springframework.stereotype.Component;
  * changes which partner may push the practitioner's availability and read its
  * appointments.
  */
-final class PractitionerChanges {
+@Component
+class PractitionerChanges implements EventSubscriber {
 
-	private PractitionerChanges() {
+	private final Schedules schedules;
+
+	PractitionerChanges(Schedules schedules) {
+		this.schedules = schedules;
 	}
 
-	@Component
-	static class Updated implements EventHandler<PractitionerUpdated> {
-
-		private final Schedules schedules;
-
-		Updated(Schedules schedules) {
-			this.schedules = schedules;
-		}
-
-		@Override
-		public void handle(PractitionerUpdated event, EventMetadata metadata) {
-			schedules.update(event.practitionerId(), ZoneId.of(event.timeZone()), event.specialties(),
-					event.languages(), event.partnerIds(), metadata.aggregateVersion());
-		}
-
-	}
-
-	@Component
-	static class Joined implements EventHandler<PractitionerJoinedPartner> {
-
-		private final Schedules schedules;
-
-		Joined(Schedules schedules) {
-			this.schedules = schedules;
-		}
-
-		@Override
-		public void handle(PractitionerJoinedPartner event, EventMetadata metadata) {
-			schedules.join(event.practitionerId(), event.partnerId());
-		}
-
-	}
-
-	@Component
-	static class Left implements EventHandler<PractitionerLeftPartner> {
-
-		private final Schedules schedules;
-
-		Left(Schedules schedules) {
-			this.schedules = schedules;
-		}
-
-		@Override
-		public void handle(PractitionerLeftPartner event, EventMetadata metadata) {
-			schedules.leave(event.practitionerId(), event.partnerId());
-		}
-
+	@Override
+	public void subscribe(Subscriptions subscriptions) {
+		subscriptions
+			.on(PractitionerUpdated.class,
+					(event, metadata) -> schedules.update(event.practitionerId(), ZoneId.of(event.timeZone()),
+							event.specialties(), event.languages(), event.partnerIds(), metadata.aggregateVersion()))
+			.on(PractitionerJoinedPartner.class,
+					(event, metadata) -> schedules.join(event.practitionerId(), event.partnerId()))
+			.on(PractitionerLeftPartner.class,
+					(event, metadata) -> schedules.leave(event.practitionerId(), event.partnerId()));
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import care.parcours.events.partner.PartnerActivated;
 import care.parcours.events.partner.PartnerSuspended;
 import care.parcours.events.partner.PractitionerJoinedPartner;
 import care.parcours.events.partner.PractitionerLeftPartner;
@@ -193,7 +194,7 @@ class SchedulingSecurityIT extends ApiContractTests {
 	}
 
 	@Test
-	void aSuspendedPartnersPractitionersOfferNoSlots() {
+	void aSuspendedPartnersPractitionersOfferNoSlotsUntilItIsActiveAgain() {
 		String from = Instant.now().toString();
 		String to = Instant.now().plusSeconds(14 * 86400).toString();
 		http.get()
@@ -209,6 +210,13 @@ class SchedulingSecurityIT extends ApiContractTests {
 			.expectBody()
 			.jsonPath("$.content.length()")
 			.isEqualTo(0));
+		TestEvents.publish(new PartnerActivated(ours.partnerId()), ours.partnerId(), 2);
+		await().untilAsserted(() -> http.get()
+			.uri("/api/slots?practitionerId={id}&from={from}&to={to}", ours.id(), from, to)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.content.length()")
+			.value((Integer count) -> org.assertj.core.api.Assertions.assertThat(count).isPositive()));
 	}
 
 }

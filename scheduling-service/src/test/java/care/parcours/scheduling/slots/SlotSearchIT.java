@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import care.parcours.events.partner.PractitionerUpdated;
 import care.parcours.scheduling.SchedulingFixtures;
 import care.parcours.scheduling.SchedulingFixtures.Practitioner;
 import care.parcours.test.ParcoursTest;
+import care.parcours.test.TestEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @ParcoursTest
 class SlotSearchIT {
@@ -78,6 +81,23 @@ class SlotSearchIT {
 		assertThat(practitioners(
 				"practitionerId=" + brussels.id() + "&appointmentType=surgery&mode=TELECONSULTATION" + period))
 			.isEmpty();
+	}
+
+	@Test
+	void aPractitionersNewDetailsFromPartnerServiceChangeWhatFindsThem() {
+		Practitioner practitioner = fixtures.practitioner("Europe/Paris", "dermatology", "ru", "FR", "Lyon");
+		fixtures.weekdays(practitioner, "09:00", "10:00");
+		LocalDate day = nextWeek(DayOfWeek.THURSDAY);
+		String period = "&from=" + day + "&to=" + day;
+		assertThat(practitioners("specialty=dermatology&language=ru" + period)).contains(practitioner.id().toString());
+
+		TestEvents.publish(new PractitionerUpdated(practitioner.id(), List.of(practitioner.partnerId()), "Europe/Paris",
+				List.of("rheumatology"), List.of("uk")), practitioner.id(), 1);
+
+		await().untilAsserted(() -> assertThat(practitioners("specialty=rheumatology&language=uk" + period))
+			.contains(practitioner.id().toString()));
+		assertThat(practitioners("specialty=dermatology&language=ru" + period))
+			.doesNotContain(practitioner.id().toString());
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import care.parcours.events.EventCodec;
 import care.parcours.platform.consumer.ConsumerProperties;
 import care.parcours.platform.consumer.EventConsumers;
 import care.parcours.platform.consumer.EventHandler;
+import care.parcours.platform.consumer.EventSubscriber;
 import care.parcours.platform.idempotency.IdempotentRequests;
 import care.parcours.platform.outbox.Outbox;
 import care.parcours.platform.outbox.OutboxProperties;
@@ -83,6 +84,7 @@ public class EventingAutoConfiguration {
 
 	@Bean
 	EventConsumers eventConsumers(PlatformSchema schema, List<EventHandler<?>> handlers,
+			ObjectProvider<EventSubscriber> subscribers,
 			@Value("${spring.kafka.consumer.group-id:${spring.application.name}}") String group, EventCodec codec,
 			DataSource dataSource, PlatformTransactionManager transactions, KafkaProperties kafka,
 			ConsumerProperties properties, ObjectProvider<MeterRegistry> meters) {
@@ -92,8 +94,9 @@ public class EventingAutoConfiguration {
 		}
 		DefaultKafkaConsumerFactory<String, String> consumers = new DefaultKafkaConsumerFactory<>(consumerConfig,
 				new StringDeserializer(), new StringDeserializer());
-		return new EventConsumers(handlers, group, codec, JdbcClient.create(dataSource),
-				new TransactionTemplate(transactions), consumers, producer(kafka), properties, meterRegistry(meters));
+		return new EventConsumers(handlers, subscribers.orderedStream().toList(), group, codec,
+				JdbcClient.create(dataSource), new TransactionTemplate(transactions), consumers, producer(kafka),
+				properties, meterRegistry(meters));
 	}
 
 	@Bean

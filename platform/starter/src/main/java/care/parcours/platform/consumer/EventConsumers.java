@@ -74,15 +74,23 @@ public class EventConsumers implements SmartLifecycle {
 
 	private final boolean awaitAssignment;
 
-	public EventConsumers(List<EventHandler<?>> handlers, String group, EventCodec codec, JdbcClient jdbc,
-			TransactionTemplate transactions, ConsumerFactory<String, String> consumers,
-			KafkaTemplate<String, String> deadLetters, ConsumerProperties properties, MeterRegistry meters) {
+	public EventConsumers(List<EventHandler<?>> handlers, List<EventSubscriber> subscribers, String group,
+			EventCodec codec, JdbcClient jdbc, TransactionTemplate transactions,
+			ConsumerFactory<String, String> consumers, KafkaTemplate<String, String> deadLetters,
+			ConsumerProperties properties, MeterRegistry meters) {
 		this.group = group;
 		this.codec = codec;
 		this.handledEvents = new HandledEvents(jdbc);
 		this.transactions = transactions;
 		this.meters = meters;
 		handlers.forEach(this::register);
+		subscribers.forEach(subscriber -> subscriber.subscribe(new EventSubscriber.Subscriptions() {
+			@Override
+			public <T extends DomainEvent> EventSubscriber.Subscriptions on(Class<T> type, EventHandler<T> handler) {
+				register(new Registration<>(type, handler));
+				return this;
+			}
+		}));
 		List<String> topics = handlersByType.values()
 			.stream()
 			.map(registration -> EventCatalog.topicOf(registration.type()))
@@ -145,6 +153,10 @@ public class EventConsumers implements SmartLifecycle {
 		}
 		@SuppressWarnings({ "unchecked", "rawtypes" })
 		Registration<?> registration = new Registration(type.asSubclass(DomainEvent.class), handler);
+		register(registration);
+	}
+
+	private void register(Registration<?> registration) {
 		Registration<?> previous = handlersByType.put(EventCatalog.typeOf(registration.type()), registration);
 		if (previous != null) {
 			throw new IllegalStateException("Two handlers for " + EventCatalog.typeOf(registration.type()));
