@@ -109,7 +109,7 @@ final class BookingBenchmark implements Benchmark {
 				"  %s%n  cores %.0f%% busy while booking; at this CPU per booking they allow %.0f bookings/s;"
 						+ " the target (0.40 of pgbench) needs at most %.2f ms per booking%n",
 				spent.perOperation(bookings, "booking"), 100 * spent.busy(), spent.ceilingPerSecond(bookings),
-				Runtime.getRuntime().availableProcessors() * 1000 / (0.4 * baseline.tps()));
+				CpuAccount.machineCpus() * 1000 / (0.4 * baseline.tps()));
 		long inserts = Math.round(baseline.tps() * duration.toSeconds());
 		System.out.printf("  %s%n", atRest.perSecond());
 		System.out.printf("  %s (pgbench's own client not counted)%n",

@@ -1,5 +1,8 @@
 package care.parcours.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,12 +21,12 @@ import care.parcours.local.ServiceName;
  * CPU time the processes of a run spend while it measures, per group: each service,
  * PostgreSQL (every backend), Redis and this JVM (the clients and the in-process Kafka
  * broker). Everything here shares the machine's cores, so CPU per operation says where a
- * run's capacity goes and what throughput the cores allow at that cost; it also varies
- * far less than throughput with the neighbours' load.
+ * run's capacity goes and what throughput the cores allow at that cost.
  * <p>
  * Processes are sampled every 200 ms, so that a process that ends before the window
- * closes (a pgbench connection's backend) still counts, less at most its last 200 ms.
- * Where the operating system does not say (no {@code /proc}), the groups read zero.
+ * closes (a pgbench connection's backend) still counts, less at most its last 200 ms; one
+ * that starts is found within 2 s. Linux only: without {@code /proc} the groups read
+ * zero.
  */
 final class CpuAccount {
 
@@ -35,6 +38,11 @@ final class CpuAccount {
 
 	private CpuAccount(Map<String, Supplier<Stream<ProcessHandle>>> groups) {
 		this.groups = groups;
+	}
+
+	/** Processes by group, found again now and then while a meter is open. */
+	static CpuAccount of(Map<String, Supplier<Stream<ProcessHandle>>> groups) {
+		return new CpuAccount(new LinkedHashMap<>(groups));
 	}
 
 	/** The platform's services, PostgreSQL, Redis and this JVM. */
@@ -73,6 +81,37 @@ final class CpuAccount {
 		return meter.spent();
 	}
 
+	/**
+	 * The machine's CPUs, whatever this JVM is pinned to (its available processors are
+	 * then those it may run on).
+	 */
+	static int machineCpus() {
+		try (Stream<String> lines = Files.lines(Path.of("/proc/stat"))) {
+			long cpus = lines.filter(line -> line.matches("cpu[0-9]+ .*")).count();
+			return cpus > 0 ? (int) cpus : Runtime.getRuntime().availableProcessors();
+		}
+		catch (IOException | RuntimeException ex) {
+			return Runtime.getRuntime().availableProcessors();
+		}
+	}
+
+	/**
+	 * User and system time from {@code /proc/<pid>/stat} (fields 14 and 15, in clock
+	 * ticks of 10 ms), which is all a sample needs; empty once the process has gone.
+	 */
+	private static Optional<Duration> cpu(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+			// The command name, in parentheses, may hold spaces: count fields after it.
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			return Optional.of(Duration.ofMillis(ticks * 10));
+		}
+		catch (IOException | RuntimeException ex) {
+			return Optional.empty();
+		}
+	}
+
 	/** A meter that counts between the opening and the closing of a window. */
 	Meter meter() {
 		return new Meter();
@@ -81,9 +120,14 @@ final class CpuAccount {
 	/** Samples while open; {@link #spent()} once closed. */
 	final class Meter implements Load.Window {
 
-		private final Map<Long, Sample> first = new ConcurrentHashMap<>();
+		/** Every this many samples, look for processes that started since. */
+		private static final int DISCOVERY = 10;
 
-		private final Map<Long, Sample> last = new ConcurrentHashMap<>();
+		private final Map<Long, String> groupOf = new ConcurrentHashMap<>();
+
+		private final Map<Long, Duration> first = new ConcurrentHashMap<>();
+
+		private final Map<Long, Duration> last = new ConcurrentHashMap<>();
 
 		private volatile boolean open;
 
@@ -93,17 +137,17 @@ final class CpuAccount {
 
 		private long closed;
 
-		private record Sample(String group, Duration cpu) {
-
-		}
-
 		@Override
 		public void opens() {
 			this.opened = System.nanoTime();
+			discover();
 			sample(this.first);
 			this.open = true;
 			this.sampler = Thread.ofPlatform().daemon().name("cpu-account").start(() -> {
-				while (this.open) {
+				for (int tick = 1; this.open; tick++) {
+					if (tick % DISCOVERY == 0) {
+						discover();
+					}
 					sample(this.last);
 					try {
 						Thread.sleep(SAMPLING);
@@ -129,21 +173,25 @@ final class CpuAccount {
 			this.closed = System.nanoTime();
 		}
 
-		private void sample(Map<Long, Sample> into) {
-			groups.forEach((group, processes) -> processes.get()
-				.forEach(process -> process.info()
-					.totalCpuDuration()
-					.ifPresent(cpu -> into.put(process.pid(), new Sample(group, cpu)))));
+		/**
+		 * Looking through every process is what costs (several files each), so it is done
+		 * now and then; a sample reads only the processes already found.
+		 */
+		private void discover() {
+			groups.forEach(
+					(group, processes) -> processes.get().forEach(process -> this.groupOf.put(process.pid(), group)));
+		}
+
+		private void sample(Map<Long, Duration> into) {
+			this.groupOf.keySet().forEach(pid -> cpu(pid).ifPresent(cpu -> into.put(pid, cpu)));
 		}
 
 		/** CPU spent per group while the window was open. */
 		Spent spent() {
 			Map<String, Duration> byGroup = new LinkedHashMap<>();
 			groups.keySet().forEach(group -> byGroup.put(group, Duration.ZERO));
-			this.last.forEach((pid, sample) -> {
-				Duration before = Optional.ofNullable(this.first.get(pid)).map(Sample::cpu).orElse(Duration.ZERO);
-				byGroup.merge(sample.group(), sample.cpu().minus(before), Duration::plus);
-			});
+			this.last.forEach((pid, cpu) -> byGroup.merge(this.groupOf.get(pid),
+					cpu.minus(this.first.getOrDefault(pid, Duration.ZERO)), Duration::plus));
 			return new Spent(byGroup, Duration.ofNanos(this.closed - this.opened));
 		}
 
@@ -187,12 +235,12 @@ final class CpuAccount {
 		/** Operations per second the machine's cores allow at this CPU per operation. */
 		double ceilingPerSecond(long operations) {
 			double cpuPerOperation = millis(total()) / operations;
-			return Runtime.getRuntime().availableProcessors() * 1000 / cpuPerOperation;
+			return machineCpus() * 1000 / cpuPerOperation;
 		}
 
 		/** Share of the machine's cores the groups kept busy. */
 		double busy() {
-			return millis(total()) / (millis(window) * Runtime.getRuntime().availableProcessors());
+			return millis(total()) / (millis(window) * machineCpus());
 		}
 
 		private static double millis(Duration duration) {

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
  * id, hence its own bucket, and the limits are raised so that no bucket empties: every
  * request through the gateway still makes its Redis round trip. Both processes trust the
  * same key pair, made for the run ({@link BenchTokens}). Options:
- * {@code --clients=16 --duration=20s --warmup=15s --warmup-requests=30000}.
+ * {@code --clients=16 --duration=20s --warmup=15s --warmup-requests=30000}, and
+ * {@code --gateway-cpus=1} to give the gateway CPU 1 alone and the rest of the run
+ * (partner-service, its PostgreSQL backends, the clients) the other CPUs, in both paths:
+ * the gateway then has cores of its own, as on a host of its own, instead of taking them
+ * from the service it fronts.
  */
 final class GatewayOverheadBenchmark implements Benchmark {
 
@@ -55,6 +60,8 @@ final class GatewayOverheadBenchmark implements Benchmark {
 		Duration duration = context.option("duration", Duration.ofSeconds(20));
 		Duration warmUp = context.option("warmup", Duration.ofSeconds(15));
 		int warmUpRequests = context.option("warmup-requests", 30_000);
+		String gatewayCpus = context.option("gateway-cpus", "");
+		CpuPinning pinning = gatewayCpus.isBlank() ? null : CpuPinning.parse(gatewayCpus);
 		List<String> tokens = new ArrayList<>();
 		for (int c = 0; c < clients; c++) {
 			tokens.add(context.bearer("bench-client-" + c));
@@ -79,6 +86,11 @@ final class GatewayOverheadBenchmark implements Benchmark {
 				WARM_UP_LIMIT);
 		System.out.println("Rate limits: one client id, hence one Redis bucket, per bench client; limits raised to"
 				+ " 100000/s (burst 200000) so that no bucket empties and every gateway request still checks Redis");
+		if (pinning != null) {
+			System.out.println("Pinned: " + pinning.describe());
+		}
+		Runnable pin = () -> pin(pinning, platform, context);
+		pin.run();
 		Target viaService = new Target("partner-service directly", direct.resolve(path));
 		Target viaGateway = new Target("through the gateway", gateway.resolve(path));
 		warmUp(http, viaService, tokens, warmUp, warmUpRequests);
@@ -89,6 +101,7 @@ final class GatewayOverheadBenchmark implements Benchmark {
 		CpuAccount account = CpuAccount.of(platform);
 		CpuAccount.Spent atRest = account.atRest(Duration.ofSeconds(5));
 		for (Target target : List.of(viaService, viaGateway, viaGateway, viaService)) {
+			pin.run();
 			double[] serviceBefore = service.read();
 			double[] gatewayBefore = gatewayServer.read();
 			CpuAccount.Meter meter = account.meter();
@@ -101,6 +114,25 @@ final class GatewayOverheadBenchmark implements Benchmark {
 		}
 		print(viaService, viaGateway);
 		System.out.printf("  %s%n", atRest.perSecond());
+	}
+
+	/**
+	 * Pins the run's processes as asked, again before each round: the service's pool may
+	 * have opened connections, hence PostgreSQL backends, since.
+	 */
+	private static void pin(@Nullable CpuPinning pinning, RunningPlatform platform, BenchContext context) {
+		if (pinning == null) {
+			return;
+		}
+		try (Connection db = context.connect(ServiceName.PARTNER)) {
+			pinning.ownCores(platform.process(ServiceName.GATEWAY).orElseThrow().pid());
+			pinning.sharedCores(platform.process(ServiceName.PARTNER).orElseThrow().pid());
+			pinning.sharedCores(ProcessHandle.current().pid());
+			pinning.sharedCores(db, db.getCatalog());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not pin the run's processes: " + ex.getMessage(), ex);
+		}
 	}
 
 	private static String seedPartner(HttpClient http, URI service, String token) throws Exception {
