@@ -41,6 +41,10 @@ class AuthorizationCleanup {
 		if (dropped > 0) {
 			log.debug("Dropped {} expired authorizations", dropped);
 		}
+		// A retired refresh token that has expired would be refused anyway.
+		jdbc.sql("delete from rotated_refresh_token where expires_at < ?")
+			.param(Timestamp.from(clock.instant()))
+			.update();
 	}
 
 }

@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.keygen.Base64StringKeyGenerator;
 import org.springframework.security.crypto.keygen.StringKeyGenerator;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -24,10 +23,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenContext;
@@ -36,7 +32,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 /**
  * How tokens are made, kept and read back: RS256 JWT access and ID tokens with the
  * platform's claims, one-use refresh tokens, authorizations in the database so that a
- * restart or a second instance honours what the first one issued.
+ * restart or a second instance honours what the first one issued ({@link RefreshTokenReuse}).
  */
 @Configuration(proxyBeanMethods = false)
 class TokensConfiguration {
@@ -46,11 +42,6 @@ class TokensConfiguration {
 		JwtGenerator jwts = new JwtGenerator(encoder);
 		jwts.setJwtCustomizer(claims);
 		return new DelegatingOAuth2TokenGenerator(jwts, new RotatingRefreshTokens(clock));
-	}
-
-	@Bean
-	OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
-		return new JdbcOAuth2AuthorizationService(jdbc, clients);
 	}
 
 	/**
@@ -71,7 +62,8 @@ class TokensConfiguration {
 	 * Refresh tokens for every client allowed the grant, public ones included: Spring
 	 * Authorization Server's own generator gives none to a public client, but the web
 	 * front end is one. Each refresh replaces the token
-	 * ({@code reuseRefreshTokens=false}), so a stolen one works at most once.
+	 * ({@code reuseRefreshTokens=false}), so a stolen one works at most once, and a
+	 * replaced one presented again ends the session ({@link RefreshTokenReuse}).
 	 */
 	static final class RotatingRefreshTokens implements OAuth2TokenGenerator<OAuth2RefreshToken> {
 

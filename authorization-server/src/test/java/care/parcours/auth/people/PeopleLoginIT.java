@@ -65,10 +65,31 @@ class PeopleLoginIT {
 		assertThat(claims.getSubject()).isEqualTo("billing");
 		assertThat(claims.getStringListClaim("roles")).containsExactly("billing");
 
-		HttpResponse<String> replayed = browser.refresh(first);
+		HttpResponse<String> third = browser.refresh(second);
+		assertThat(third.statusCode()).as(third.body()).isEqualTo(200);
+		assertThat(AuthServer.json(third).path("refresh_token").asString()).isNotIn(first, second);
+	}
+
+	@Test
+	void aReplacedRefreshTokenPresentedAgainEndsTheSessionForWhoeverHoldsTheCurrentOne() {
+		Browser browser = server.browser();
+		String stolen = AuthServer.json(browser.logInAndExchange("billing", "billing-demo"))
+			.path("refresh_token")
+			.asString();
+		String current = AuthServer.json(browser.refresh(stolen)).path("refresh_token").asString();
+		String otherSession = AuthServer.json(server.browser().logInAndExchange("billing", "billing-demo"))
+			.path("refresh_token")
+			.asString();
+
+		HttpResponse<String> replayed = browser.refresh(stolen);
+
 		assertThat(replayed.statusCode()).isEqualTo(400);
 		assertThat(AuthServer.json(replayed).path("error").asString()).isEqualTo("invalid_grant");
-		assertThat(browser.refresh(second).statusCode()).isEqualTo(200);
+		HttpResponse<String> afterReplay = browser.refresh(current);
+		assertThat(afterReplay.statusCode()).isEqualTo(400);
+		assertThat(AuthServer.json(afterReplay).path("error").asString()).isEqualTo("invalid_grant");
+		// Only the session the token came from ends.
+		assertThat(server.browser().refresh(otherSession).statusCode()).isEqualTo(200);
 	}
 
 	@Test
