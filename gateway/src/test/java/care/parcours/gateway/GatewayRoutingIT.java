@@ -101,6 +101,25 @@ class GatewayRoutingIT {
 	}
 
 	@Test
+	void publicMetricsNameRoutesButNotWhereTheServicesLive() {
+		this.client.get().uri("/api/partners/h-1").exchange().expectStatus().isOk();
+
+		String metrics = this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(metrics).contains("spring_cloud_gateway_requests_seconds_count{")
+			.contains("routeId=\"partner-service\"");
+		// The services and Redis all listen on 127.0.0.1 here.
+		assertThat(metrics).as("metrics the gateway shows anyone").doesNotContain("127.0.0.1");
+	}
+
+	@Test
 	void methodPathQueryAndBodyReachTheServiceUnchanged() {
 		String body = "{\"slotHoldId\":\"h-9\",\"note\":\"caf\u00e9 \u00e0 8h\"}";
 		scheduling.answerWith(Answer.json(201, "{\"id\":\"a-42\"}"));
