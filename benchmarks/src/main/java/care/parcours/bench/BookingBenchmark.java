@@ -67,7 +67,8 @@ final class BookingBenchmark implements Benchmark {
 		CpuAccount account = CpuAccount.of(platform);
 		CpuAccount.Spent atRest = account.atRest(Duration.ofSeconds(5));
 		CpuAccount.Meter bookingCpu = account.meter();
-		Load.Result booking = Load.run(clients, warmUp, duration, bookingCpu, client -> {
+		DatabaseTransactions transactions = new DatabaseTransactions(context, bookingCpu);
+		Load.Result booking = Load.run(clients, warmUp, duration, transactions, client -> {
 			HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/appointments"))
 				.header("Authorization", bearer)
 				.header("Content-Type", "application/json")
@@ -110,10 +111,70 @@ final class BookingBenchmark implements Benchmark {
 						+ " the target (0.40 of pgbench) needs at most %.2f ms per booking%n",
 				spent.perOperation(bookings, "booking"), 100 * spent.busy(), spent.ceilingPerSecond(bookings),
 				CpuAccount.machineCpus() * 1000 / (0.4 * baseline.tps()));
+		System.out.printf("  database transactions per booking: %.2f (the booking's own, the outbox relay's, the"
+				+ " consumers'); pgbench: 1 per insert%n", transactions.committed() / (double) bookings);
 		long inserts = Math.round(baseline.tps() * duration.toSeconds());
 		System.out.printf("  %s%n", atRest.perSecond());
 		System.out.printf("  %s (pgbench's own client not counted)%n",
 				pgbenchCpu.spent().perOperation(inserts, "pgbench insert"));
+	}
+
+	/**
+	 * Transactions the scheduling database committed or rolled back while the run
+	 * measured (PostgreSQL's statistics, flushed at least every second): a count, unlike
+	 * time, that neighbours on the machine do not change.
+	 */
+	private static final class DatabaseTransactions implements Load.Window {
+
+		private final BenchContext context;
+
+		private final Load.Window inner;
+
+		private long atOpening;
+
+		private long atClosing;
+
+		DatabaseTransactions(BenchContext context, Load.Window inner) {
+			this.context = context;
+			this.inner = inner;
+		}
+
+		@Override
+		public void opens() {
+			this.atOpening = read();
+			this.inner.opens();
+		}
+
+		@Override
+		public void closes() {
+			this.inner.closes();
+			try {
+				// Let the backends flush their last second of statistics.
+				Thread.sleep(Duration.ofMillis(1500));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			this.atClosing = read();
+		}
+
+		long committed() {
+			return this.atClosing - this.atOpening;
+		}
+
+		private long read() {
+			try (Connection db = this.context.connect(ServiceName.SCHEDULING);
+					Statement statement = db.createStatement();
+					var rows = statement.executeQuery("select xact_commit + xact_rollback from pg_stat_database"
+							+ " where datname = current_database()")) {
+				rows.next();
+				return rows.getLong(1);
+			}
+			catch (java.sql.SQLException ex) {
+				throw new IllegalStateException("Cannot read the database's statistics", ex);
+			}
+		}
+
 	}
 
 	private static void seed(BenchContext context, RunningPlatform platform, HttpClient http, URI base,
