@@ -49,6 +49,14 @@ public final class Browser {
 	 * whatever stopped it (the login form again, on a wrong password).
 	 */
 	public HttpResponse<String> logIn(String name, String password) {
+		return logIn(name, password, server);
+	}
+
+	/**
+	 * As {@link #logIn(String, String)}, the filled-in form sent to another instance of
+	 * the server, as a load balancer may do.
+	 */
+	public HttpResponse<String> logIn(String name, String password, AuthServer formPostedTo) {
 		HttpResponse<String> authorize = get(authorizationRequest());
 		assertThat(location(authorize)).as("sent to log in").hasPath("/login");
 		HttpResponse<String> form = get(location(authorize));
@@ -58,7 +66,7 @@ public final class Browser {
 		fields.put("username", name);
 		fields.put("password", password);
 		fields.put("_csrf", csrf.group(1));
-		HttpResponse<String> loggedIn = send(HttpRequest.newBuilder(server.base().resolve("/login"))
+		HttpResponse<String> loggedIn = send(HttpRequest.newBuilder(formPostedTo.base().resolve("/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(AuthServer.form(fields))));
 		HttpResponse<String> current = loggedIn;
@@ -68,6 +76,11 @@ public final class Browser {
 			current = get(location(current));
 		}
 		return current;
+	}
+
+	/** The PKCE verifier of this browser's authorization requests. */
+	public String verifier() {
+		return verifier;
 	}
 
 	/** Logs in and exchanges the code for tokens, with the verifier. */

@@ -32,7 +32,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 /**
  * How tokens are made, kept and read back: RS256 JWT access and ID tokens with the
  * platform's claims, one-use refresh tokens, authorizations in the database so that a
- * restart or a second instance honours what the first one issued ({@link RefreshTokenReuse}).
+ * restart or a second instance honours what the first one issued
+ * ({@link RefreshTokenReuse}).
  */
 @Configuration(proxyBeanMethods = false)
 class TokensConfiguration {
