@@ -64,14 +64,7 @@ class RedisOutageIT {
 	}
 
 	private long uncheckedRequests() {
-		String metrics = this.client.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String metrics = Scrape.metrics(this.client);
 		Matcher matcher = unchecked.matcher(metrics);
 		assertThat(matcher.find()).as("unchecked requests in %s", metrics).isTrue();
 		return Long.parseLong(matcher.group(1));

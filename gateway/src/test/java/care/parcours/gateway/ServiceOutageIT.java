@@ -110,14 +110,7 @@ class ServiceOutageIT {
 	}
 
 	private long failedBillingCalls() {
-		String metrics = this.client.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String metrics = Scrape.metrics(this.client);
 		Matcher matcher = failedBillingCalls.matcher(metrics);
 		assertThat(matcher.find()).as("failed billing-service calls in %s", metrics).isTrue();
 		return Long.parseLong(matcher.group(1));
