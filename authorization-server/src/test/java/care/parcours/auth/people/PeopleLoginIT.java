@@ -52,9 +52,7 @@ class PeopleLoginIT {
 	@Test
 	void eachRefreshTokenWorksOnceAndHandsOutTheNext() throws ParseException {
 		Browser browser = server.browser();
-		String first = AuthServer.json(browser.logInAndExchange("billing", "billing-demo"))
-			.path("refresh_token")
-			.asString();
+		String first = refreshTokenOf(browser.logInAndExchange("billing", "billing-demo"));
 
 		HttpResponse<String> refreshed = browser.refresh(first);
 		assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
@@ -67,19 +65,15 @@ class PeopleLoginIT {
 
 		HttpResponse<String> third = browser.refresh(second);
 		assertThat(third.statusCode()).as(third.body()).isEqualTo(200);
-		assertThat(AuthServer.json(third).path("refresh_token").asString()).isNotIn(first, second);
+		assertThat(refreshTokenOf(third)).isNotIn(first, second);
 	}
 
 	@Test
 	void aReplacedRefreshTokenPresentedAgainEndsTheSessionForWhoeverHoldsTheCurrentOne() {
 		Browser browser = server.browser();
-		String stolen = AuthServer.json(browser.logInAndExchange("billing", "billing-demo"))
-			.path("refresh_token")
-			.asString();
-		String current = AuthServer.json(browser.refresh(stolen)).path("refresh_token").asString();
-		String otherSession = AuthServer.json(server.browser().logInAndExchange("billing", "billing-demo"))
-			.path("refresh_token")
-			.asString();
+		String stolen = refreshTokenOf(browser.logInAndExchange("billing", "billing-demo"));
+		String current = refreshTokenOf(browser.refresh(stolen));
+		String otherSession = refreshTokenOf(server.browser().logInAndExchange("billing", "billing-demo"));
 
 		HttpResponse<String> replayed = browser.refresh(stolen);
 
@@ -114,14 +108,16 @@ class PeopleLoginIT {
 	@Test
 	void noOtherClientRefreshesWithoutASecret() {
 		Browser browser = server.browser();
-		String refreshToken = AuthServer.json(browser.logInAndExchange("assistant", "assistant-demo"))
-			.path("refresh_token")
-			.asString();
+		String refreshToken = refreshTokenOf(browser.logInAndExchange("assistant", "assistant-demo"));
 
 		HttpResponse<String> response = browser.refresh(refreshToken, DemoAccounts.clientId(Role.ADMIN));
 
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(AuthServer.json(response).path("error").asString()).isEqualTo("invalid_client");
+	}
+
+	private static String refreshTokenOf(HttpResponse<String> tokens) {
+		return AuthServer.json(tokens).path("refresh_token").asString();
 	}
 
 }
