@@ -51,7 +51,7 @@ final class GatewayOverheadBenchmark implements Benchmark {
 	@Override
 	public String description() {
 		return "GET /api/partners/{id} req/s and p50/p99 through the gateway (JWT, rate limit) vs straight"
-				+ " to partner-service (--clients=16 --duration=20s --warmup=15s)";
+				+ " to partner-service (--clients=16 --duration=20s --warmup=15s; --gateway-cpus=1 gives the gateway CPU 1 alone)";
 	}
 
 	@Override
