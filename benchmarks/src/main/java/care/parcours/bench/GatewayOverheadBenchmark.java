@@ -265,10 +265,10 @@ final class GatewayOverheadBenchmark implements Benchmark {
 					gateway.serviceTime.millis(), gateway.gatewayTime.millis());
 		for (Target target : List.of(direct, gateway)) {
 			if (target.cpu != null) {
+				long requests = target.latencies.count() + target.failed.get();
 				System.out.printf("  %s: %s (cores %.0f%% busy; at this cost they allow %.0f req/s)%n", target.label,
-						target.cpu.perOperation(target.latencies.count() + target.failed.get(), "request"),
-						100 * target.cpu.busy(),
-						target.cpu.ceilingPerSecond(target.latencies.count() + target.failed.get()));
+						target.cpu.perOperation(requests, "request"), 100 * target.cpu.busy(),
+						target.cpu.ceilingPerSecond(requests));
 			}
 		}
 		System.out.printf("  machine load average %s%n", loadAverage());

@@ -23,8 +23,8 @@ public final class Seeder implements AutoCloseable {
 		// One request in flight: the seed starts moments after the service created the
 		// topics, and a first batch refused while a partition's leader is elected must
 		// not
-		// be overtaken by the next (the broker would then refuse the first forever as out
-		// of sequence, until the delivery timeout).
+		// be overtaken by the next (the broker would then refuse the first as out of
+		// sequence until the delivery timeout).
 		producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers, "linger.ms", "5",
 				"max.in.flight.requests.per.connection", "1"), new StringSerializer(), new StringSerializer());
 	}

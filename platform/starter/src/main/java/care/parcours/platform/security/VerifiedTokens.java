@@ -20,8 +20,7 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 final class VerifiedTokens implements JwtDecoder {
 
 	// Forget everything when full: simpler than an LRU and enough, since a forgotten
-	// token
-	// is merely verified again.
+	// token is merely verified again.
 	private static final int CAPACITY = 10_000;
 
 	private final JwtDecoder decoder;
