@@ -20,11 +20,10 @@ public final class Seeder implements AutoCloseable {
 	private final KafkaProducer<String, String> producer;
 
 	public Seeder(String bootstrapServers) {
-		// One request in flight: the seed starts moments after the service created the
-		// topics, and a first batch refused while a partition's leader is elected must
-		// not
-		// be overtaken by the next (the broker would then refuse the first as out of
-		// sequence until the delivery timeout).
+		// One request in flight: seeding starts moments after the service created the
+		// topics. A first batch refused while a partition elects its leader must not be
+		// overtaken by the next, or the broker refuses it as out of sequence until the
+		// delivery timeout.
 		producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers, "linger.ms", "5",
 				"max.in.flight.requests.per.connection", "1"), new StringSerializer(), new StringSerializer());
 	}
