@@ -131,6 +131,7 @@ public final class BenchContext implements AutoCloseable {
 	private List<String> jvmOptions() {
 		List<String> jvm = new ArrayList<>(List.of("-XX:+UseParallelGC", "-Xmx1g"));
 		if (options.containsKey("jfr")) {
+			jvm.add("-XX:FlightRecorderOptions=stackdepth=256");
 			jvm.add("-XX:StartFlightRecording=dumponexit=true,settings=profile,filename="
 					+ root.resolve("benchmarks/target"));
 		}
