@@ -96,8 +96,10 @@ final class GatewayOverheadBenchmark implements Benchmark {
 		warmUp(http, viaService, tokens, warmUp, warmUpRequests);
 		warmUp(http, viaGateway, tokens, warmUp, warmUpRequests);
 		Duration round = duration.dividedBy(2);
-		ServerTimes service = new ServerTimes(http, direct, tokens.getFirst(), "/api/partners/{id}");
-		ServerTimes gatewayServer = new ServerTimes(http, gateway, tokens.getFirst(), null);
+		ServerTimes service = new ServerTimes(http, platform.managementUrl(ServiceName.PARTNER), tokens.getFirst(),
+				"/api/partners/{id}");
+		ServerTimes gatewayServer = new ServerTimes(http, platform.managementUrl(ServiceName.GATEWAY),
+				tokens.getFirst(), null);
 		CpuAccount account = CpuAccount.of(platform);
 		CpuAccount.Spent atRest = account.atRest(Duration.ofSeconds(5));
 		for (Target target : List.of(viaService, viaGateway, viaGateway, viaService)) {

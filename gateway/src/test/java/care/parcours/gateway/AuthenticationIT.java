@@ -18,6 +18,7 @@ import care.parcours.gateway.DownstreamStub.ReceivedRequest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
@@ -49,6 +50,9 @@ class AuthenticationIT {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
@@ -210,11 +214,21 @@ class AuthenticationIT {
 	}
 
 	@Test
-	void probesAreOpenButOtherActuatorEndpointsAreNot() {
-		for (String path : List.of("/actuator/health/liveness", "/actuator/health/readiness", "/actuator/info")) {
-			this.client.get().uri(path).exchange().expectStatus().isOk();
+	void theManagementPortAnswersProbesAndMetricsWithoutATokenAndNothingElse() {
+		WebTestClient operations = Scrape.operations(this.managementPort);
+		for (String path : List.of("/actuator/health/liveness", "/actuator/health/readiness", "/actuator/info",
+				"/actuator/prometheus")) {
+			operations.get().uri(path).exchange().expectStatus().isOk();
 		}
-		this.client.get().uri("/actuator/env").exchange().expectStatus().isUnauthorized();
+		operations.get().uri("/actuator/env").exchange().expectStatus().isUnauthorized();
+		// The routes are mapped on the management server too: a token does not open them.
+		operations.get()
+			.uri("/api/partners/h-1")
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.forUser("coordinator-1")))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+		assertThat(partner.received()).isEmpty();
 	}
 
 }

@@ -16,6 +16,7 @@ import care.parcours.gateway.DownstreamStub.ReceivedRequest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -47,6 +48,9 @@ class GatewayRoutingIT {
 
 	@Autowired
 	WebTestClient client;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
@@ -221,27 +225,34 @@ class GatewayRoutingIT {
 
 	@Test
 	void unsupportedMethodAnswers405ProblemNamingTheAllowedOnes() {
-		var result = expectProblem(this.client.delete().uri("/actuator/health").exchange(), 405, "method-not-allowed",
-				"/actuator/health");
+		var result = expectProblem(this.client.delete().uri("/swagger-ui.html").exchange(), 405, "method-not-allowed",
+				"/swagger-ui.html");
 
 		assertThat(result.getResponseHeaders().getAllow()).isNotEmpty();
 	}
 
 	@Test
-	void probesAndMetricsAreExposedForOperations() {
+	void probesAndMetricsAreExposedForOperationsOnTheManagementPort() {
 		this.client.get().uri("/api/partners/h-1").exchange().expectStatus().isOk();
 
-		this.client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-		this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-		String metrics = Scrape.metrics(this.client);
+		WebTestClient operations = Scrape.operations(this.managementPort);
+		operations.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+		operations.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+		String metrics = Scrape.metrics(this.managementPort);
 
 		assertThat(metrics).contains("application=\"gateway\"")
 			.containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*routeId=\"partner-service\"")
 			.containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"partner-service\",state=\"closed\"} 1");
-		// Anyone who reaches the gateway can read these: nothing says where the services
-		// and
-		// Redis live (all on 127.0.0.1 here).
+		// Route ids name the routes; where the services and Redis live (all on 127.0.0.1
+		// here) adds nothing to a dashboard.
 		assertThat(metrics).doesNotContain("127.0.0.1");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/actuator/prometheus", "/actuator/health", "/actuator/health/readiness", "/actuator/info",
+			"/actuator" })
+	void thePublicPortServesNoActuatorEndpointEvenWithAToken(String path) {
+		expectProblem(this.client.get().uri(path).exchange(), 404, "not-found", path);
 	}
 
 }

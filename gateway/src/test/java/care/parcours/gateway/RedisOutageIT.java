@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,6 +33,9 @@ class RedisOutageIT {
 
 	@Autowired
 	WebTestClient client;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
@@ -64,7 +68,7 @@ class RedisOutageIT {
 	}
 
 	private long uncheckedRequests() {
-		String metrics = Scrape.metrics(this.client);
+		String metrics = Scrape.metrics(this.managementPort);
 		Matcher matcher = unchecked.matcher(metrics);
 		assertThat(matcher.find()).as("unchecked requests in %s", metrics).isTrue();
 		return Long.parseLong(matcher.group(1));

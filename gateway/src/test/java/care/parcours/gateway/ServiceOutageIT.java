@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -38,6 +39,9 @@ class ServiceOutageIT {
 
 	@Autowired
 	WebTestClient client;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
@@ -110,7 +114,7 @@ class ServiceOutageIT {
 	}
 
 	private long failedBillingCalls() {
-		String metrics = Scrape.metrics(this.client);
+		String metrics = Scrape.metrics(this.managementPort);
 		Matcher matcher = failedBillingCalls.matcher(metrics);
 		assertThat(matcher.find()).as("failed billing-service calls in %s", metrics).isTrue();
 		return Long.parseLong(matcher.group(1));

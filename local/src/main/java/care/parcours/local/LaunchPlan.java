@@ -49,6 +49,9 @@ record LaunchPlan(Path repositoryRoot, Path logDirectory, PortPlan ports, Jvm jv
 		}
 		Map<String, String> env = new LinkedHashMap<>(this.environment);
 		env.put("SERVER_PORT", String.valueOf(this.ports.port(service)));
+		if (service == ServiceName.GATEWAY) {
+			env.put("MANAGEMENT_SERVER_PORT", String.valueOf(this.ports.gatewayManagement()));
+		}
 		env.put("PARCOURS_KAFKA_BOOTSTRAP_SERVERS", this.infrastructure.kafkaBootstrapServers());
 		// Every service and the gateway accept the tokens of this issuer only.
 		env.put("PARCOURS_SECURITY_ISSUER", issuer());
@@ -103,7 +106,12 @@ record LaunchPlan(Path repositoryRoot, Path logDirectory, PortPlan ports, Jvm jv
 	}
 
 	URI readinessUrl(ServiceName service) {
-		return URI.create(url(service) + "/actuator/health/readiness");
+		return URI.create(managementUrl(service) + "/actuator/health/readiness");
+	}
+
+	/** Where the service answers its probes and metrics. */
+	String managementUrl(ServiceName service) {
+		return "http://127.0.0.1:" + this.ports.managementPort(service);
 	}
 
 	private String url(ServiceName service) {

@@ -90,6 +90,10 @@ public final class LocalPlatform {
 			if (Ports.inUse(port)) {
 				taken.add(port + " (" + service.module() + ")");
 			}
+			int management = this.settings.ports().managementPort(service);
+			if (management != port && Ports.inUse(management)) {
+				taken.add(management + " (" + service.module() + " management)");
+			}
 		}
 		if (!taken.isEmpty()) {
 			throw new LocalPlatformException("Port " + String.join(", ", taken) + " already in use."

@@ -55,9 +55,17 @@ public final class RunningPlatform implements AutoCloseable {
 		return URI.create("http://localhost:" + this.plan.ports().port(service));
 	}
 
+	/**
+	 * Where the service answers its probes and metrics ({@code /actuator/...}): the
+	 * gateway's management port, the other services' own port.
+	 */
+	public URI managementUrl(ServiceName service) {
+		return URI.create("http://localhost:" + this.plan.ports().managementPort(service));
+	}
+
 	/** Answers 200 while the service takes traffic. */
 	public URI readinessUrl(ServiceName service) {
-		return url(service).resolve("/actuator/health/readiness");
+		return managementUrl(service).resolve("/actuator/health/readiness");
 	}
 
 	/** The service's standard output and error. */

@@ -65,6 +65,15 @@ class LaunchPlanTests {
 	}
 
 	@Test
+	void theGatewayAnswersItsProbesOnItsManagementPortAndTheServicesOnTheirOwn() {
+		ServiceLaunch gateway = this.plan.launch(ServiceName.GATEWAY);
+
+		assertThat(gateway.environment()).containsEntry("MANAGEMENT_SERVER_PORT", "9080");
+		assertThat(gateway.readinessUrl()).hasToString("http://127.0.0.1:9080/actuator/health/readiness");
+		assertThat(this.plan.launch(ServiceName.PARTNER).environment()).doesNotContainKey("MANAGEMENT_SERVER_PORT");
+	}
+
+	@Test
 	void everyServiceAndTheGatewayAreToldTheTokenIssuer() {
 		for (ServiceName service : ServiceName.values()) {
 			assertThat(this.plan.launch(service).environment()).as("environment of %s", service.module())

@@ -81,7 +81,8 @@ class LocalPlatformIT {
 						&& line.endsWith("/" + this.prefix + "partner"));
 			assertThat(log(platform, ServiceName.GATEWAY))
 				.contains("env PARCOURS_PARTNER_URL=http://127.0.0.1:" + ports.port(ServiceName.PARTNER),
-						"env PARCOURS_PATIENT_URL=http://127.0.0.1:" + ports.port(ServiceName.PATIENT))
+						"env PARCOURS_PATIENT_URL=http://127.0.0.1:" + ports.port(ServiceName.PATIENT),
+						"env MANAGEMENT_SERVER_PORT=" + ports.gatewayManagement())
 				.noneMatch((line) -> line.startsWith("env SPRING_DATASOURCE_URL="));
 			String issuer = "http://localhost:" + ports.port(ServiceName.AUTH);
 			assertThat(log(platform, ServiceName.AUTH))

@@ -3,6 +3,7 @@ package care.parcours.local;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,14 +22,26 @@ class PortPlanTests {
 		assertThat(ports.port(ServiceName.BILLING)).isEqualTo(8083);
 		assertThat(ports.port(ServiceName.PARTNER)).isEqualTo(8084);
 		assertThat(ports.port(ServiceName.AUTH)).isEqualTo(9000);
+		assertThat(ports.managementPort(ServiceName.GATEWAY)).isEqualTo(9080);
+		assertThat(ports.managementPort(ServiceName.PARTNER)).isEqualTo(8084);
 	}
 
 	@Test
-	void randomGivesEveryServiceItsOwnFreePort() {
+	void randomGivesEveryServiceAndTheGatewaysManagementTheirOwnFreePort() {
 		PortPlan ports = PortPlan.random();
+		Set<Integer> planned = new HashSet<>(ports.ports().values());
+		planned.add(ports.gatewayManagement());
 
-		assertThat(new HashSet<>(ports.ports().values())).hasSize(ServiceName.values().length);
-		assertThat(ports.ports().values()).allMatch((port) -> !Ports.inUse(port));
+		assertThat(planned).hasSize(ServiceName.values().length + 1);
+		assertThat(planned).allMatch((port) -> !Ports.inUse(port));
+	}
+
+	@Test
+	void refusesTheGatewaysManagementOnAServicePort() {
+		Map<ServiceName, Integer> ports = new EnumMap<>(PortPlan.defaults().ports());
+
+		assertThatIllegalArgumentException().isThrownBy(() -> new PortPlan(ports, 8082))
+			.withMessage("Port 8082 is planned for a service and the gateway's management");
 	}
 
 	@Test

@@ -14,10 +14,11 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A service stand-in for the supervision tests: a plain JVM, started like a service, that
- * answers {@code /actuator/health/readiness} on {@code SERVER_PORT}. {@code STAND_IN}
- * says how it behaves: {@code ready} (after {@code NOT_READY_ANSWERS} answers of 503),
- * {@code fail} (writes 40 lines and exits with 3), {@code ignore-sigterm} (its shutdown
- * never ends, so only SIGKILL stops it).
+ * answers {@code /actuator/health/readiness} on {@code MANAGEMENT_SERVER_PORT} when it is
+ * given (the gateway), else on {@code SERVER_PORT}. {@code STAND_IN} says how it behaves:
+ * {@code ready} (after {@code NOT_READY_ANSWERS} answers of 503), {@code fail} (writes 40
+ * lines and exits with 3), {@code ignore-sigterm} (its shutdown never ends, so only
+ * SIGKILL stops it).
  */
 public final class StandInService {
 
@@ -30,7 +31,7 @@ public final class StandInService {
 		System.out.println("stand-in pid " + ProcessHandle.current().pid() + " behaviour " + behaviour);
 		// What the platform told it, for the tests to check the service contract.
 		new TreeMap<>(env).forEach((name, value) -> {
-			if (name.startsWith("SPRING_") || name.startsWith("PARCOURS_") || name.equals("SERVER_PORT")) {
+			if (name.startsWith("SPRING_") || name.startsWith("PARCOURS_") || name.endsWith("SERVER_PORT")) {
 				System.out.println("env " + name + "=" + value);
 			}
 		});
@@ -42,7 +43,8 @@ public final class StandInService {
 		}
 		int notReadyAnswers = Integer.parseInt(env.getOrDefault("NOT_READY_ANSWERS", "0"));
 		AtomicInteger answers = new AtomicInteger();
-		HttpServer server = HttpServer.create(new InetSocketAddress(Integer.parseInt(env.get("SERVER_PORT"))), 0);
+		int port = Integer.parseInt(env.getOrDefault("MANAGEMENT_SERVER_PORT", env.get("SERVER_PORT")));
+		HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
 		server.createContext("/actuator/health/readiness", (exchange) -> {
 			int answer = answers.incrementAndGet();
 			boolean ready = answer > notReadyAnswers;

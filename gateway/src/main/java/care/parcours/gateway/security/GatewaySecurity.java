@@ -7,6 +7,9 @@ import reactor.core.publisher.Mono;
 
 import care.parcours.gateway.problem.RequestRefused;
 
+import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -23,14 +26,18 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedHa
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Two filter chains. The authorization server's paths pass without a token (it
- * authenticates those requests itself, login forms and client secrets included). Every
- * other path needs a valid bearer token, except the few listed as public: health probes,
- * metrics, the Swagger UI and the services' OpenAPI documents. A path added later is
- * therefore protected by default.
+ * Three filter chains. The management port (probes and metrics, for orchestrators and
+ * Prometheus inside the network) answers without a token, and only those endpoints; the
+ * public port serves no actuator endpoint at all. On the public port, the authorization
+ * server's paths pass without a token (it authenticates those requests itself, login
+ * forms and client secrets included). Every other path needs a valid bearer token, except
+ * the few listed as public: a teleconsultation's join link, the Swagger UI and the
+ * services' OpenAPI documents. A path added later is therefore protected by default.
  * <p>
  * Stateless: no session, no saved request, no CSRF token (a bearer token is not sent by
  * the browser on its own, so it cannot be forged cross-site). Spring Security's strict
@@ -49,9 +56,25 @@ class GatewaySecurity {
 	 * Open to anyone. A teleconsultation's join link is a capability the patient holds
 	 * (256 random bits), checked by scheduling-service.
 	 */
-	static final String[] PUBLIC_PATHS = { "/api/appointments/join/*", "/actuator/health", "/actuator/health/**",
-			"/actuator/info", "/actuator/prometheus", "/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**",
-			"/v3/api-docs/**" };
+	static final String[] PUBLIC_PATHS = { "/api/appointments/join/*", "/swagger-ui.html", "/swagger-ui/**",
+			"/webjars/swagger-ui/**", "/v3/api-docs/**" };
+
+	/**
+	 * Every request to the management server ({@code management.server.port}): the
+	 * gateway's routes are mapped there too, and must not answer.
+	 */
+	@Bean
+	@Order(0)
+	SecurityWebFilterChain operations(ServerHttpSecurity http) {
+		BearerTokenRefusal refusal = new BearerTokenRefusal();
+		return stateless(http).securityMatcher(GatewaySecurity::onManagementServer)
+			.authorizeExchange((exchanges) -> exchanges.matchers(EndpointRequest.to("health", "info", "prometheus"))
+				.permitAll()
+				.anyExchange()
+				.denyAll())
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(refusal).accessDeniedHandler(refusal))
+			.build();
+	}
 
 	@Bean
 	@Order(1)
@@ -89,6 +112,11 @@ class GatewaySecurity {
 		return SecurityObservationSettings.noObservations();
 	}
 
+	private static Mono<MatchResult> onManagementServer(ServerWebExchange exchange) {
+		return WebServerApplicationContext.hasServerNamespace(exchange.getApplicationContext(),
+				WebServerNamespace.MANAGEMENT.getValue()) ? MatchResult.match() : MatchResult.notMatch();
+	}
+
 	/** A path the firewall refuses gets the gateway's 400 problem, not a bare status. */
 	@Bean
 	ServerExchangeRejectedHandler rejectedPathsAnswerProblems() {
@@ -103,9 +131,8 @@ class GatewaySecurity {
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			// CORS is answered before security, by the edge filter: a preflight carries
-			// no
-			// token.
+			// CORS is answered before security, by the edge filter: a preflight
+			// carries no token.
 			.cors(ServerHttpSecurity.CorsSpec::disable);
 	}
 

@@ -30,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ComposeFileTests {
 
+	/** The gateway's probes and metrics: inside the network only. */
+	private static final int GATEWAY_MANAGEMENT_PORT = 9080;
+
 	/** The applications of the platform contract, with their port and database. */
 	private static final List<Application> APPLICATIONS = List.of(new Application("gateway", 8080, null),
 			new Application("patient-service", 8081, "parcours_patient"),
@@ -162,6 +165,17 @@ class ComposeFileTests {
 	}
 
 	@Test
+	void theGatewayAnswersProbesAndMetricsOnAManagementPortItDoesNotPublish() {
+		Map<String, Object> gateway = service("gateway");
+
+		assertThat(environment(gateway)).as("environment of the gateway")
+			.containsEntry("MANAGEMENT_SERVER_PORT", String.valueOf(GATEWAY_MANAGEMENT_PORT));
+		assertThat(publishedPorts(gateway)).as("ports of the gateway").containsOnlyKeys("8080");
+		assertThat(read("ops/docker/healthcheck")).as("the image's health check script")
+			.contains("${MANAGEMENT_SERVER_PORT:-${SERVER_PORT");
+	}
+
+	@Test
 	void applicationsStartOnlyOnceTheirInfrastructureIsHealthy() {
 		for (Application application : databaseServices()) {
 			assertThat(dependencies(service(application.name()))).as("dependencies of %s", application.name())
@@ -200,7 +214,7 @@ class ComposeFileTests {
 		List<Map<String, Object>> jobs = maps(prometheus.get("scrape_configs"), "scrape_configs");
 
 		for (Application application : APPLICATIONS) {
-			String target = application.name() + ":" + application.port();
+			String target = application.name() + ":" + application.managementPort();
 			List<Map<String, Object>> scraping = jobs.stream().filter(job -> targets(job).contains(target)).toList();
 
 			assertThat(scraping).as("scrape configs with target %s", target).hasSize(1);
@@ -503,6 +517,11 @@ class ComposeFileTests {
 	}
 
 	private record Application(String name, int port, @Nullable String database) {
+
+		/** Where Prometheus and the health check reach it. */
+		int managementPort() {
+			return name.equals("gateway") ? GATEWAY_MANAGEMENT_PORT : port;
+		}
 
 	}
 

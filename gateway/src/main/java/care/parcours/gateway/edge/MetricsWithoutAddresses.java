@@ -6,13 +6,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The gateway's metrics answer at {@code /actuator/prometheus} on the port the public
- * reaches, so they say nothing of where things live inside the network: Spring Cloud
- * Gateway tags each route's meters with its target URI (the route id names the route well
- * enough), and Lettuce tags its commands with Redis' address.
+ * The gateway's metrics say nothing of where things live inside the network, whoever
+ * reads them (Prometheus on the management port, dashboards, a support ticket): Spring
+ * Cloud Gateway tags each route's meters with its target URI (the route id names the
+ * route well enough), and Lettuce tags its commands with Redis' address.
  */
 @Configuration(proxyBeanMethods = false)
-class PublicMetrics {
+class MetricsWithoutAddresses {
 
 	@Bean
 	MeterFilter withoutServiceAddresses() {
