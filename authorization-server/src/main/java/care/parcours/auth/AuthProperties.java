@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param userTokenTtl how long an access token issued to a person lives
  * @param clientTokenTtl how long an access token issued for the client-credentials grant
  * lives
+ * @param refreshTokenReuseLeeway how soon after a refresh token is replaced it may come
+ * back without ending the session: a second tab of the same browser refreshing at the
+ * same moment presents it too, not only a thief; it is refused either way
  * @param signingKey a PEM PKCS#8 RSA private key to sign tokens with; when absent a key
  * is generated once and kept in the database
  * @param signingKeyId the {@code kid} of {@code signingKey}
@@ -27,8 +30,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("parcours.auth")
 public record AuthProperties(@DefaultValue("http://localhost:9000") String issuer,
 		@DefaultValue("15m") Duration userTokenTtl, @DefaultValue("10m") Duration clientTokenTtl,
-		@Nullable String signingKey, @Nullable String signingKeyId, @DefaultValue("false") boolean demoUsers,
-		@DefaultValue List<User> users, @DefaultValue Web web) {
+		@DefaultValue("10s") Duration refreshTokenReuseLeeway, @Nullable String signingKey,
+		@Nullable String signingKeyId, @DefaultValue("false") boolean demoUsers, @DefaultValue List<User> users,
+		@DefaultValue Web web) {
 
 	/** Whether a signing key is configured rather than kept in the database. */
 	public boolean hasConfiguredSigningKey() {
@@ -39,8 +43,8 @@ public record AuthProperties(@DefaultValue("http://localhost:9000") String issue
 	@Override
 	public String toString() {
 		return "AuthProperties[issuer=" + issuer + ", userTokenTtl=" + userTokenTtl + ", clientTokenTtl="
-				+ clientTokenTtl + ", signingKeyId=" + signingKeyId + ", demoUsers=" + demoUsers + ", users=" + users
-				+ ", web=" + web + "]";
+				+ clientTokenTtl + ", refreshTokenReuseLeeway=" + refreshTokenReuseLeeway + ", signingKeyId="
+				+ signingKeyId + ", demoUsers=" + demoUsers + ", users=" + users + ", web=" + web + "]";
 	}
 
 	/**

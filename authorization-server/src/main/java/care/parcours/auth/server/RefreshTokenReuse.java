@@ -5,9 +5,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import care.parcours.auth.AuthProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +36,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * authorization: the current refresh token stops working too, and the person logs in
  * again. Access tokens already issued live out their short lifetime.
  * <p>
+ * Except within a short leeway of the replacement
+ * ({@code parcours.auth.refresh-token-reuse-leeway}): two tabs of one browser share the
+ * tokens, and when both refresh at the same moment the second presents the token the
+ * first has just replaced. Ending the session would log the person out of both tabs, so
+ * the token is refused and the session goes on; the tab then refreshes with the current
+ * token. The price: a copy presented that soon after the replacement is refused without
+ * ending the session, and once the leeway has passed it ends it as before.
+ * <p>
  * The authorization store (Spring Authorization Server's tables), with this on top: a
  * save that replaces a refresh token records the old one's hash, in the same transaction;
  * a lookup of a refresh token nobody holds any more checks those hashes.
@@ -51,16 +61,28 @@ class RefreshTokenReuse implements OAuth2AuthorizationService {
 
 	private final Clock clock;
 
-	private final Counter reuses;
+	private final Duration leeway;
+
+	private final Counter sessionsEnded;
+
+	private final Counter withinLeeway;
 
 	RefreshTokenReuse(JdbcTemplate jdbc, RegisteredClientRepository clients, PlatformTransactionManager transactions,
-			Clock clock, MeterRegistry meters) {
+			Clock clock, AuthProperties properties, MeterRegistry meters) {
 		this.authorizations = new JdbcOAuth2AuthorizationService(jdbc, clients);
 		this.jdbc = JdbcClient.create(jdbc);
 		this.transactions = new TransactionTemplate(transactions);
 		this.clock = clock;
-		this.reuses = Counter.builder("parcours.auth.refresh_token_reuse")
-			.description("Retired refresh tokens presented again; each ended the session it belonged to")
+		this.leeway = properties.refreshTokenReuseLeeway();
+		this.sessionsEnded = reuses(meters, "session-ended");
+		this.withinLeeway = reuses(meters, "within-leeway");
+	}
+
+	private static Counter reuses(MeterRegistry meters, String outcome) {
+		return Counter.builder("parcours.auth.refresh_token_reuse")
+			.description("Retired refresh tokens presented again: each ended its session, "
+					+ "unless presented within the leeway after it was replaced")
+			.tag("outcome", outcome)
 			.register(meters);
 	}
 
@@ -94,23 +116,38 @@ class RefreshTokenReuse implements OAuth2AuthorizationService {
 	public @Nullable OAuth2Authorization findByToken(String token, @Nullable OAuth2TokenType tokenType) {
 		OAuth2Authorization found = authorizations.findByToken(token, tokenType);
 		if (found == null && (tokenType == null || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType))) {
-			endSessionOfRetired(token);
+			retired(token).ifPresent(this::presentedAgain);
 		}
 		return found;
 	}
 
-	private void endSessionOfRetired(String token) {
-		jdbc.sql("select authorization_id from rotated_refresh_token where token_hash = ?")
+	private Optional<Retired> retired(String token) {
+		return jdbc.sql("select authorization_id, rotated_at from rotated_refresh_token where token_hash = ?")
 			.param(hash(token))
-			.query(String.class)
-			.optional()
-			.map(authorizations::findById)
-			.ifPresent(session -> {
-				authorizations.remove(session);
-				reuses.increment();
-				log.warn("A retired refresh token of client {} was presented again; its session {} is ended",
-						session.getRegisteredClientId(), session.getId());
-			});
+			.query((row, number) -> new Retired(row.getString(1), row.getTimestamp(2).toInstant()))
+			.optional();
+	}
+
+	/**
+	 * Whatever happens here, the caller finds no authorization for the token, so the
+	 * client gets {@code invalid_grant}: nothing is ever issued for a retired token.
+	 */
+	private void presentedAgain(Retired retired) {
+		OAuth2Authorization session = authorizations.findById(retired.authorizationId());
+		if (session == null) {
+			return;
+		}
+		// The clock that wrote rotated_at, so that the two readings compare.
+		if (retired.rotatedWithin(leeway, clock.instant())) {
+			withinLeeway.increment();
+			log.info("A retired refresh token of client {} was presented again within the leeway; session {} goes on",
+					session.getRegisteredClientId(), session.getId());
+			return;
+		}
+		authorizations.remove(session);
+		sessionsEnded.increment();
+		log.warn("A retired refresh token of client {} was presented again; its session {} is ended",
+				session.getRegisteredClientId(), session.getId());
 	}
 
 	@Override
@@ -126,6 +163,15 @@ class RefreshTokenReuse implements OAuth2AuthorizationService {
 	private Instant expiry(OAuth2RefreshToken token) {
 		Instant expiresAt = token.getExpiresAt();
 		return expiresAt != null ? expiresAt : clock.instant().plusSeconds(86_400);
+	}
+
+	/** A refresh token replaced by a newer one, and when. */
+	private record Retired(String authorizationId, Instant rotatedAt) {
+
+		boolean rotatedWithin(Duration leeway, Instant now) {
+			return now.isBefore(rotatedAt.plus(leeway));
+		}
+
 	}
 
 	private static byte[] hash(String token) {

@@ -2,26 +2,55 @@ package care.parcours.auth.people;
 
 import java.net.http.HttpResponse;
 import java.text.ParseException;
+import java.time.Duration;
 
 import care.parcours.auth.AuthServer;
 import care.parcours.auth.Browser;
 import care.parcours.auth.DemoAccounts;
 import care.parcours.auth.Role;
+import care.parcours.test.MutableClock;
 import care.parcours.test.ParcoursTest;
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ParcoursTest(properties = "parcours.auth.demo-users=true")
+@ParcoursTest(properties = { "parcours.auth.demo-users=true",
+		"parcours.auth.refresh-token-reuse-leeway=" + PeopleLoginIT.LEEWAY })
 class PeopleLoginIT {
+
+	/**
+	 * Longer than any run takes between two requests; a test that needs the leeway over
+	 * moves the clock past it instead of waiting.
+	 */
+	static final String LEEWAY = "PT1H";
+
+	@TestConfiguration
+	static class Time {
+
+		@Bean
+		MutableClock clock() {
+			return new MutableClock();
+		}
+
+	}
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	MeterRegistry meters;
 
 	AuthServer server;
 
@@ -69,11 +98,13 @@ class PeopleLoginIT {
 	}
 
 	@Test
-	void aReplacedRefreshTokenPresentedAgainEndsTheSessionForWhoeverHoldsTheCurrentOne() {
+	void aReplacedRefreshTokenPresentedAgainAfterTheLeewayEndsTheSessionForWhoeverHoldsTheCurrentOne() {
 		Browser browser = server.browser();
 		String stolen = refreshTokenOf(browser.logInAndExchange("billing", "billing-demo"));
 		String current = refreshTokenOf(browser.refresh(stolen));
 		String otherSession = refreshTokenOf(server.browser().logInAndExchange("billing", "billing-demo"));
+		double sessionsEnded = reuses("session-ended");
+		clock.advance(Duration.parse(LEEWAY).plusSeconds(1));
 
 		HttpResponse<String> replayed = browser.refresh(stolen);
 
@@ -82,8 +113,30 @@ class PeopleLoginIT {
 		HttpResponse<String> afterReplay = browser.refresh(current);
 		assertThat(afterReplay.statusCode()).isEqualTo(400);
 		assertThat(AuthServer.json(afterReplay).path("error").asString()).isEqualTo("invalid_grant");
+		assertThat(reuses("session-ended")).isEqualTo(sessionsEnded + 1);
 		// Only the session the token came from ends.
 		assertThat(server.browser().refresh(otherSession).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aReplacedRefreshTokenPresentedAgainWithinTheLeewayIsRefusedAndTheCurrentOneGoesOn() {
+		// Two tabs sharing the tokens refresh at the same moment: the first replaces
+		// the token, the second presents it after that.
+		Browser browser = server.browser();
+		String shared = refreshTokenOf(browser.logInAndExchange("assistant", "assistant-demo"));
+		String current = refreshTokenOf(browser.refresh(shared));
+		double withinLeeway = reuses("within-leeway");
+		double sessionsEnded = reuses("session-ended");
+
+		HttpResponse<String> replayed = browser.refresh(shared);
+
+		assertThat(replayed.statusCode()).isEqualTo(400);
+		assertThat(AuthServer.json(replayed).path("error").asString()).isEqualTo("invalid_grant");
+		HttpResponse<String> afterReplay = browser.refresh(current);
+		assertThat(afterReplay.statusCode()).as(afterReplay.body()).isEqualTo(200);
+		assertThat(refreshTokenOf(afterReplay)).isNotIn(shared, current);
+		assertThat(reuses("within-leeway")).isEqualTo(withinLeeway + 1);
+		assertThat(reuses("session-ended")).isEqualTo(sessionsEnded);
 	}
 
 	@Test
@@ -114,6 +167,10 @@ class PeopleLoginIT {
 
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(AuthServer.json(response).path("error").asString()).isEqualTo("invalid_client");
+	}
+
+	private double reuses(String outcome) {
+		return meters.get("parcours.auth.refresh_token_reuse").tag("outcome", outcome).counter().count();
 	}
 
 	private static String refreshTokenOf(HttpResponse<String> tokens) {
