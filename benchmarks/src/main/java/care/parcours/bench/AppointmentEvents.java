@@ -2,24 +2,20 @@ package care.parcours.bench;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import tools.jackson.databind.json.JsonMapper;
+import care.parcours.events.EventCatalog;
+import care.parcours.events.scheduling.AppointmentBooked;
 
 /**
  * Appointment bookings put on {@code parcours.scheduling.v1} as scheduling-service puts
- * them: CloudEvents envelopes keyed by appointment, each concerning one partner.
+ * them (through {@link Seeder}, with the events' own codec): keyed by appointment, each
+ * concerning one partner.
  */
 final class AppointmentEvents {
 
-	static final String BOOKED = "scheduling.appointment.booked.v1";
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	static final String BOOKED = EventCatalog.typeOf(AppointmentBooked.class);
 
 	private AppointmentEvents() {
 	}
@@ -28,8 +24,8 @@ final class AppointmentEvents {
 	 * Publishes at {@code rate} events per second to the healthy partners (and as many
 	 * per partner to the broken ones), or at once when the rate is 0.
 	 */
-	static void publish(KafkaProducer<String, String> kafka, List<UUID> healthy, List<UUID> broken, int perEndpoint,
-			int rate) throws InterruptedException {
+	static void publish(Seeder kafka, List<UUID> healthy, List<UUID> broken, int perEndpoint, int rate)
+			throws InterruptedException {
 		long started = System.nanoTime();
 		long sent = 0;
 		for (int n = 0; n < perEndpoint; n++) {
@@ -46,33 +42,11 @@ final class AppointmentEvents {
 		kafka.flush();
 	}
 
-	private static void publish(KafkaProducer<String, String> kafka, UUID partner) {
+	private static void publish(Seeder kafka, UUID partner) {
 		UUID appointment = UUID.randomUUID();
 		Instant start = Instant.now().plus(Duration.ofDays(7));
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("appointmentId", appointment.toString());
-		data.put("practitionerId", UUID.randomUUID().toString());
-		data.put("partnerId", partner.toString());
-		data.put("patientId", UUID.randomUUID().toString());
-		data.put("start", start.toString());
-		data.put("end", start.plus(Duration.ofMinutes(30)).toString());
-		data.put("mode", "IN_PERSON");
-		data.put("appointmentType", "consultation");
-		data.put("holdId", null);
-		Map<String, Object> envelope = new LinkedHashMap<>();
-		envelope.put("specversion", "1.0");
-		envelope.put("id", UUID.randomUUID().toString());
-		envelope.put("source", "/parcours/scheduling-service");
-		envelope.put("type", BOOKED);
-		envelope.put("subject", appointment.toString());
-		envelope.put("time", Instant.now().toString());
-		envelope.put("datacontenttype", "application/json");
-		envelope.put("correlationId", "bench-" + appointment);
-		envelope.put("aggregateVersion", 0);
-		envelope.put("pathwayId", null);
-		envelope.put("data", data);
-		kafka.send(new ProducerRecord<>("parcours.scheduling.v1", appointment.toString(),
-				JSON.writeValueAsString(envelope)));
+		kafka.publish(new AppointmentBooked(appointment, UUID.randomUUID(), partner, UUID.randomUUID(), start,
+				start.plus(Duration.ofMinutes(30)), "IN_PERSON", "consultation", null), appointment);
 	}
 
 }

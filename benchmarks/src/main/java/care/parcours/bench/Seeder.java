@@ -34,6 +34,11 @@ public final class Seeder implements AutoCloseable {
 		return producer.send(new ProducerRecord<>(EventCatalog.topicOf(event.getClass()), subject.toString(), json));
 	}
 
+	/** Returns once every event published so far is on the broker. */
+	public void flush() {
+		producer.flush();
+	}
+
 	@Override
 	public void close() {
 		producer.close();

@@ -18,8 +18,6 @@ import java.util.stream.Collectors;
 
 import care.parcours.local.RunningPlatform;
 import care.parcours.local.ServiceName;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,9 +60,7 @@ final class WebhookFanOutBenchmark implements Benchmark {
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		String bearer = context.bearer();
 		try (WebhookReceivers receivers = new WebhookReceivers();
-				KafkaProducer<String, String> kafka = new KafkaProducer<>(
-						Map.of("bootstrap.servers", platform.kafkaBootstrapServers(), "acks", "all", "linger.ms", "5"),
-						new StringSerializer(), new StringSerializer())) {
+				Seeder kafka = new Seeder(platform.kafkaBootstrapServers())) {
 			List<UUID> warm = new ArrayList<>();
 			List<UUID> alone = new ArrayList<>();
 			List<UUID> healthy = new ArrayList<>();
