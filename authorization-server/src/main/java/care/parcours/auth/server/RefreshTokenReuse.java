@@ -1,12 +1,8 @@
 package care.parcours.auth.server;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 
 import care.parcours.auth.AuthProperties;
@@ -17,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
@@ -44,6 +41,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * token. The price: a copy presented that soon after the replacement is refused without
  * ending the session, and once the leeway has passed it ends it as before.
  * <p>
+ * Two refreshes with the same token at the same moment both find it current, since Spring
+ * Authorization Server takes no lock between the lookup and the save. So a refresh is a
+ * compare-and-set: its save locks the authorization and goes through only if it still
+ * holds the token this refresh presented; the other is refused like a retired token, and
+ * nothing is issued for it. Otherwise the later save would silently retire the token just
+ * handed to the first client, whose next refresh would end the session, and a thief
+ * racing the client would get a working token unnoticed.
+ * <p>
  * The authorization store (Spring Authorization Server's tables), with this on top: a
  * save that replaces a refresh token records the old one's hash, in the same transaction;
  * a lookup of a refresh token nobody holds any more checks those hashes.
@@ -53,9 +58,15 @@ class RefreshTokenReuse implements OAuth2AuthorizationService {
 
 	private static final Logger log = LoggerFactory.getLogger(RefreshTokenReuse.class);
 
+	/**
+	 * The hash of the refresh token a lookup was made with, on the authorization it
+	 * found; never stored.
+	 */
+	private static final String PRESENTED = RefreshTokenReuse.class.getName() + ".presented";
+
 	private final OAuth2AuthorizationService authorizations;
 
-	private final JdbcClient jdbc;
+	private final RefreshTokenRotations rotations;
 
 	private final TransactionTemplate transactions;
 
@@ -68,9 +79,9 @@ class RefreshTokenReuse implements OAuth2AuthorizationService {
 	private final Counter withinLeeway;
 
 	RefreshTokenReuse(JdbcTemplate jdbc, RegisteredClientRepository clients, PlatformTransactionManager transactions,
-			Clock clock, AuthProperties properties, MeterRegistry meters) {
+			Clock clock, AuthProperties properties, MeterRegistry meters, RefreshTokenRotations rotations) {
 		this.authorizations = new JdbcOAuth2AuthorizationService(jdbc, clients);
-		this.jdbc = JdbcClient.create(jdbc);
+		this.rotations = rotations;
 		this.transactions = new TransactionTemplate(transactions);
 		this.clock = clock;
 		this.leeway = properties.refreshTokenReuseLeeway();
@@ -88,51 +99,65 @@ class RefreshTokenReuse implements OAuth2AuthorizationService {
 
 	@Override
 	public void save(OAuth2Authorization authorization) {
-		transactions.executeWithoutResult(status -> {
-			retiredBy(authorization).ifPresent(retired -> jdbc.sql("""
-					insert into rotated_refresh_token (token_hash, authorization_id, rotated_at, expires_at)
-					values (?, ?, ?, ?) on conflict do nothing
-					""")
-				.params(hash(retired.getTokenValue()), authorization.getId(), Timestamp.from(clock.instant()),
-						Timestamp.from(expiry(retired)))
-				.update());
-			authorizations.save(authorization);
-		});
+		String presented = authorization.getAttribute(PRESENTED);
+		OAuth2Authorization toStore = (presented != null)
+				? OAuth2Authorization.from(authorization).attributes(attributes -> attributes.remove(PRESENTED)).build()
+				: authorization;
+		Boolean stored = transactions.execute(status -> store(toStore, presented));
+		if (presented != null && !Boolean.TRUE.equals(stored)) {
+			// Another refresh with the same token saved first, or the session ended
+			// meanwhile: as if this request had come just after, with a retired token.
+			rotations.retired(HexFormat.of().parseHex(presented)).ifPresent(this::presentedAgain);
+			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
+		}
 	}
 
-	/** The refresh token this save replaces, if it replaces one. */
-	private Optional<OAuth2RefreshToken> retiredBy(OAuth2Authorization authorization) {
+	/**
+	 * Stores the authorization, unless it replaces the refresh token it was found by and
+	 * the database no longer holds that one. The row stays locked until the commit, so
+	 * that of two refreshes with one token only the first to lock it goes through.
+	 */
+	private boolean store(OAuth2Authorization authorization, @Nullable String presented) {
 		OAuth2Authorization.Token<OAuth2RefreshToken> next = authorization.getRefreshToken();
-		if (next == null) {
-			return Optional.empty();
+		if (next != null) {
+			String nextValue = next.getToken().getTokenValue();
+			Optional<RefreshTokenRotations.Current> current = rotations.lockCurrent(authorization.getId());
+			boolean replacesPresented = presented != null && !presented.equals(RefreshTokenRotations.hex(nextValue));
+			if (replacesPresented && current.filter(stored -> stored.hasHash(presented)).isEmpty()) {
+				return false;
+			}
+			current.filter(stored -> stored.replacedBy(nextValue))
+				.ifPresent(replaced -> rotations.retire(replaced, authorization.getId()));
 		}
-		return Optional.ofNullable(authorizations.findById(authorization.getId()))
-			.map(OAuth2Authorization::getRefreshToken)
-			.map(OAuth2Authorization.Token::getToken)
-			.filter(previous -> !previous.getTokenValue().equals(next.getToken().getTokenValue()));
+		authorizations.save(authorization);
+		return true;
 	}
 
 	@Override
 	public @Nullable OAuth2Authorization findByToken(String token, @Nullable OAuth2TokenType tokenType) {
 		OAuth2Authorization found = authorizations.findByToken(token, tokenType);
-		if (found == null && (tokenType == null || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType))) {
-			retired(token).ifPresent(this::presentedAgain);
+		if (found == null) {
+			if (tokenType == null || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType)) {
+				rotations.retired(RefreshTokenRotations.hash(token)).ifPresent(this::presentedAgain);
+			}
+			return null;
 		}
-		return found;
-	}
-
-	private Optional<Retired> retired(String token) {
-		return jdbc.sql("select authorization_id, rotated_at from rotated_refresh_token where token_hash = ?")
-			.param(hash(token))
-			.query((row, number) -> new Retired(row.getString(1), row.getTimestamp(2).toInstant()))
-			.optional();
+		OAuth2Authorization.Token<OAuth2RefreshToken> refreshToken = found.getRefreshToken();
+		if (refreshToken == null || !refreshToken.getToken().getTokenValue().equals(token)) {
+			return found;
+		}
+		// The refresh grant builds the authorization it saves from this one, attributes
+		// included (OAuth2Authorization.from): so its save knows which token it replaces,
+		// whatever thread or instance it runs on, and nothing outlives the request.
+		return OAuth2Authorization.from(found).attribute(PRESENTED, RefreshTokenRotations.hex(token)).build();
 	}
 
 	/**
-	 * Whatever happens here, the caller finds no authorization for the token, so the
-	 * client gets {@code invalid_grant}: nothing is ever issued for a retired token.
+	 * Whatever happens here, the caller finds no authorization for the token or cannot
+	 * save one, so the client gets {@code invalid_grant}: nothing is ever issued for a
+	 * retired token.
 	 */
-	private void presentedAgain(Retired retired) {
+	private void presentedAgain(RefreshTokenRotations.Retired retired) {
 		OAuth2Authorization session = authorizations.findById(retired.authorizationId());
 		if (session == null) {
 			return;
@@ -158,29 +183,6 @@ class RefreshTokenReuse implements OAuth2AuthorizationService {
 	@Override
 	public @Nullable OAuth2Authorization findById(String id) {
 		return authorizations.findById(id);
-	}
-
-	private Instant expiry(OAuth2RefreshToken token) {
-		Instant expiresAt = token.getExpiresAt();
-		return expiresAt != null ? expiresAt : clock.instant().plusSeconds(86_400);
-	}
-
-	/** A refresh token replaced by a newer one, and when. */
-	private record Retired(String authorizationId, Instant rotatedAt) {
-
-		boolean rotatedWithin(Duration leeway, Instant now) {
-			return now.isBefore(rotatedAt.plus(leeway));
-		}
-
-	}
-
-	private static byte[] hash(String token) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
-		}
 	}
 
 }

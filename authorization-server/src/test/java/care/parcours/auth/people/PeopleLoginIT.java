@@ -3,6 +3,14 @@ package care.parcours.auth.people;
 import java.net.http.HttpResponse;
 import java.text.ParseException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import care.parcours.auth.AuthServer;
 import care.parcours.auth.Browser;
@@ -20,8 +28,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 @ParcoursTest(properties = { "parcours.auth.demo-users=true",
 		"parcours.auth.refresh-token-reuse-leeway=" + PeopleLoginIT.LEEWAY })
@@ -51,6 +70,15 @@ class PeopleLoginIT {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	OAuth2AuthorizationService authorizations;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	AuthServer server;
 
@@ -140,6 +168,69 @@ class PeopleLoginIT {
 	}
 
 	@Test
+	void twoRefreshesWithTheSameTokenAtOnceIssueOneNewTokenAndTheSessionGoesOn() {
+		// Two tabs waking up together: both requests find the token current before
+		// either has saved what it issues.
+		Browser browser = server.browser();
+		String shared = refreshTokenOf(browser.logInAndExchange("coordinator", "coordinator-demo"));
+		double withinLeeway = reuses("within-leeway");
+		double sessionsEnded = reuses("session-ended");
+
+		List<HttpResponse<String>> responses = bothPastTheLookup(shared, () -> browser.refresh(shared));
+
+		assertThat(responses).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(200, 400);
+		HttpResponse<String> refused = responses.stream()
+			.filter(response -> response.statusCode() == 400)
+			.findAny()
+			.orElseThrow();
+		assertThat(AuthServer.json(refused).path("error").asString()).isEqualTo("invalid_grant");
+		String issued = refreshTokenOf(
+				responses.stream().filter(response -> response.statusCode() == 200).findAny().orElseThrow());
+		assertThat(reuses("within-leeway")).isEqualTo(withinLeeway + 1);
+		// The loser did not retire the winner's token: it works after the leeway.
+		clock.advance(Duration.parse(LEEWAY).plusSeconds(1));
+		HttpResponse<String> next = browser.refresh(issued);
+		assertThat(next.statusCode()).as(next.body()).isEqualTo(200);
+		assertThat(reuses("session-ended")).isEqualTo(sessionsEnded);
+	}
+
+	@Test
+	void aRefreshWhoseSessionEndsBeforeItSavesIsRefusedAndDoesNotBringTheSessionBack() {
+		Browser browser = server.browser();
+		String stolen = refreshTokenOf(browser.logInAndExchange("ops", "ops-demo"));
+		String current = refreshTokenOf(browser.refresh(stolen));
+		// The front end's refresh with the current token has found it...
+		OAuth2Authorization found = authorizations.findByToken(current, OAuth2TokenType.REFRESH_TOKEN);
+		assertThat(found).isNotNull();
+		// ...when the thief's replay of the replaced one ends the session.
+		clock.advance(Duration.parse(LEEWAY).plusSeconds(1));
+		assertThat(browser.refresh(stolen).statusCode()).isEqualTo(400);
+		// What the refresh grant saves next: what it found, with a new token.
+		Instant now = clock.instant();
+		OAuth2Authorization refreshed = OAuth2Authorization.from(found)
+			.refreshToken(
+					new OAuth2RefreshToken("never-issued-" + UUID.randomUUID(), now, now.plus(Duration.ofDays(1))))
+			.build();
+
+		assertThatExceptionOfType(OAuth2AuthenticationException.class).isThrownBy(() -> authorizations.save(refreshed))
+			.satisfies(ex -> assertThat(ex.getError().getErrorCode()).isEqualTo(OAuth2ErrorCodes.INVALID_GRANT));
+		assertThat(authorizations.findById(found.getId())).isNull();
+	}
+
+	@Test
+	void whatARefreshRemembersOfThePresentedTokenIsNeverStored() {
+		Browser browser = server.browser();
+		String first = refreshTokenOf(browser.logInAndExchange("admin", "admin-demo"));
+		String second = refreshTokenOf(browser.refresh(first));
+
+		String attributes = jdbc.sql("select attributes from oauth2_authorization where refresh_token_value = ?")
+			.param(second)
+			.query(String.class)
+			.single();
+		assertThat(attributes).doesNotContain("RefreshTokenReuse");
+	}
+
+	@Test
 	void aCodeIsWorthNothingWithoutItsVerifier() {
 		Browser browser = server.browser();
 		String code = Browser.codeOf(browser.logIn("ops", "ops-demo"));
@@ -167,6 +258,39 @@ class PeopleLoginIT {
 
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(AuthServer.json(response).path("error").asString()).isEqualTo("invalid_client");
+	}
+
+	/**
+	 * Sends the same request twice at once, and returns both answers once each request
+	 * has found the authorization holding the refresh token and is saving what it issues:
+	 * the test holds the authorization's row locked until both wait for it there.
+	 */
+	private List<HttpResponse<String>> bothPastTheLookup(String refreshToken, Supplier<HttpResponse<String>> request) {
+		try (ExecutorService tabs = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<CompletableFuture<HttpResponse<String>>> sent = new TransactionTemplate(transactionManager)
+				.execute(status -> {
+					jdbc.sql("select id from oauth2_authorization where refresh_token_value = ? for update")
+						.param(refreshToken)
+						.query(String.class)
+						.single();
+					List<CompletableFuture<HttpResponse<String>>> requests = Stream
+						.generate(() -> CompletableFuture.supplyAsync(request, tabs))
+						.limit(2)
+						.toList();
+					// Awaitility polls on its own thread, outside this transaction:
+					// each poll sees the activity of now, not a snapshot.
+					await().until(this::requestsWaitingForALock, waiting -> waiting == 2);
+					return requests;
+				});
+			return sent.stream().map(CompletableFuture::join).toList();
+		}
+	}
+
+	private long requestsWaitingForALock() {
+		return jdbc.sql(
+				"select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")
+			.query(Long.class)
+			.single();
 	}
 
 	private double reuses(String outcome) {
