@@ -49,8 +49,8 @@ record LaunchPlan(Path repositoryRoot, Path logDirectory, PortPlan ports, Jvm jv
 		}
 		Map<String, String> env = new LinkedHashMap<>(this.environment);
 		env.put("SERVER_PORT", String.valueOf(this.ports.port(service)));
-		if (service == ServiceName.GATEWAY) {
-			env.put("MANAGEMENT_SERVER_PORT", String.valueOf(this.ports.gatewayManagement()));
+		if (this.ports.hasManagementPort(service)) {
+			env.put("MANAGEMENT_SERVER_PORT", String.valueOf(this.ports.managementPort(service)));
 		}
 		env.put("PARCOURS_KAFKA_BOOTSTRAP_SERVERS", this.infrastructure.kafkaBootstrapServers());
 		// Every service and the gateway accept the tokens of this issuer only.

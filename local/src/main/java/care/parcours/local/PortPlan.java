@@ -1,5 +1,6 @@
 package care.parcours.local;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -8,18 +9,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The HTTP port of every service, and the gateway's management port. The local platform
+ * The HTTP port of every service, and the management ports of the two the public reaches
+ * (the gateway, and the authorization server where people log in). The local platform
  * uses the {@link #defaults()}; tests use {@link #random()} ports so that they run beside
  * a local platform.
  *
  * @param ports a distinct port for each of the six services
- * @param gatewayManagement where the gateway answers probes and metrics: the public port
- * serves the API only
+ * @param management where the gateway and the authorization server answer probes and
+ * metrics (their own port serves no actuator endpoint); the others answer them on their
+ * own port
  */
-public record PortPlan(Map<ServiceName, Integer> ports, int gatewayManagement) {
-
-	/** The gateway's management port in the local platform and in docker-compose. */
-	public static final int DEFAULT_GATEWAY_MANAGEMENT = 9080;
+public record PortPlan(Map<ServiceName, Integer> ports, Map<ServiceName, Integer> management) {
 
 	public PortPlan {
 		EnumMap<ServiceName, Integer> copy = new EnumMap<>(ServiceName.class);
@@ -37,25 +37,36 @@ public record PortPlan(Map<ServiceName, Integer> ports, int gatewayManagement) {
 				throw new IllegalArgumentException("Port " + port + " is planned for two services");
 			}
 		}
-		if (gatewayManagement < 1 || gatewayManagement > 65535) {
-			throw new IllegalArgumentException(
-					"Management port " + gatewayManagement + " of gateway is not a TCP port");
-		}
-		if (seen.contains(gatewayManagement)) {
-			throw new IllegalArgumentException(
-					"Port " + gatewayManagement + " is planned for a service and the gateway's management");
+		EnumMap<ServiceName, Integer> managementCopy = new EnumMap<>(ServiceName.class);
+		for (ServiceName service : ServiceName.values()) {
+			Integer port = management.get(service);
+			if (service.defaultManagementPort().isEmpty()) {
+				continue;
+			}
+			if (port == null) {
+				throw new IllegalArgumentException("No management port for " + service.module());
+			}
+			if (port < 1 || port > 65535) {
+				throw new IllegalArgumentException(
+						"Management port " + port + " of " + service.module() + " is not a TCP port");
+			}
+			if (!seen.add(port)) {
+				throw new IllegalArgumentException("Port " + port + " is planned twice, once as a management port");
+			}
+			managementCopy.put(service, port);
 		}
 		ports = Collections.unmodifiableMap(copy);
+		management = Collections.unmodifiableMap(managementCopy);
 	}
 
-	/** The services' ports with the default management port of the gateway. */
+	/** The services' ports with the default management ports. */
 	public PortPlan(Map<ServiceName, Integer> ports) {
-		this(ports, DEFAULT_GATEWAY_MANAGEMENT);
+		this(ports, defaultManagement());
 	}
 
 	/**
 	 * Gateway 8080, patient 8081, scheduling 8082, billing 8083, partner 8084, auth 9000;
-	 * the gateway's management 9080.
+	 * management of the gateway 9080, of the authorization server 9001.
 	 */
 	public static PortPlan defaults() {
 		Map<ServiceName, Integer> ports = new EnumMap<>(ServiceName.class);
@@ -66,15 +77,22 @@ public record PortPlan(Map<ServiceName, Integer> ports, int gatewayManagement) {
 	}
 
 	/**
-	 * Seven distinct ports that were free a moment ago, chosen by the operating system.
+	 * Distinct ports that were free a moment ago, chosen by the operating system.
 	 */
 	public static PortPlan random() {
-		List<Integer> free = Ports.free(ServiceName.values().length + 1);
+		List<ServiceName> managed = Arrays.stream(ServiceName.values())
+			.filter((service) -> service.defaultManagementPort().isPresent())
+			.toList();
+		List<Integer> free = Ports.free(ServiceName.values().length + managed.size());
 		Map<ServiceName, Integer> ports = new EnumMap<>(ServiceName.class);
 		for (ServiceName service : ServiceName.values()) {
 			ports.put(service, free.get(service.ordinal()));
 		}
-		return new PortPlan(ports, free.getLast());
+		Map<ServiceName, Integer> management = new EnumMap<>(ServiceName.class);
+		for (int i = 0; i < managed.size(); i++) {
+			management.put(managed.get(i), free.get(ServiceName.values().length + i));
+		}
+		return new PortPlan(ports, management);
 	}
 
 	public int port(ServiceName service) {
@@ -82,11 +100,25 @@ public record PortPlan(Map<ServiceName, Integer> ports, int gatewayManagement) {
 	}
 
 	/**
-	 * Where the service answers its probes and metrics: the gateway on its management
-	 * port, the others (which the public does not reach) on their own port.
+	 * Where the service answers its probes and metrics: the gateway and the authorization
+	 * server on their management port, the others (which the public does not reach) on
+	 * their own port.
 	 */
 	public int managementPort(ServiceName service) {
-		return (service == ServiceName.GATEWAY) ? this.gatewayManagement : port(service);
+		return this.management.getOrDefault(service, port(service));
+	}
+
+	/** Whether the service answers probes and metrics on a port of their own. */
+	public boolean hasManagementPort(ServiceName service) {
+		return this.management.containsKey(service);
+	}
+
+	private static Map<ServiceName, Integer> defaultManagement() {
+		Map<ServiceName, Integer> management = new EnumMap<>(ServiceName.class);
+		for (ServiceName service : ServiceName.values()) {
+			service.defaultManagementPort().ifPresent((port) -> management.put(service, port));
+		}
+		return management;
 	}
 
 }

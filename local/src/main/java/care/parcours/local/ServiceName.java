@@ -19,28 +19,32 @@ public enum ServiceName {
 	 * The OAuth2 / OpenID Connect authorization server: it issues every token, so it
 	 * starts before the services that check them.
 	 */
-	AUTH("authorization-server", 9000, "auth"),
+	AUTH("authorization-server", 9000, 9001, "auth"),
 
-	PATIENT("patient-service", 8081, "patient"),
+	PATIENT("patient-service", 8081, null, "patient"),
 
-	SCHEDULING("scheduling-service", 8082, "scheduling"),
+	SCHEDULING("scheduling-service", 8082, null, "scheduling"),
 
-	BILLING("billing-service", 8083, "billing"),
+	BILLING("billing-service", 8083, null, "billing"),
 
-	PARTNER("partner-service", 8084, "partner"),
+	PARTNER("partner-service", 8084, null, "partner"),
 
 	/** The only public entry point; it has no database of its own. */
-	GATEWAY("gateway", 8080, null);
+	GATEWAY("gateway", 8080, 9080, null);
 
 	private final String module;
 
 	private final int defaultPort;
 
+	private final @Nullable Integer defaultManagementPort;
+
 	private final @Nullable String databaseSuffix;
 
-	ServiceName(String module, int defaultPort, @Nullable String databaseSuffix) {
+	ServiceName(String module, int defaultPort, @Nullable Integer defaultManagementPort,
+			@Nullable String databaseSuffix) {
 		this.module = module;
 		this.defaultPort = defaultPort;
+		this.defaultManagementPort = defaultManagementPort;
 		this.databaseSuffix = databaseSuffix;
 	}
 
@@ -52,6 +56,14 @@ public enum ServiceName {
 	/** The port of the service in the local platform and in docker-compose. */
 	public int defaultPort() {
 		return this.defaultPort;
+	}
+
+	/**
+	 * Where the public reaches the service (the gateway, the authorization server's
+	 * login), its probes and metrics answer on a port of their own: this one by default.
+	 */
+	public Optional<Integer> defaultManagementPort() {
+		return Optional.ofNullable(this.defaultManagementPort);
 	}
 
 	/**

@@ -65,11 +65,14 @@ class LaunchPlanTests {
 	}
 
 	@Test
-	void theGatewayAnswersItsProbesOnItsManagementPortAndTheServicesOnTheirOwn() {
+	void whatThePublicReachesAnswersItsProbesOnAManagementPortAndTheServicesOnTheirOwn() {
 		ServiceLaunch gateway = this.plan.launch(ServiceName.GATEWAY);
+		ServiceLaunch auth = this.plan.launch(ServiceName.AUTH);
 
 		assertThat(gateway.environment()).containsEntry("MANAGEMENT_SERVER_PORT", "9080");
 		assertThat(gateway.readinessUrl()).hasToString("http://127.0.0.1:9080/actuator/health/readiness");
+		assertThat(auth.environment()).containsEntry("MANAGEMENT_SERVER_PORT", "9001");
+		assertThat(auth.readinessUrl()).hasToString("http://127.0.0.1:9001/actuator/health/readiness");
 		assertThat(this.plan.launch(ServiceName.PARTNER).environment()).doesNotContainKey("MANAGEMENT_SERVER_PORT");
 	}
 

@@ -82,12 +82,13 @@ class LocalPlatformIT {
 			assertThat(log(platform, ServiceName.GATEWAY))
 				.contains("env PARCOURS_PARTNER_URL=http://127.0.0.1:" + ports.port(ServiceName.PARTNER),
 						"env PARCOURS_PATIENT_URL=http://127.0.0.1:" + ports.port(ServiceName.PATIENT),
-						"env MANAGEMENT_SERVER_PORT=" + ports.gatewayManagement())
+						"env MANAGEMENT_SERVER_PORT=" + ports.managementPort(ServiceName.GATEWAY))
 				.noneMatch((line) -> line.startsWith("env SPRING_DATASOURCE_URL="));
 			String issuer = "http://localhost:" + ports.port(ServiceName.AUTH);
 			assertThat(log(platform, ServiceName.AUTH))
 				.contains("env PARCOURS_AUTH_ISSUER=" + issuer, "env PARCOURS_AUTH_DEMO_USERS=true",
-						"env PARCOURS_SECURITY_ISSUER=" + issuer)
+						"env PARCOURS_SECURITY_ISSUER=" + issuer,
+						"env MANAGEMENT_SERVER_PORT=" + ports.managementPort(ServiceName.AUTH))
 				.anyMatch((line) -> line.startsWith("env SPRING_DATASOURCE_URL=jdbc:postgresql://")
 						&& line.endsWith("/" + this.prefix + "auth"));
 			assertThat(log(platform, ServiceName.GATEWAY)).contains("env PARCOURS_SECURITY_ISSUER=" + issuer,

@@ -23,25 +23,31 @@ class PortPlanTests {
 		assertThat(ports.port(ServiceName.PARTNER)).isEqualTo(8084);
 		assertThat(ports.port(ServiceName.AUTH)).isEqualTo(9000);
 		assertThat(ports.managementPort(ServiceName.GATEWAY)).isEqualTo(9080);
+		assertThat(ports.managementPort(ServiceName.AUTH)).isEqualTo(9001);
+		// The services behind the gateway answer probes and metrics on their own port.
 		assertThat(ports.managementPort(ServiceName.PARTNER)).isEqualTo(8084);
+		assertThat(ports.hasManagementPort(ServiceName.PARTNER)).isFalse();
 	}
 
 	@Test
-	void randomGivesEveryServiceAndTheGatewaysManagementTheirOwnFreePort() {
+	void randomGivesEveryServiceAndEachManagementServerItsOwnFreePort() {
 		PortPlan ports = PortPlan.random();
 		Set<Integer> planned = new HashSet<>(ports.ports().values());
-		planned.add(ports.gatewayManagement());
+		planned.addAll(ports.management().values());
 
-		assertThat(planned).hasSize(ServiceName.values().length + 1);
+		assertThat(ports.management()).containsOnlyKeys(ServiceName.GATEWAY, ServiceName.AUTH);
+		assertThat(planned).hasSize(ServiceName.values().length + 2);
 		assertThat(planned).allMatch((port) -> !Ports.inUse(port));
 	}
 
 	@Test
-	void refusesTheGatewaysManagementOnAServicePort() {
+	void refusesAManagementPortThatIsAServicePort() {
 		Map<ServiceName, Integer> ports = new EnumMap<>(PortPlan.defaults().ports());
+		Map<ServiceName, Integer> management = new EnumMap<>(PortPlan.defaults().management());
+		management.put(ServiceName.AUTH, 8082);
 
-		assertThatIllegalArgumentException().isThrownBy(() -> new PortPlan(ports, 8082))
-			.withMessage("Port 8082 is planned for a service and the gateway's management");
+		assertThatIllegalArgumentException().isThrownBy(() -> new PortPlan(ports, management))
+			.withMessage("Port 8082 is planned twice, once as a management port");
 	}
 
 	@Test

@@ -3,6 +3,11 @@ package care.parcours.auth.server;
 import care.parcours.auth.AuthProperties;
 import care.parcours.auth.Role;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,14 +27,42 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
- * Three filter chains, tried in order: the authorization server's endpoints, the
- * administration API (a resource server of this server's own tokens), and the rest (the
- * login form, health and metrics).
+ * Four filter chains, tried in order: the management port (probes and metrics without a
+ * token, nothing else), the authorization server's endpoints, the administration API (a
+ * resource server of this server's own tokens), and the rest (the login form).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	/**
+	 * Every request to the management server ({@code management.server.port}): the
+	 * authorization server's endpoints are filters of the chains below, which would
+	 * answer there too.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain operations(HttpSecurity http) throws Exception {
+		return http.securityMatcher(SecurityConfiguration::onManagementServer)
+			.authorizeHttpRequests(
+					requests -> requests.requestMatchers(EndpointRequest.to("health", "info", "prometheus"))
+						.permitAll()
+						.anyRequest()
+						.denyAll())
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.build();
+	}
+
+	private static boolean onManagementServer(HttpServletRequest request) {
+		WebApplicationContext context = WebApplicationContextUtils
+			.getWebApplicationContext(request.getServletContext());
+		return context != null
+				&& WebServerApplicationContext.hasServerNamespace(context, WebServerNamespace.MANAGEMENT.getValue());
+	}
 
 	@Bean
 	@Order(1)
@@ -81,12 +114,8 @@ class SecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain loginAndOperations(HttpSecurity http) throws Exception {
 		return http
-			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-						"/error")
-				.permitAll()
-				.anyRequest()
-				.authenticated())
+			.authorizeHttpRequests(
+					requests -> requests.requestMatchers("/error").permitAll().anyRequest().authenticated())
 			.formLogin(Customizer.withDefaults())
 			.build();
 	}

@@ -63,6 +63,7 @@ class LoginAcrossInstancesIT {
 		List<String> arguments = new ArrayList<>();
 		SHARED.forEach(key -> arguments.add("--" + key + "=" + environment.getRequiredProperty(key)));
 		arguments.add("--server.port=0");
+		arguments.add("--management.server.port=0");
 		arguments.add("--parcours.auth.demo-users=true");
 		arguments.add("--spring.kafka.consumer.group-id="
 				+ environment.getRequiredProperty("spring.kafka.consumer.group-id") + "-second");

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import care.parcours.auth.AuthServer;
 import care.parcours.auth.DemoAccounts;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -30,6 +32,9 @@ class DemoClientTokensIT {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -84,8 +89,26 @@ class DemoClientTokensIT {
 	}
 
 	@Test
-	void healthAnswersWithoutAToken() {
-		assertThat(server.get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+	void theManagementPortAnswersProbesAndMetricsWithoutATokenAndNothingElse() {
+		AuthServer operations = new AuthServer(managementPort);
+		for (String path : List.of("/actuator/health/liveness", "/actuator/health/readiness", "/actuator/info",
+				"/actuator/prometheus")) {
+			assertThat(operations.get(path, null).statusCode()).as(path).isEqualTo(200);
+		}
+		// The authorization server's endpoints are filters: they must not answer there.
+		assertThat(operations.clientCredentials(DemoAccounts.clientId(Role.ADMIN), DemoAccounts.CLIENT_SECRET)
+			.statusCode()).isEqualTo(403);
+		assertThat(operations.get("/oauth2/jwks", null).statusCode()).isEqualTo(403);
+		assertThat(operations.get("/login", null).statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void theLoginPortServesNoActuatorEndpoint() {
+		for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/prometheus")) {
+			HttpResponse<String> response = server.get(path, null);
+			assertThat(response.statusCode()).as(path).isNotEqualTo(200);
+			assertThat(response.body()).as(path).doesNotContain("\"status\"").doesNotContain("jvm_");
+		}
 	}
 
 }

@@ -30,16 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ComposeFileTests {
 
-	/** The gateway's probes and metrics: inside the network only. */
-	private static final int GATEWAY_MANAGEMENT_PORT = 9080;
-
 	/** The applications of the platform contract, with their port and database. */
-	private static final List<Application> APPLICATIONS = List.of(new Application("gateway", 8080, null),
-			new Application("patient-service", 8081, "parcours_patient"),
-			new Application("scheduling-service", 8082, "parcours_scheduling"),
-			new Application("billing-service", 8083, "parcours_billing"),
-			new Application("partner-service", 8084, "parcours_partner"),
-			new Application("authorization-server", 9000, "parcours_auth"));
+	private static final List<Application> APPLICATIONS = List.of(new Application("gateway", 8080, 9080, null),
+			new Application("patient-service", 8081, 8081, "parcours_patient"),
+			new Application("scheduling-service", 8082, 8082, "parcours_scheduling"),
+			new Application("billing-service", 8083, 8083, "parcours_billing"),
+			new Application("partner-service", 8084, 8084, "parcours_partner"),
+			new Application("authorization-server", 9000, 9001, "parcours_auth"));
 
 	private static final String READINESS = "/actuator/health/readiness";
 
@@ -165,12 +162,18 @@ class ComposeFileTests {
 	}
 
 	@Test
-	void theGatewayAnswersProbesAndMetricsOnAManagementPortItDoesNotPublish() {
-		Map<String, Object> gateway = service("gateway");
+	void whatThePublicReachesAnswersProbesAndMetricsOnAManagementPortItDoesNotPublish() {
+		for (Application application : APPLICATIONS) {
+			if (application.managementPort() == application.port()) {
+				continue;
+			}
+			Map<String, Object> service = service(application.name());
 
-		assertThat(environment(gateway)).as("environment of the gateway")
-			.containsEntry("MANAGEMENT_SERVER_PORT", String.valueOf(GATEWAY_MANAGEMENT_PORT));
-		assertThat(publishedPorts(gateway)).as("ports of the gateway").containsOnlyKeys("8080");
+			assertThat(environment(service)).as("environment of %s", application.name())
+				.containsEntry("MANAGEMENT_SERVER_PORT", String.valueOf(application.managementPort()));
+			assertThat(publishedPorts(service)).as("ports of %s", application.name())
+				.containsOnlyKeys(String.valueOf(application.port()));
+		}
 		assertThat(read("ops/docker/healthcheck")).as("the image's health check script")
 			.contains("${MANAGEMENT_SERVER_PORT:-${SERVER_PORT");
 	}
@@ -516,12 +519,11 @@ class ComposeFileTests {
 		return strings;
 	}
 
-	private record Application(String name, int port, @Nullable String database) {
-
-		/** Where Prometheus and the health check reach it. */
-		int managementPort() {
-			return name.equals("gateway") ? GATEWAY_MANAGEMENT_PORT : port;
-		}
+	/**
+	 * @param managementPort where Prometheus and the health check reach it: a port of its
+	 * own for what the public reaches (the gateway, the authorization server's login)
+	 */
+	private record Application(String name, int port, int managementPort, @Nullable String database) {
 
 	}
 
