@@ -30,7 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("parcours.auth")
 public record AuthProperties(@DefaultValue("http://localhost:9000") String issuer,
 		@DefaultValue("15m") Duration userTokenTtl, @DefaultValue("10m") Duration clientTokenTtl,
-		@DefaultValue("10s") Duration refreshTokenReuseLeeway, @Nullable String signingKey,
+		@DefaultValue("2s") Duration refreshTokenReuseLeeway, @Nullable String signingKey,
 		@Nullable String signingKeyId, @DefaultValue("false") boolean demoUsers, @DefaultValue List<User> users,
 		@DefaultValue Web web) {
 

@@ -38,16 +38,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * tokens, and when both refresh at the same moment the second presents the token the
  * first has just replaced. Ending the session would log the person out of both tabs, so
  * the token is refused and the session goes on; the tab then refreshes with the current
- * token. The price: a copy presented that soon after the replacement is refused without
- * ending the session, and once the leeway has passed it ends it as before.
+ * token. The price, accepted and kept small by a short leeway (2 s by default): a thief
+ * who refreshes with a copied token just before the client does keeps the session, and
+ * the client, refused, logs in again; the {@code within-leeway} count shows such
+ * refusals. A front end that lets one tab refresh for all (Web Locks) can set the leeway
+ * to zero.
  * <p>
  * Two refreshes with the same token at the same moment both find it current, since Spring
  * Authorization Server takes no lock between the lookup and the save. So a refresh is a
  * compare-and-set: its save locks the authorization and goes through only if it still
  * holds the token this refresh presented; the other is refused like a retired token, and
  * nothing is issued for it. Otherwise the later save would silently retire the token just
- * handed to the first client, whose next refresh would end the session, and a thief
- * racing the client would get a working token unnoticed.
+ * handed to the first client, whose next refresh would end the session, and both racers
+ * would walk away with a working token.
  * <p>
  * The authorization store (Spring Authorization Server's tables), with this on top: a
  * save that replaces a refresh token records the old one's hash, in the same transaction;
@@ -162,7 +165,7 @@ class RefreshTokenReuse implements OAuth2AuthorizationService {
 		if (session == null) {
 			return;
 		}
-		// The clock that wrote rotated_at, so that the two readings compare.
+		// The clock that wrote rotated_at (this instance's, or a peer's kept in step).
 		if (retired.rotatedWithin(leeway, clock.instant())) {
 			withinLeeway.increment();
 			log.info("A retired refresh token of client {} was presented again within the leeway; session {} goes on",

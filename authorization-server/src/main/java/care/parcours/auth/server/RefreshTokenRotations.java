@@ -31,10 +31,7 @@ class RefreshTokenRotations {
 		this.clock = clock;
 	}
 
-	/**
-	 * The refresh token the authorization holds now, its row locked until the transaction
-	 * ends.
-	 */
+	/** The authorization's refresh token now, its row locked until the commit. */
 	Optional<Current> lockCurrent(String authorizationId) {
 		return jdbc.sql("""
 				select refresh_token_value, refresh_token_expires_at from oauth2_authorization

@@ -20,6 +20,7 @@ import care.parcours.test.MutableClock;
 import care.parcours.test.ParcoursTest;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -81,6 +82,11 @@ class PeopleLoginIT {
 	PlatformTransactionManager transactionManager;
 
 	AuthServer server;
+
+	@AfterEach
+	void backToRealTime() {
+		clock.reset();
+	}
 
 	@BeforeEach
 	void connect() {
@@ -279,16 +285,21 @@ class PeopleLoginIT {
 						.toList();
 					// Awaitility polls on its own thread, outside this transaction:
 					// each poll sees the activity of now, not a snapshot.
-					await().until(this::requestsWaitingForALock, waiting -> waiting == 2);
+					await().until(this::blockedByALock, blocked -> blocked >= 2);
 					return requests;
 				});
 			return sent.stream().map(CompletableFuture::join).toList();
 		}
 	}
 
-	private long requestsWaitingForALock() {
-		return jdbc.sql(
-				"select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")
+	/**
+	 * Backends of this test's database waiting for a lock: the second request waits
+	 * behind the first, not on the test's transaction directly.
+	 */
+	private long blockedByALock() {
+		return jdbc
+			.sql("select count(*) from pg_stat_activity"
+					+ " where datname = current_database() and cardinality(pg_blocking_pids(pid)) > 0")
 			.query(Long.class)
 			.single();
 	}

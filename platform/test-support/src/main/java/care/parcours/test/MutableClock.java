@@ -36,4 +36,11 @@ public final class MutableClock extends Clock {
 		offset.updateAndGet(current -> current.plus(by));
 	}
 
+	/**
+	 * Back to real time, for the next test of a context the clock outlives.
+	 */
+	public void reset() {
+		offset.set(Duration.ZERO);
+	}
+
 }
