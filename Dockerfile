@@ -8,6 +8,9 @@
 #         authorization-server.
 # PORT:   the port the application listens on (sets SERVER_PORT, EXPOSE and the health check);
 #         docker-compose.yml passes the contract's port of each module.
+# MANAGEMENT_PORT: where probes and metrics answer (sets MANAGEMENT_SERVER_PORT, which the health
+#         check asks): 9080 for the gateway and 9001 for the authorization-server, whose own port
+#         the public reaches and serves no actuator endpoint; PORT for the others (the default).
 # Needs BuildKit (the default builder of Docker Engine 23 and later) for the cache mount.
 
 ARG MODULE
@@ -45,6 +48,7 @@ RUN java -Djarmode=tools -jar application.jar extract --layers --destination ext
 FROM eclipse-temurin:25-jre
 ARG MODULE
 ARG PORT
+ARG MANAGEMENT_PORT=${PORT}
 
 LABEL org.opencontainers.image.title="parcours-${MODULE}" \
 	org.opencontainers.image.description="Parcours ${MODULE}"
@@ -61,7 +65,7 @@ COPY --from=build /layers/extracted/snapshot-dependencies/ ./
 COPY --from=build /layers/extracted/application/ ./
 COPY --chmod=755 ops/docker/healthcheck /usr/local/bin/healthcheck
 
-ENV SERVER_PORT=${PORT}
+ENV SERVER_PORT=${PORT} MANAGEMENT_SERVER_PORT=${MANAGEMENT_PORT}
 EXPOSE ${PORT}
 USER 10001:10001
 

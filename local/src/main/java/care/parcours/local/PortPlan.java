@@ -41,6 +41,10 @@ public record PortPlan(Map<ServiceName, Integer> ports, Map<ServiceName, Integer
 		for (ServiceName service : ServiceName.values()) {
 			Integer port = management.get(service);
 			if (service.defaultManagementPort().isEmpty()) {
+				if (port != null) {
+					throw new IllegalArgumentException(service.module()
+							+ " answers probes and metrics on its own port; it has no management port");
+				}
 				continue;
 			}
 			if (port == null) {

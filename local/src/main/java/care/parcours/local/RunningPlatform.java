@@ -57,7 +57,8 @@ public final class RunningPlatform implements AutoCloseable {
 
 	/**
 	 * Where the service answers its probes and metrics ({@code /actuator/...}): the
-	 * gateway's management port, the other services' own port.
+	 * management port of the gateway and of the authorization server, the other services'
+	 * own port.
 	 */
 	public URI managementUrl(ServiceName service) {
 		return URI.create("http://localhost:" + this.plan.ports().managementPort(service));

@@ -33,11 +33,13 @@ class LocalPlatformTests {
 		Path root = FakeRepository.in(this.directory);
 		try (ServerSocket taken = new ServerSocket()) {
 			taken.bind(new InetSocketAddress(0));
-			Map<ServiceName, Integer> ports = new EnumMap<>(PortPlan.random().ports());
+			PortPlan free = PortPlan.random();
+			Map<ServiceName, Integer> ports = new EnumMap<>(free.ports());
 			ports.put(ServiceName.PARTNER, taken.getLocalPort());
 
 			assertThatExceptionOfType(LocalPlatformException.class)
-				.isThrownBy(() -> LocalPlatform.builder(root).ports(new PortPlan(ports)).build().start())
+				.isThrownBy(
+						() -> LocalPlatform.builder(root).ports(new PortPlan(ports, free.management())).build().start())
 				.withMessageStartingWith("Port " + taken.getLocalPort() + " (partner-service) already in use.");
 		}
 	}

@@ -41,6 +41,15 @@ class PortPlanTests {
 	}
 
 	@Test
+	void refusesAManagementPortForAServiceBehindTheGateway() {
+		Map<ServiceName, Integer> management = new EnumMap<>(PortPlan.defaults().management());
+		management.put(ServiceName.PARTNER, 9084);
+
+		assertThatIllegalArgumentException().isThrownBy(() -> new PortPlan(PortPlan.defaults().ports(), management))
+			.withMessage("partner-service answers probes and metrics on its own port; it has no management port");
+	}
+
+	@Test
 	void refusesAManagementPortThatIsAServicePort() {
 		Map<ServiceName, Integer> ports = new EnumMap<>(PortPlan.defaults().ports());
 		Map<ServiceName, Integer> management = new EnumMap<>(PortPlan.defaults().management());

@@ -15,10 +15,10 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A service stand-in for the supervision tests: a plain JVM, started like a service, that
  * answers {@code /actuator/health/readiness} on {@code MANAGEMENT_SERVER_PORT} when it is
- * given (the gateway), else on {@code SERVER_PORT}. {@code STAND_IN} says how it behaves:
- * {@code ready} (after {@code NOT_READY_ANSWERS} answers of 503), {@code fail} (writes 40
- * lines and exits with 3), {@code ignore-sigterm} (its shutdown never ends, so only
- * SIGKILL stops it).
+ * given (the gateway, the authorization server), else on {@code SERVER_PORT}.
+ * {@code STAND_IN} says how it behaves: {@code ready} (after {@code NOT_READY_ANSWERS}
+ * answers of 503), {@code fail} (writes 40 lines and exits with 3),
+ * {@code ignore-sigterm} (its shutdown never ends, so only SIGKILL stops it).
  */
 public final class StandInService {
 

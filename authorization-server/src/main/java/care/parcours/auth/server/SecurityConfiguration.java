@@ -104,15 +104,15 @@ class SecurityConfiguration {
 			.exceptionHandling(
 					exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// Bearer tokens only, no cookies: nothing for a cross-site request to ride
-			// on.
+			// Bearer tokens only, no cookies: nothing for a cross-site request
+			// to ride on.
 			.csrf(csrf -> csrf.disable())
 			.build();
 	}
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain loginAndOperations(HttpSecurity http) throws Exception {
+	SecurityFilterChain login(HttpSecurity http) throws Exception {
 		return http
 			.authorizeHttpRequests(
 					requests -> requests.requestMatchers("/error").permitAll().anyRequest().authenticated())

@@ -20,7 +20,6 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity.HeaderSpec;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
@@ -61,7 +60,8 @@ class GatewaySecurity {
 
 	/**
 	 * Every request to the management server ({@code management.server.port}): the
-	 * gateway's routes are mapped there too, and must not answer.
+	 * gateway's route mapping skips a fixed management port but not a random one (port
+	 * 0), and nothing but the probes and metrics may answer there.
 	 */
 	@Bean
 	@Order(0)

@@ -171,9 +171,16 @@ class ComposeFileTests {
 
 			assertThat(environment(service)).as("environment of %s", application.name())
 				.containsEntry("MANAGEMENT_SERVER_PORT", String.valueOf(application.managementPort()));
+			// The image itself answers its health check there, with or without compose.
+			assertThat(stringValues(map(map(service.get("build"), "build").get("args"), "build args")))
+				.as("build args of %s", application.name())
+				.containsEntry("MANAGEMENT_PORT", String.valueOf(application.managementPort()));
 			assertThat(publishedPorts(service)).as("ports of %s", application.name())
 				.containsOnlyKeys(String.valueOf(application.port()));
 		}
+		assertThat(dockerfileInstructions()).contains("ARG MANAGEMENT_PORT=${PORT}")
+			.anySatisfy(instruction -> assertThat(instruction).startsWith("ENV ")
+				.contains("MANAGEMENT_SERVER_PORT=${MANAGEMENT_PORT}"));
 		assertThat(read("ops/docker/healthcheck")).as("the image's health check script")
 			.contains("${MANAGEMENT_SERVER_PORT:-${SERVER_PORT");
 	}
