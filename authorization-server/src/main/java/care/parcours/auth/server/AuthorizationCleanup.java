@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Drops authorizations whose every token has expired: each client-credentials token and
- * each login leaves one, and none is needed once nothing in it can be used. Safe to run
- * on several instances at once.
+ * each login leaves one, and none is needed once nothing in it can be used; and the
+ * hashes of retired refresh tokens past their expiry. Safe to run on several instances at
+ * once.
  */
 @Component
 class AuthorizationCleanup {
@@ -22,10 +23,13 @@ class AuthorizationCleanup {
 
 	private final JdbcClient jdbc;
 
+	private final RefreshTokenRotations rotations;
+
 	private final Clock clock;
 
-	AuthorizationCleanup(JdbcClient jdbc, Clock clock) {
+	AuthorizationCleanup(JdbcClient jdbc, RefreshTokenRotations rotations, Clock clock) {
 		this.jdbc = jdbc;
+		this.rotations = rotations;
 		this.clock = clock;
 	}
 
@@ -41,10 +45,7 @@ class AuthorizationCleanup {
 		if (dropped > 0) {
 			log.debug("Dropped {} expired authorizations", dropped);
 		}
-		// A retired refresh token that has expired would be refused anyway.
-		jdbc.sql("delete from rotated_refresh_token where expires_at < ?")
-			.param(Timestamp.from(clock.instant()))
-			.update();
+		rotations.forgetExpired();
 	}
 
 }

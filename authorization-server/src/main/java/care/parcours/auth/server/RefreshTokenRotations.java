@@ -55,6 +55,15 @@ class RefreshTokenRotations {
 			.update();
 	}
 
+	/**
+	 * Forgets retired tokens that have expired: presented again, they are refused anyway.
+	 */
+	void forgetExpired() {
+		jdbc.sql("delete from rotated_refresh_token where expires_at < ?")
+			.param(Timestamp.from(clock.instant()))
+			.update();
+	}
+
 	/** The retired token with this hash, if one is. */
 	Optional<Retired> retired(byte[] tokenHash) {
 		return jdbc.sql("select authorization_id, rotated_at from rotated_refresh_token where token_hash = ?")
