@@ -106,12 +106,7 @@ record LaunchPlan(Path repositoryRoot, Path logDirectory, PortPlan ports, Jvm jv
 	}
 
 	URI readinessUrl(ServiceName service) {
-		return URI.create(managementUrl(service) + "/actuator/health/readiness");
-	}
-
-	/** Where the service answers its probes and metrics. */
-	String managementUrl(ServiceName service) {
-		return "http://127.0.0.1:" + this.ports.managementPort(service);
+		return this.ports.readinessUrl("127.0.0.1", service);
 	}
 
 	private String url(ServiceName service) {

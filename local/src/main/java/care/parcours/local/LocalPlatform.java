@@ -91,7 +91,7 @@ public final class LocalPlatform {
 				taken.add(port + " (" + service.module() + ")");
 			}
 			int management = this.settings.ports().managementPort(service);
-			if (management != port && Ports.inUse(management)) {
+			if (this.settings.ports().hasManagementPort(service) && Ports.inUse(management)) {
 				taken.add(management + " (" + service.module() + " management)");
 			}
 		}

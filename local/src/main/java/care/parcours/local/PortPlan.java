@@ -1,5 +1,6 @@
 package care.parcours.local;
 
+import java.net.URI;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -110,6 +111,16 @@ public record PortPlan(Map<ServiceName, Integer> ports, Map<ServiceName, Integer
 	 */
 	public int managementPort(ServiceName service) {
 		return this.management.getOrDefault(service, port(service));
+	}
+
+	/** Where the service answers its probes and metrics, on the host given. */
+	public URI managementUrl(String host, ServiceName service) {
+		return URI.create("http://" + host + ":" + managementPort(service));
+	}
+
+	/** Answers 200 while the service takes traffic. */
+	public URI readinessUrl(String host, ServiceName service) {
+		return managementUrl(host, service).resolve("/actuator/health/readiness");
 	}
 
 	/** Whether the service answers probes and metrics on a port of their own. */

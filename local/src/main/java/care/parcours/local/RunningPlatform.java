@@ -61,12 +61,12 @@ public final class RunningPlatform implements AutoCloseable {
 	 * own port.
 	 */
 	public URI managementUrl(ServiceName service) {
-		return URI.create("http://localhost:" + this.plan.ports().managementPort(service));
+		return this.plan.ports().managementUrl("localhost", service);
 	}
 
 	/** Answers 200 while the service takes traffic. */
 	public URI readinessUrl(ServiceName service) {
-		return managementUrl(service).resolve("/actuator/health/readiness");
+		return this.plan.ports().readinessUrl("localhost", service);
 	}
 
 	/** The service's standard output and error. */

@@ -20,8 +20,7 @@ final class Status {
 		try (Readiness readiness = new Readiness()) {
 			for (ServiceName service : order()) {
 				URI url = URI.create("http://localhost:" + ports.port(service));
-				URI management = URI.create("http://localhost:" + ports.managementPort(service));
-				boolean up = readiness.isReady(management.resolve("/actuator/health/readiness"));
+				boolean up = readiness.isReady(ports.readinessUrl("localhost", service));
 				ready += up ? 1 : 0;
 				System.out.printf("  %-20s %-24s %s%n", service.module(), url, up ? "ready" : "not ready");
 			}
