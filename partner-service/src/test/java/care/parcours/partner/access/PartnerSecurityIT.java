@@ -12,6 +12,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import care.parcours.events.auth.PartnerClientRevoked;
+import care.parcours.events.auth.SessionEnded;
 import care.parcours.partner.PartnerFixtures;
 import care.parcours.test.ApiContractTests;
 import care.parcours.test.ParcoursTest;
@@ -199,6 +200,32 @@ class PartnerSecurityIT extends ApiContractTests {
 		http.get()
 			.uri("/api/partners/{id}", ours)
 			.header(HttpHeaders.AUTHORIZATION, TestTokens.partner(ours).bearer())
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
+	void theTokensOfAnEndedSessionAreRefusedBeforeTheyExpire() {
+		String session = UUID.randomUUID().toString();
+		String ended = TestTokens.staff("coordinator").session(session).bearer();
+		String otherSession = TestTokens.staff("coordinator").session(UUID.randomUUID().toString()).bearer();
+		http.get().uri("/api/partners").header(HttpHeaders.AUTHORIZATION, ended).exchange().expectStatus().isOk();
+
+		TestEvents.publish(new SessionEnded(session, Instant.now(), SessionEnded.LOGGED_OUT), session, 1);
+
+		await().untilAsserted(() -> http.get()
+			.uri("/api/partners")
+			.header(HttpHeaders.AUTHORIZATION, ended)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.value(HttpHeaders.WWW_AUTHENTICATE,
+					(String challenge) -> assertThat(challenge).contains("invalid_token")));
+		http.get()
+			.uri("/api/partners")
+			.header(HttpHeaders.AUTHORIZATION, otherSession)
 			.exchange()
 			.expectStatus()
 			.isOk();

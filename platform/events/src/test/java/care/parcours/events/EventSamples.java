@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import care.parcours.events.auth.PartnerClientIssued;
 import care.parcours.events.auth.PartnerClientRevoked;
+import care.parcours.events.auth.SessionEnded;
 import care.parcours.events.partner.PartnerActivated;
 import care.parcours.events.partner.PartnerRegistered;
 import care.parcours.events.partner.PartnerSuspended;
@@ -57,6 +58,9 @@ final class EventSamples {
 			entry(PartnerClientRevoked.class,
 					new PartnerClientRevoked("partner-3f9a1c2b7d4e5f60", PARTNER,
 							Instant.parse("2026-11-23T10:00:00Z"))),
+			entry(SessionEnded.class,
+					new SessionEnded("3b0f6c1e-9a7d-4c2e-8f51-2d6a9e4b7c10", Instant.parse("2026-11-23T10:05:00Z"),
+							SessionEnded.LOGGED_OUT)),
 			entry(PartnerUpdated.class,
 					new PartnerUpdated(PARTNER, "CLINIC", "FR", "Lyon", "Europe/Paris",
 							List.of("orthopaedics", "cardiology"), List.of("fr", "en"))),

@@ -46,7 +46,7 @@ public final class TestTokens {
 	/** A person holding the given roles. */
 	public static Token staff(String... roles) {
 		return new Token(TRUSTED, "staff-" + String.join("-", roles), null, List.of(roles), null, List.of(), ISSUER,
-				List.of(AUDIENCE), Duration.ofMinutes(10), Instant.now());
+				List.of(AUDIENCE), Duration.ofMinutes(10), Instant.now(), null);
 	}
 
 	/** A partner client of the given partner, with every partner scope. */
@@ -54,7 +54,7 @@ public final class TestTokens {
 		String clientId = "partner-" + partnerId.toString().substring(0, 8);
 		return new Token(TRUSTED, clientId, clientId, List.of("partner"), partnerId,
 				List.of("partner.availability.write", "partner.appointments.read", "partner.quotes.read"), ISSUER,
-				List.of(AUDIENCE), Duration.ofMinutes(10), Instant.now());
+				List.of(AUDIENCE), Duration.ofMinutes(10), Instant.now(), null);
 	}
 
 	/** Signs with a key no service trusts. */
@@ -93,37 +93,48 @@ public final class TestTokens {
 	 */
 	public record Token(KeyPair keys, String subject, @Nullable String clientId, List<String> roles,
 			@Nullable UUID partnerId, List<String> scopes, String issuer, List<String> audience, Duration lifetime,
-			Instant issuedAt) {
+			Instant issuedAt, @Nullable String sessionId) {
 
 		public Token subject(String subject) {
-			return new Token(keys, subject, clientId, roles, partnerId, scopes, issuer, audience, lifetime, issuedAt);
+			return new Token(keys, subject, clientId, roles, partnerId, scopes, issuer, audience, lifetime, issuedAt,
+					sessionId);
 		}
 
 		public Token clientId(String clientId) {
-			return new Token(keys, subject, clientId, roles, partnerId, scopes, issuer, audience, lifetime, issuedAt);
+			return new Token(keys, subject, clientId, roles, partnerId, scopes, issuer, audience, lifetime, issuedAt,
+					sessionId);
 		}
 
 		public Token scopes(String... scopes) {
 			return new Token(keys, subject, clientId, roles, partnerId, List.of(scopes), issuer, audience, lifetime,
-					issuedAt);
+					issuedAt, sessionId);
 		}
 
 		public Token issuer(String issuer) {
-			return new Token(keys, subject, clientId, roles, partnerId, scopes, issuer, audience, lifetime, issuedAt);
+			return new Token(keys, subject, clientId, roles, partnerId, scopes, issuer, audience, lifetime, issuedAt,
+					sessionId);
 		}
 
 		public Token audience(String... audience) {
 			return new Token(keys, subject, clientId, roles, partnerId, scopes, issuer, List.of(audience), lifetime,
-					issuedAt);
+					issuedAt, sessionId);
 		}
 
 		/** Issued at {@code issuedAt}, expiring {@code lifetime} later. */
 		public Token issued(Instant issuedAt, Duration lifetime) {
-			return new Token(keys, subject, clientId, roles, partnerId, scopes, issuer, audience, lifetime, issuedAt);
+			return new Token(keys, subject, clientId, roles, partnerId, scopes, issuer, audience, lifetime, issuedAt,
+					sessionId);
+		}
+
+		/** Issued in a person's session, named by its {@code sid} claim. */
+		public Token session(String sessionId) {
+			return new Token(keys, subject, clientId, roles, partnerId, scopes, issuer, audience, lifetime, issuedAt,
+					sessionId);
 		}
 
 		public Token signedBy(KeyPair keys) {
-			return new Token(keys, subject, clientId, roles, partnerId, scopes, issuer, audience, lifetime, issuedAt);
+			return new Token(keys, subject, clientId, roles, partnerId, scopes, issuer, audience, lifetime, issuedAt,
+					sessionId);
 		}
 
 		/** The signed JWT. */
@@ -144,6 +155,9 @@ public final class TestTokens {
 			}
 			if (!scopes.isEmpty()) {
 				claims.claim("scope", String.join(" ", scopes));
+			}
+			if (sessionId != null) {
+				claims.claim("sid", sessionId);
 			}
 			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(),
 					claims.build());

@@ -46,10 +46,10 @@ import jakarta.servlet.DispatcherType;
 
 /**
  * Makes every servlet service an OAuth2 resource server: tokens are checked for signature
- * (RS256 only), issuer, audience, expiry and revocation; the service's
- * {@link EndpointRules} say who may call what; anything no rule names is refused. Health,
- * metrics and the OpenAPI document stay open for orchestrators, Prometheus and the
- * gateway's Swagger UI.
+ * (RS256 only), issuer, audience, expiry, a revoked client and an ended session; the
+ * service's {@link EndpointRules} say who may call what; anything no rule names is
+ * refused. Health, metrics and the OpenAPI document stay open for orchestrators,
+ * Prometheus and the gateway's Swagger UI.
  */
 @AutoConfiguration(beforeName = { "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
@@ -70,8 +70,16 @@ public class ParcoursSecurityConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnBean(JdbcClient.class)
 	@ConditionalOnMissingBean
-	JwtDecoder jwtDecoder(ParcoursSecurityProperties properties, ObjectProvider<RevokedClients> revoked) {
+	EndedSessions endedSessions(JdbcClient jdbc, ObjectProvider<Clock> clock, ParcoursSecurityProperties properties) {
+		return new EndedSessions(jdbc, clock.getIfAvailable(Clock::systemUTC), properties.revocationRefresh());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtDecoder jwtDecoder(ParcoursSecurityProperties properties, ObjectProvider<RevokedClients> revoked,
+			ObjectProvider<EndedSessions> ended) {
 		NimbusJwtDecoder decoder = properties.hasPublicKey()
 				? NimbusJwtDecoder.withPublicKey(rsaPublicKey(properties.publicKey()))
 					.signatureAlgorithm(SignatureAlgorithm.RS256)
@@ -85,6 +93,7 @@ public class ParcoursSecurityConfiguration {
 		validators.add(new JwtClaimValidator<Collection<String>>("aud",
 				(audience) -> audience != null && audience.contains(properties.audience())));
 		revoked.ifAvailable(validators::add);
+		ended.ifAvailable(validators::add);
 		OAuth2TokenValidator<Jwt> claims = new DelegatingOAuth2TokenValidator<>(validators);
 		decoder.setJwtValidator(claims);
 		return new VerifiedTokens(decoder, claims);

@@ -20,8 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rolesClaim the claim holding the roles, a dotted path for nested claims
  * ({@code realm_access.roles} for Keycloak)
  * @param clockSkew how far the clocks of issuer and service may disagree on expiry
- * @param revocationRefresh how often the list of revoked clients is re-read from the
- * database, so that every instance refuses a revoked client's tokens within that delay
+ * @param revocationRefresh how often the revoked clients and the ended sessions are
+ * re-read from the database, so that every instance refuses their tokens within that
+ * delay
  */
 @ConfigurationProperties("parcours.security")
 public record ParcoursSecurityProperties(@DefaultValue("http://localhost:9000") String issuer,

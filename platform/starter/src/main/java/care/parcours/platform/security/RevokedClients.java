@@ -3,8 +3,8 @@ package care.parcours.platform.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import care.parcours.events.auth.PartnerClientRevoked;
 import care.parcours.platform.consumer.EventHandler;
@@ -29,18 +29,11 @@ public class RevokedClients implements EventHandler<PartnerClientRevoked>, OAuth
 
 	private final JdbcClient jdbc;
 
-	private final Clock clock;
-
-	private final Duration refresh;
-
-	private volatile Map<String, Instant> revoked = Map.of();
-
-	private volatile Instant readAt = Instant.MIN;
+	private final Snapshot<Map<String, Instant>> revoked;
 
 	public RevokedClients(JdbcClient jdbc, Clock clock, Duration refresh) {
 		this.jdbc = jdbc;
-		this.clock = clock;
-		this.refresh = refresh;
+		this.revoked = new Snapshot<>(this::read, Map.of(), clock, refresh);
 	}
 
 	@Override
@@ -55,7 +48,7 @@ public class RevokedClients implements EventHandler<PartnerClientRevoked>, OAuth
 			.param("partnerId", event.partnerId())
 			.param("revokedAt", java.sql.Timestamp.from(event.revokedAt()))
 			.update();
-		this.readAt = Instant.MIN;
+		this.revoked.expire();
 	}
 
 	@Override
@@ -64,7 +57,7 @@ public class RevokedClients implements EventHandler<PartnerClientRevoked>, OAuth
 		if (clientId == null) {
 			return OAuth2TokenValidatorResult.success();
 		}
-		Instant revokedAt = current().get(clientId);
+		Instant revokedAt = this.revoked.current().get(clientId);
 		Instant issuedAt = token.getIssuedAt();
 		if (revokedAt != null && (issuedAt == null || !issuedAt.isAfter(revokedAt))) {
 			return OAuth2TokenValidatorResult.failure(REVOKED);
@@ -74,20 +67,15 @@ public class RevokedClients implements EventHandler<PartnerClientRevoked>, OAuth
 
 	/** Whether tokens the client obtained before now are refused. */
 	public boolean isRevoked(String clientId) {
-		return current().containsKey(clientId);
+		return this.revoked.current().containsKey(clientId);
 	}
 
-	private Map<String, Instant> current() {
-		Instant now = this.clock.instant();
-		if (this.readAt.isBefore(now.minus(this.refresh))) {
-			Map<String, Instant> read = new ConcurrentHashMap<>();
-			this.jdbc.sql("select client_id, revoked_at from parcours_platform.revoked_client")
-				.query((rs, row) -> read.put(rs.getString(1), rs.getTimestamp(2).toInstant()))
-				.list();
-			this.revoked = Map.copyOf(read);
-			this.readAt = now;
-		}
-		return this.revoked;
+	private Map<String, Instant> read() {
+		Map<String, Instant> read = new HashMap<>();
+		this.jdbc.sql("select client_id, revoked_at from parcours_platform.revoked_client")
+			.query((rs, row) -> read.put(rs.getString(1), rs.getTimestamp(2).toInstant()))
+			.list();
+		return Map.copyOf(read);
 	}
 
 }
