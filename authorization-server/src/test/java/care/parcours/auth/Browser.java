@@ -121,6 +121,32 @@ public final class Browser {
 		return tokenRequest(fields);
 	}
 
+	/**
+	 * What the front end sends when the person logs out: one of its tokens given back
+	 * (RFC 7009), as a public client, by its id.
+	 */
+	public HttpResponse<String> revoke(String token) {
+		return revoke(token, "parcours-web");
+	}
+
+	/** A token given back as a public client would: its id, no secret. */
+	public HttpResponse<String> revoke(String token, String clientId) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("token", token);
+		fields.put("client_id", clientId);
+		return send(HttpRequest.newBuilder(server.base().resolve("/oauth2/revoke"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(AuthServer.form(fields))));
+	}
+
+	/**
+	 * Where the front end sends the browser when the person logs out: the end-session
+	 * endpoint (OpenID Connect RP-initiated logout), with the ID token it holds.
+	 */
+	public HttpResponse<String> logOut(String idToken) {
+		return get(URI.create(server.base() + "/connect/logout?id_token_hint=" + AuthServer.encode(idToken)));
+	}
+
 	private HttpResponse<String> tokenRequest(Map<String, String> fields) {
 		return send(HttpRequest.newBuilder(server.base().resolve("/oauth2/token"))
 			.header("Content-Type", "application/x-www-form-urlencoded")

@@ -17,49 +17,72 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.authentication.AuthenticationConverter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets a public client (the web front end) use its refresh token. Spring Authorization
- * Server authenticates a public client only by the PKCE code verifier of an authorization
- * code; at refresh there is none, and the one-use refresh token itself is the proof
- * (OAuth 2.0 Security BCP, section 4.14.2). Recognises
- * {@code grant_type=refresh_token&client_id=…} without any secret.
+ * Lets a public client (the web front end) use its refresh token, and give its tokens
+ * back when the person logs out. Spring Authorization Server authenticates a public
+ * client only by the PKCE code verifier of an authorization code; at refresh and at
+ * revocation there is none, and the token itself is the proof (OAuth 2.0 Security BCP,
+ * section 4.14.2; RFC 7009, section 5). Recognises
+ * {@code grant_type=refresh_token&client_id=…} at the token endpoint and
+ * {@code token=…&client_id=…} at the revocation endpoint, without any secret.
  */
 @Component
-class PublicClientRefresh {
+class PublicClientTokens {
+
+	/** What the client authenticates for, among the token's additional parameters. */
+	private static final String PURPOSE = PublicClientTokens.class.getName() + ".purpose";
 
 	private static final String REFRESH = AuthorizationGrantType.REFRESH_TOKEN.getValue();
 
+	private static final String REVOCATION = "revocation";
+
 	private final RegisteredClientRepository clients;
 
-	PublicClientRefresh(RegisteredClientRepository clients) {
+	private final RequestMatcher revocationEndpoint;
+
+	PublicClientTokens(RegisteredClientRepository clients, AuthorizationServerSettings settings) {
 		this.clients = clients;
+		this.revocationEndpoint = PathPatternRequestMatcher.withDefaults()
+			.matcher(HttpMethod.POST, settings.getTokenRevocationEndpoint());
 	}
 
 	AuthenticationConverter converter() {
-		return PublicClientRefresh::convert;
+		return this::convert;
 	}
 
 	AuthenticationProvider provider() {
 		return new Provider();
 	}
 
-	private static @Nullable Authentication convert(HttpServletRequest request) {
-		if (!HttpMethod.POST.matches(request.getMethod())
-				|| !REFRESH.equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE))
-				|| request.getHeader(HttpHeaders.AUTHORIZATION) != null
+	private @Nullable Authentication convert(HttpServletRequest request) {
+		if (!HttpMethod.POST.matches(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
 				|| request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null
 				|| request.getParameter(OAuth2ParameterNames.CLIENT_ASSERTION) != null) {
 			return null;
 		}
+		String purpose = purposeOf(request);
 		String[] clientIds = request.getParameterValues(OAuth2ParameterNames.CLIENT_ID);
-		if (clientIds == null || clientIds.length != 1 || clientIds[0].isBlank()) {
+		if (purpose == null || clientIds == null || clientIds.length != 1 || clientIds[0].isBlank()) {
 			return null;
 		}
 		return new OAuth2ClientAuthenticationToken(clientIds[0], ClientAuthenticationMethod.NONE, null,
-				Map.of(OAuth2ParameterNames.GRANT_TYPE, REFRESH));
+				Map.of(PURPOSE, purpose));
+	}
+
+	private @Nullable String purposeOf(HttpServletRequest request) {
+		if (REFRESH.equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE))) {
+			return REFRESH;
+		}
+		if (request.getParameter(OAuth2ParameterNames.TOKEN) != null && revocationEndpoint.matches(request)) {
+			return REVOCATION;
+		}
+		return null;
 	}
 
 	/** Authenticates a public client allowed refresh tokens, by its id alone. */
@@ -69,7 +92,7 @@ class PublicClientRefresh {
 		public @Nullable Authentication authenticate(Authentication authentication) {
 			OAuth2ClientAuthenticationToken client = (OAuth2ClientAuthenticationToken) authentication;
 			if (!ClientAuthenticationMethod.NONE.equals(client.getClientAuthenticationMethod())
-					|| !REFRESH.equals(client.getAdditionalParameters().get(OAuth2ParameterNames.GRANT_TYPE))) {
+					|| !client.getAdditionalParameters().containsKey(PURPOSE)) {
 				return null;
 			}
 			RegisteredClient registered = clients.findByClientId(String.valueOf(client.getPrincipal()));

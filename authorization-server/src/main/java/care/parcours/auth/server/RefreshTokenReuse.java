@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import care.parcours.auth.AuthProperties;
+import care.parcours.events.auth.SessionEnded;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * hold a retired one, and the server cannot tell which of them presents it. As the OAuth
  * 2.0 security best current practice (RFC 9700, 4.14.2) advises, it then revokes the
  * authorization: the current refresh token stops working too, and the person logs in
- * again. Access tokens already issued live out their short lifetime.
+ * again; the services refuse the session's access tokens from then on ({@link Sessions}).
  * <p>
  * Except within a short leeway of the replacement
  * ({@code parcours.auth.refresh-token-reuse-leeway}): two tabs of one browser share the
@@ -71,6 +72,8 @@ class RefreshTokenReuse implements OAuth2AuthorizationService {
 
 	private final RefreshTokenRotations rotations;
 
+	private final Sessions sessions;
+
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
@@ -82,9 +85,11 @@ class RefreshTokenReuse implements OAuth2AuthorizationService {
 	private final Counter withinLeeway;
 
 	RefreshTokenReuse(JdbcTemplate jdbc, RegisteredClientRepository clients, PlatformTransactionManager transactions,
-			Clock clock, AuthProperties properties, MeterRegistry meters, RefreshTokenRotations rotations) {
+			Clock clock, AuthProperties properties, MeterRegistry meters, RefreshTokenRotations rotations,
+			Sessions sessions) {
 		this.authorizations = new JdbcOAuth2AuthorizationService(jdbc, clients);
 		this.rotations = rotations;
+		this.sessions = sessions;
 		this.transactions = new TransactionTemplate(transactions);
 		this.clock = clock;
 		this.leeway = properties.refreshTokenReuseLeeway();
@@ -172,10 +177,11 @@ class RefreshTokenReuse implements OAuth2AuthorizationService {
 					session.getRegisteredClientId(), session.getId());
 			return;
 		}
-		authorizations.remove(session);
-		sessionsEnded.increment();
-		log.warn("A retired refresh token of client {} was presented again; its session {} is ended",
-				session.getRegisteredClientId(), session.getId());
+		sessions.end(session.getId(), SessionEnded.REFRESH_TOKEN_REPLAYED).ifPresent(client -> {
+			sessionsEnded.increment();
+			log.warn("A retired refresh token of client {} was presented again; its session {} is ended", client,
+					session.getId());
+		});
 	}
 
 	@Override

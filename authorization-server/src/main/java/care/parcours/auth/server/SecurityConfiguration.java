@@ -66,13 +66,14 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain authorizationServerEndpoints(HttpSecurity http, PublicClientRefresh publicClientRefresh,
-			ClientCredentialsScopes defaultScopes, JwtDecoder decoder) throws Exception {
+	SecurityFilterChain authorizationServerEndpoints(HttpSecurity http, PublicClientTokens publicClients,
+			ClientCredentialsScopes defaultScopes, Logouts logouts, JwtDecoder decoder) throws Exception {
 		http.oauth2AuthorizationServer(server -> {
 			http.securityMatcher(server.getEndpointsMatcher());
-			server.oidc(Customizer.withDefaults())
-				.clientAuthentication(clients -> clients.authenticationConverter(publicClientRefresh.converter())
-					.authenticationProvider(publicClientRefresh.provider()))
+			server.oidc(oidc -> oidc.logoutEndpoint(logout -> logout.logoutResponseHandler(logouts.afterOidcLogout())))
+				.tokenRevocationEndpoint(revocation -> revocation.revocationResponseHandler(logouts.afterRevocation()))
+				.clientAuthentication(clients -> clients.authenticationConverter(publicClients.converter())
+					.authenticationProvider(publicClients.provider()))
 				.tokenEndpoint(token -> token.accessTokenRequestConverters(converters -> converters
 					.replaceAll(converter -> converter instanceof OAuth2ClientCredentialsAuthenticationConverter
 							? defaultScopes.converter() : converter)));

@@ -14,6 +14,7 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -25,9 +26,11 @@ import org.springframework.stereotype.Component;
  * {@code iat}, {@code exp}, {@code jti} and {@code scope}: {@code aud} is
  * {@value #AUDIENCE}, {@code client_id} names the client, {@code scope} is one
  * space-separated string, {@code roles} lists the bearer's roles in lower case, and a
- * partner client's tokens carry {@code partner_id}. A person's roles are read again at
- * every refresh, so that a change of configuration reaches their next token; someone no
- * longer configured gets none.
+ * partner client's tokens carry {@code partner_id}, a person's access tokens {@code sid},
+ * the session they were issued in (the ID token's {@code sid} is Spring Authorization
+ * Server's, the login's browser session). A person's roles are read again at every
+ * refresh, so that a change of configuration reaches their next token; someone no longer
+ * configured gets none.
  */
 @Component
 class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -40,6 +43,9 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 	static final String CLIENT_ID = "client_id";
 
 	static final String PARTNER_ID = "partner_id";
+
+	/** The person's session ({@link Sessions}) an access token was issued in. */
+	static final String SESSION_ID = "sid";
 
 	private final People people;
 
@@ -66,6 +72,11 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 		if (accessToken) {
 			claims.audience(storable(List.of(AUDIENCE)));
 			claims.claim(CLIENT_ID, client.getClientId());
+			OAuth2Authorization session = context.getAuthorization();
+			if (session != null
+					&& AuthorizationGrantType.AUTHORIZATION_CODE.equals(session.getAuthorizationGrantType())) {
+				claims.claim(SESSION_ID, session.getId());
+			}
 			if (!context.getAuthorizedScopes().isEmpty()) {
 				// RFC 9068 section 2.2.3: one space-separated string, as other providers
 				// write it.

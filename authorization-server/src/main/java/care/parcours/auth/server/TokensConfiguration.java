@@ -47,15 +47,22 @@ class TokensConfiguration {
 
 	/**
 	 * Reads this server's own access tokens only: signed RS256 with one of its keys, from
-	 * its issuer, for the platform's audience.
+	 * its issuer, for the platform's audience, and a person's only while their session
+	 * goes on.
 	 */
 	@Bean
-	JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys, AuthProperties properties) {
+	JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys, AuthProperties properties, Sessions sessions) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.RS256).build();
 		decoder.setJwtValidator(
 				JwtValidators.createDefaultWithValidators(JwtValidators.createDefaultWithIssuer(properties.issuer()),
 						new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-								audience -> audience != null && audience.contains(TokenClaims.AUDIENCE))));
+								audience -> audience != null && audience.contains(TokenClaims.AUDIENCE)),
+						// Asked here, where the sessions are kept, rather than learnt
+						// from
+						// the event as the services do: an ended session's token is
+						// refused at once.
+						new JwtClaimValidator<@Nullable String>(TokenClaims.SESSION_ID,
+								session -> session == null || sessions.isOpen(session))));
 		return decoder;
 	}
 

@@ -17,7 +17,10 @@ import care.parcours.auth.Browser;
 import care.parcours.auth.DemoAccounts;
 import care.parcours.auth.Role;
 import care.parcours.test.MutableClock;
+import care.parcours.events.auth.AuthEvent;
+import care.parcours.events.auth.SessionEnded;
 import care.parcours.test.ParcoursTest;
+import care.parcours.test.PublishedEvents;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -153,6 +156,23 @@ class PeopleLoginIT {
 	}
 
 	@Test
+	void aSessionEndedByAReplayedRefreshTokenTakesItsAccessTokensWithIt() throws ParseException {
+		Browser browser = server.browser();
+		JsonNode stolen = AuthServer.json(browser.logInAndExchange("admin", "admin-demo"));
+		JsonNode current = AuthServer.json(browser.refresh(stolen.path("refresh_token").asString()));
+		String access = current.path("access_token").asString();
+		assertThat(server.get("/api/partner-clients", access).statusCode()).isEqualTo(200);
+		clock.advance(Duration.parse(LEEWAY).plusSeconds(1));
+
+		try (PublishedEvents events = PublishedEvents.on(AuthEvent.TOPIC)) {
+			assertThat(browser.refresh(stolen.path("refresh_token").asString()).statusCode()).isEqualTo(400);
+
+			assertSessionEnded(events, current, SessionEnded.REFRESH_TOKEN_REPLAYED);
+		}
+		assertThat(server.get("/api/partner-clients", access).statusCode()).isEqualTo(401);
+	}
+
+	@Test
 	void aReplacedRefreshTokenPresentedAgainWithinTheLeewayIsRefusedAndTheCurrentOneGoesOn() {
 		// Two tabs sharing the tokens refresh at the same moment: the first replaces
 		// the token, the second presents it after that.
@@ -237,6 +257,69 @@ class PeopleLoginIT {
 	}
 
 	@Test
+	void aPersonsAccessTokensNameTheSessionTheyWereIssuedInWhichRefreshesKeep() throws ParseException {
+		Browser browser = server.browser();
+		JsonNode first = AuthServer.json(browser.logInAndExchange("coordinator", "coordinator-demo"));
+		JsonNode refreshed = AuthServer.json(browser.refresh(first.path("refresh_token").asString()));
+		JsonNode other = AuthServer.json(server.browser().logInAndExchange("coordinator", "coordinator-demo"));
+
+		String session = sessionOf(first);
+		assertThat(session).isNotBlank();
+		assertThat(sessionOf(refreshed)).isEqualTo(session);
+		assertThat(sessionOf(other)).isNotBlank().isNotEqualTo(session);
+	}
+
+	@Test
+	void givingBackTheRefreshTokenOnLogoutEndsTheSessionAndItsAccessTokens() throws ParseException {
+		Browser browser = server.browser();
+		JsonNode tokens = AuthServer.json(browser.logInAndExchange("assistant", "assistant-demo"));
+		String access = tokens.path("access_token").asString();
+		JsonNode otherSession = AuthServer.json(server.browser().logInAndExchange("assistant", "assistant-demo"));
+		assertThat(server.get("/userinfo", access).statusCode()).isEqualTo(200);
+
+		try (PublishedEvents events = PublishedEvents.on(AuthEvent.TOPIC)) {
+			HttpResponse<String> revoked = browser.revoke(tokens.path("refresh_token").asString());
+
+			assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+			assertSessionEnded(events, tokens, SessionEnded.LOGGED_OUT);
+		}
+		HttpResponse<String> refresh = browser.refresh(tokens.path("refresh_token").asString());
+		assertThat(refresh.statusCode()).isEqualTo(400);
+		assertThat(AuthServer.json(refresh).path("error").asString()).isEqualTo("invalid_grant");
+		// The access token is refused here at once; the services refuse it on the event.
+		assertThat(server.get("/userinfo", access).statusCode()).isEqualTo(401);
+		// Only the session the token came from ends.
+		assertThat(browser.refresh(otherSession.path("refresh_token").asString()).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void loggingOutAtTheAuthorizationServerEndsTheSessionNotOnlyTheBrowsersLogin() throws ParseException {
+		Browser browser = server.browser();
+		JsonNode tokens = AuthServer.json(browser.logInAndExchange("billing", "billing-demo"));
+
+		try (PublishedEvents events = PublishedEvents.on(AuthEvent.TOPIC)) {
+			HttpResponse<String> loggedOut = browser.logOut(tokens.path("id_token").asString());
+
+			assertThat(loggedOut.statusCode()).as(loggedOut.body()).isEqualTo(302);
+			assertSessionEnded(events, tokens, SessionEnded.LOGGED_OUT);
+		}
+		assertThat(browser.refresh(tokens.path("refresh_token").asString()).statusCode()).isEqualTo(400);
+		// The browser's login ended too: authorizing again asks for the password.
+		assertThat(browser.logIn("billing", "billing-demo").statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void aPublicClientCannotGiveBackAnotherClientsToken() {
+		Browser browser = server.browser();
+		String refreshToken = refreshTokenOf(browser.logInAndExchange("ops", "ops-demo"));
+
+		HttpResponse<String> revoked = browser.revoke(refreshToken, DemoAccounts.clientId(Role.ADMIN));
+
+		assertThat(revoked.statusCode()).isEqualTo(401);
+		assertThat(browser.refresh(refreshToken).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void aCodeIsWorthNothingWithoutItsVerifier() {
 		Browser browser = server.browser();
 		String code = Browser.codeOf(browser.logIn("ops", "ops-demo"));
@@ -306,6 +389,22 @@ class PeopleLoginIT {
 
 	private double reuses(String outcome) {
 		return meters.get("parcours.auth.refresh_token_reuse").tag("outcome", outcome).counter().count();
+	}
+
+	/**
+	 * The session's end was announced once, naming the session and nothing of the person.
+	 */
+	private void assertSessionEnded(PublishedEvents events, JsonNode tokens, String reason) throws ParseException {
+		String session = sessionOf(tokens);
+		PublishedEvents.Received ended = events.await(event -> "auth.session.ended.v1".equals(event.type())
+				&& session.equals(event.data().path("sessionId").asString()));
+		assertThat(ended.data().path("reason").asString()).isEqualTo(reason);
+		assertThat(ended.data().propertyNames()).containsExactlyInAnyOrder("sessionId", "endedAt", "reason");
+		assertThat(ended.value()).doesNotContain(server.verify(tokens.path("access_token").asString()).getSubject());
+	}
+
+	private String sessionOf(JsonNode tokens) throws ParseException {
+		return server.verify(tokens.path("access_token").asString()).getStringClaim("sid");
 	}
 
 	private static String refreshTokenOf(HttpResponse<String> tokens) {

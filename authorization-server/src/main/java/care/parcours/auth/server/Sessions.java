@@ -1,0 +1,84 @@
+package care.parcours.auth.server;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import care.parcours.events.auth.SessionEnded;
+import care.parcours.platform.outbox.Outbox;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A person's session is the authorization their login created (Spring Authorization
+ * Server's {@code oauth2_authorization} row): each refresh keeps it, and its access
+ * tokens name it in their {@code sid} claim. Ending it deletes the row, so that its
+ * refresh token stops working, and announces it, so that the services refuse its access
+ * tokens before they expire; both in one transaction.
+ */
+@Component
+class Sessions {
+
+	private final JdbcClient jdbc;
+
+	private final Outbox outbox;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final MeterRegistry meters;
+
+	Sessions(JdbcClient jdbc, Outbox outbox, PlatformTransactionManager transactions, Clock clock,
+			MeterRegistry meters) {
+		this.jdbc = jdbc;
+		this.outbox = outbox;
+		this.transactions = new TransactionTemplate(transactions);
+		this.clock = clock;
+		this.meters = meters;
+	}
+
+	/**
+	 * Ends the session, unless it has ended already or is not a person's (a client's own
+	 * authorization, from the client-credentials grant, has no session).
+	 * @param reason one of {@link SessionEnded}'s reasons
+	 * @return the client the session was for, when this call ended it
+	 */
+	Optional<String> end(String sessionId, String reason) {
+		Optional<String> client = transactions.execute(status -> {
+			Optional<String> ended = jdbc.sql("""
+					delete from oauth2_authorization where id = ? and authorization_grant_type = ?
+					returning registered_client_id
+					""")
+				.params(sessionId, AuthorizationGrantType.AUTHORIZATION_CODE.getValue())
+				.query(String.class)
+				.optional();
+			ended.ifPresent(
+					clientId -> outbox.publish(new SessionEnded(sessionId, clock.instant(), reason), sessionId, 1));
+			return ended;
+		});
+		client.ifPresent(ended -> Counter.builder("parcours.auth.sessions_ended")
+			.description("People's sessions ended before their tokens expired")
+			.tag("reason", reason)
+			.register(meters)
+			.increment());
+		return client;
+	}
+
+	/**
+	 * Whether the session goes on: not ended, nor forgotten after its refresh token
+	 * expired.
+	 */
+	boolean isOpen(String sessionId) {
+		return jdbc.sql("select exists (select 1 from oauth2_authorization where id = ?)")
+			.param(sessionId)
+			.query(Boolean.class)
+			.single();
+	}
+
+}
