@@ -2,6 +2,7 @@ package care.parcours.auth.server;
 
 import care.parcours.events.auth.SessionEnded;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
@@ -30,9 +31,12 @@ class Logouts {
 
 	private final Sessions sessions;
 
-	Logouts(OAuth2AuthorizationService authorizations, Sessions sessions) {
+	private final RefreshTokenRotations rotations;
+
+	Logouts(OAuth2AuthorizationService authorizations, Sessions sessions, RefreshTokenRotations rotations) {
 		this.authorizations = authorizations;
 		this.sessions = sessions;
+		this.rotations = rotations;
 	}
 
 	/**
@@ -43,7 +47,11 @@ class Logouts {
 	AuthenticationSuccessHandler afterRevocation() {
 		return (request, response, authentication) -> {
 			if (authentication instanceof OAuth2TokenRevocationAuthenticationToken revocation) {
-				end(authorizations.findByToken(revocation.getToken(), null));
+				// A refresh token another tab has just replaced (the revocation endpoint
+				// found nothing for it) still names the session to end.
+				rotations.retired(RefreshTokenRotations.hash(revocation.getToken()))
+					.ifPresentOrElse(retired -> sessions.end(retired.authorizationId(), SessionEnded.LOGGED_OUT),
+							() -> end(authorizations.findByToken(revocation.getToken(), null)));
 			}
 			response.setStatus(HttpServletResponse.SC_OK);
 		};
@@ -64,7 +72,7 @@ class Logouts {
 		};
 	}
 
-	private void end(OAuth2Authorization session) {
+	private void end(@Nullable OAuth2Authorization session) {
 		if (session != null) {
 			sessions.end(session.getId(), SessionEnded.LOGGED_OUT);
 		}

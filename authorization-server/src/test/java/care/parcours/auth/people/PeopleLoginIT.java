@@ -293,6 +293,21 @@ class PeopleLoginIT {
 	}
 
 	@Test
+	void givingBackARefreshTokenAnotherTabHasJustReplacedStillEndsTheSession() throws ParseException {
+		Browser browser = server.browser();
+		JsonNode first = AuthServer.json(browser.logInAndExchange("coordinator", "coordinator-demo"));
+		String current = refreshTokenOf(browser.refresh(first.path("refresh_token").asString()));
+
+		try (PublishedEvents events = PublishedEvents.on(AuthEvent.TOPIC)) {
+			HttpResponse<String> revoked = browser.revoke(first.path("refresh_token").asString());
+
+			assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+			assertSessionEnded(events, first, SessionEnded.LOGGED_OUT);
+		}
+		assertThat(browser.refresh(current).statusCode()).isEqualTo(400);
+	}
+
+	@Test
 	void loggingOutAtTheAuthorizationServerEndsTheSessionNotOnlyTheBrowsersLogin() throws ParseException {
 		Browser browser = server.browser();
 		JsonNode tokens = AuthServer.json(browser.logInAndExchange("billing", "billing-demo"));
