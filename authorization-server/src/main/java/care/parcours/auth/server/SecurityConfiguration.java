@@ -5,12 +5,14 @@ import care.parcours.auth.Role;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -45,7 +47,8 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(0)
-	SecurityFilterChain operations(HttpSecurity http) throws Exception {
+	SecurityFilterChain operations(HttpSecurity http, Environment environment) throws Exception {
+		requireOwnManagementPort(environment);
 		return http.securityMatcher(SecurityConfiguration::onManagementServer)
 			.authorizeHttpRequests(
 					requests -> requests.requestMatchers(EndpointRequest.to("health", "info", "prometheus"))
@@ -55,6 +58,18 @@ class SecurityConfiguration {
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.build();
+	}
+
+	/**
+	 * Refuses to start when the management port is the login port: Spring Boot would then
+	 * serve probes and metrics through the login chain, and every health check would fail
+	 * long after the deployment seemed to go well.
+	 */
+	static void requireOwnManagementPort(Environment environment) {
+		if (ManagementPortType.get(environment) == ManagementPortType.SAME) {
+			throw new IllegalStateException("management.server.port (MANAGEMENT_SERVER_PORT) must differ from "
+					+ "server.port (SERVER_PORT): probes and metrics answer on a port of their own");
+		}
 	}
 
 	private static boolean onManagementServer(HttpServletRequest request) {

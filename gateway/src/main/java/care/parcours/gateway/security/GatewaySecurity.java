@@ -7,12 +7,14 @@ import reactor.core.publisher.Mono;
 
 import care.parcours.gateway.problem.RequestRefused;
 
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -65,7 +67,8 @@ class GatewaySecurity {
 	 */
 	@Bean
 	@Order(0)
-	SecurityWebFilterChain operations(ServerHttpSecurity http) {
+	SecurityWebFilterChain operations(ServerHttpSecurity http, Environment environment) {
+		requireOwnManagementPort(environment);
 		BearerTokenRefusal refusal = new BearerTokenRefusal();
 		return stateless(http).securityMatcher(GatewaySecurity::onManagementServer)
 			.authorizeExchange((exchanges) -> exchanges.matchers(EndpointRequest.to("health", "info", "prometheus"))
@@ -74,6 +77,18 @@ class GatewaySecurity {
 				.denyAll())
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(refusal).accessDeniedHandler(refusal))
 			.build();
+	}
+
+	/**
+	 * Refuses to start when the management port is the public one: Spring Boot would then
+	 * serve probes and metrics behind the public port's token check, and every health
+	 * check would fail with a 401 long after the deployment seemed to go well.
+	 */
+	static void requireOwnManagementPort(Environment environment) {
+		if (ManagementPortType.get(environment) == ManagementPortType.SAME) {
+			throw new IllegalStateException("management.server.port (MANAGEMENT_SERVER_PORT) must differ from "
+					+ "server.port (SERVER_PORT): probes and metrics answer on a port of their own");
+		}
 	}
 
 	@Bean
