@@ -52,8 +52,17 @@ public final class AuthServer {
 		if (scopes.length > 0) {
 			form.put("scope", String.join(" ", scopes));
 		}
+		return postForm("/oauth2/token", clientId, secret, form);
+	}
+
+	/** A token given back (RFC 7009) by a confidential client, with HTTP Basic. */
+	public HttpResponse<String> revoke(String token, String clientId, String secret) {
+		return postForm("/oauth2/revoke", clientId, secret, Map.of("token", token));
+	}
+
+	private HttpResponse<String> postForm(String path, String clientId, String secret, Map<String, String> form) {
 		String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-		return send(HttpRequest.newBuilder(base.resolve("/oauth2/token"))
+		return send(HttpRequest.newBuilder(base.resolve(path))
 			.header("Authorization", "Basic " + basic)
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form(form))));

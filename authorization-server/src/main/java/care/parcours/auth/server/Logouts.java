@@ -1,13 +1,15 @@
 package care.parcours.auth.server;
 
+import java.util.Optional;
+
 import care.parcours.events.auth.SessionEnded;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenRevocationAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
@@ -46,12 +48,19 @@ class Logouts {
 	 */
 	AuthenticationSuccessHandler afterRevocation() {
 		return (request, response, authentication) -> {
-			if (authentication instanceof OAuth2TokenRevocationAuthenticationToken revocation) {
-				// A refresh token another tab has just replaced (the revocation endpoint
-				// found nothing for it) still names the session to end.
-				rotations.retired(RefreshTokenRotations.hash(revocation.getToken()))
-					.ifPresentOrElse(retired -> sessions.end(retired.authorizationId(), SessionEnded.LOGGED_OUT),
-							() -> end(authorizations.findByToken(revocation.getToken(), null)));
+			if (authentication instanceof OAuth2TokenRevocationAuthenticationToken revocation
+					&& revocation.getPrincipal() instanceof OAuth2ClientAuthenticationToken client
+					&& client.getRegisteredClient() != null) {
+				String token = revocation.getToken();
+				// A refresh token another tab has just replaced is unknown to the
+				// revocation endpoint, which then checks nothing: the session it names
+				// ends only if it is the calling client's.
+				Optional<String> session = rotations.retired(RefreshTokenRotations.hash(token))
+					.map(RefreshTokenRotations.Retired::authorizationId)
+					.or(() -> Optional.ofNullable(authorizations.findByToken(token, null))
+						.map(OAuth2Authorization::getId));
+				session
+					.ifPresent(id -> sessions.end(id, client.getRegisteredClient().getId(), SessionEnded.LOGGED_OUT));
 			}
 			response.setStatus(HttpServletResponse.SC_OK);
 		};
@@ -60,22 +69,23 @@ class Logouts {
 	/**
 	 * After OpenID Connect RP-initiated logout: ends the session its ID token belongs to,
 	 * then does what the endpoint does (ends the browser's login, redirects to the
-	 * client's post-logout address).
+	 * client's post-logout address). The ID token is all it takes, since the browser's
+	 * login at this server lasts minutes and the session hours: whoever finds the latest
+	 * one (a front end should POST it, to keep it out of addresses and history) can log
+	 * the person out, nothing more.
 	 */
 	AuthenticationSuccessHandler afterOidcLogout() {
 		OidcLogoutAuthenticationSuccessHandler logout = new OidcLogoutAuthenticationSuccessHandler();
 		return (request, response, authentication) -> {
 			if (authentication instanceof OidcLogoutAuthenticationToken oidcLogout && oidcLogout.getIdToken() != null) {
-				end(authorizations.findByToken(oidcLogout.getIdToken().getTokenValue(), ID_TOKEN));
+				OAuth2Authorization session = authorizations.findByToken(oidcLogout.getIdToken().getTokenValue(),
+						ID_TOKEN);
+				if (session != null) {
+					sessions.end(session.getId(), session.getRegisteredClientId(), SessionEnded.LOGGED_OUT);
+				}
 			}
 			logout.onAuthenticationSuccess(request, response, authentication);
 		};
-	}
-
-	private void end(@Nullable OAuth2Authorization session) {
-		if (session != null) {
-			sessions.end(session.getId(), SessionEnded.LOGGED_OUT);
-		}
 	}
 
 }

@@ -28,9 +28,11 @@ import org.springframework.stereotype.Component;
  * back when the person logs out. Spring Authorization Server authenticates a public
  * client only by the PKCE code verifier of an authorization code; at refresh and at
  * revocation there is none, and the token itself is the proof (OAuth 2.0 Security BCP,
- * section 4.14.2; RFC 7009, section 5). Recognises
+ * section 4.14.2; RFC 7009, section 2.1, which also has the revocation endpoint check
+ * that the token is the client's). Recognises
  * {@code grant_type=refresh_token&client_id=…} at the token endpoint and
- * {@code token=…&client_id=…} at the revocation endpoint, without any secret.
+ * {@code token=…&client_id=…} at the revocation endpoint, without any secret, and nothing
+ * anywhere else (introspection, say).
  */
 @Component
 class PublicClientTokens {
@@ -44,10 +46,14 @@ class PublicClientTokens {
 
 	private final RegisteredClientRepository clients;
 
+	private final RequestMatcher tokenEndpoint;
+
 	private final RequestMatcher revocationEndpoint;
 
 	PublicClientTokens(RegisteredClientRepository clients, AuthorizationServerSettings settings) {
 		this.clients = clients;
+		this.tokenEndpoint = PathPatternRequestMatcher.withDefaults()
+			.matcher(HttpMethod.POST, settings.getTokenEndpoint());
 		this.revocationEndpoint = PathPatternRequestMatcher.withDefaults()
 			.matcher(HttpMethod.POST, settings.getTokenRevocationEndpoint());
 	}
@@ -76,7 +82,7 @@ class PublicClientTokens {
 	}
 
 	private @Nullable String purposeOf(HttpServletRequest request) {
-		if (REFRESH.equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE))) {
+		if (REFRESH.equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE)) && tokenEndpoint.matches(request)) {
 			return REFRESH;
 		}
 		if (request.getParameter(OAuth2ParameterNames.TOKEN) != null && revocationEndpoint.matches(request)) {

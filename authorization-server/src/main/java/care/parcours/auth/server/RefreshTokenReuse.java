@@ -145,7 +145,9 @@ class RefreshTokenReuse implements OAuth2AuthorizationService {
 	public @Nullable OAuth2Authorization findByToken(String token, @Nullable OAuth2TokenType tokenType) {
 		OAuth2Authorization found = authorizations.findByToken(token, tokenType);
 		if (found == null) {
-			if (tokenType == null || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType)) {
+			// The refresh grant only: revocation and introspection look tokens up without
+			// a type, and giving back an old token is no sign that someone copied it.
+			if (OAuth2TokenType.REFRESH_TOKEN.equals(tokenType)) {
 				rotations.retired(RefreshTokenRotations.hash(token)).ifPresent(this::presentedAgain);
 			}
 			return null;
@@ -177,11 +179,11 @@ class RefreshTokenReuse implements OAuth2AuthorizationService {
 					session.getRegisteredClientId(), session.getId());
 			return;
 		}
-		sessions.end(session.getId(), SessionEnded.REFRESH_TOKEN_REPLAYED).ifPresent(client -> {
+		if (sessions.end(session.getId(), session.getRegisteredClientId(), SessionEnded.REFRESH_TOKEN_REPLAYED)) {
 			sessionsEnded.increment();
-			log.warn("A retired refresh token of client {} was presented again; its session {} is ended", client,
-					session.getId());
-		});
+			log.warn("A retired refresh token of client {} was presented again; its session {} is ended",
+					session.getRegisteredClientId(), session.getId());
+		}
 	}
 
 	@Override

@@ -1,7 +1,10 @@
 package care.parcours.auth.server;
 
 import java.time.Clock;
-import java.util.Optional;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import care.parcours.events.auth.SessionEnded;
 import care.parcours.platform.outbox.Outbox;
@@ -32,7 +35,7 @@ class Sessions {
 
 	private final Clock clock;
 
-	private final MeterRegistry meters;
+	private final Map<String, Counter> ended;
 
 	Sessions(JdbcClient jdbc, Outbox outbox, PlatformTransactionManager transactions, Clock clock,
 			MeterRegistry meters) {
@@ -40,34 +43,42 @@ class Sessions {
 		this.outbox = outbox;
 		this.transactions = new TransactionTemplate(transactions);
 		this.clock = clock;
-		this.meters = meters;
+		this.ended = Stream.of(SessionEnded.LOGGED_OUT, SessionEnded.REFRESH_TOKEN_REPLAYED)
+			.collect(Collectors.toUnmodifiableMap(Function.identity(),
+					reason -> Counter.builder("parcours.auth.sessions_ended")
+						.description("People's sessions ended before their tokens expired")
+						.tag("reason", reason)
+						.register(meters)));
 	}
 
 	/**
-	 * Ends the session, unless it has ended already or is not a person's (a client's own
-	 * authorization, from the client-credentials grant, has no session).
+	 * Ends the session, unless it has ended already, is not a person's (a client's own
+	 * authorization, from the client-credentials grant, has none) or is not the given
+	 * client's.
+	 * @param registeredClientId the client whose session it must be (its registration's
+	 * id, as
+	 * {@link org.springframework.security.oauth2.server.authorization.OAuth2Authorization#getRegisteredClientId()})
 	 * @param reason one of {@link SessionEnded}'s reasons
-	 * @return the client the session was for, when this call ended it
+	 * @return whether this call ended it
 	 */
-	Optional<String> end(String sessionId, String reason) {
-		Optional<String> client = transactions.execute(status -> {
-			Optional<String> ended = jdbc.sql("""
-					delete from oauth2_authorization where id = ? and authorization_grant_type = ?
-					returning registered_client_id
+	boolean end(String sessionId, String registeredClientId, String reason) {
+		boolean endedNow = Boolean.TRUE.equals(transactions.execute(status -> {
+			int deleted = jdbc.sql("""
+					delete from oauth2_authorization
+					where id = ? and registered_client_id = ? and authorization_grant_type = ?
 					""")
-				.params(sessionId, AuthorizationGrantType.AUTHORIZATION_CODE.getValue())
-				.query(String.class)
-				.optional();
-			ended.ifPresent(
-					clientId -> outbox.publish(new SessionEnded(sessionId, clock.instant(), reason), sessionId, 1));
-			return ended;
-		});
-		client.ifPresent(ended -> Counter.builder("parcours.auth.sessions_ended")
-			.description("People's sessions ended before their tokens expired")
-			.tag("reason", reason)
-			.register(meters)
-			.increment());
-		return client;
+				.params(sessionId, registeredClientId, AuthorizationGrantType.AUTHORIZATION_CODE.getValue())
+				.update();
+			if (deleted == 0) {
+				return false;
+			}
+			outbox.publish(new SessionEnded(sessionId, clock.instant(), reason), sessionId, 1);
+			return true;
+		}));
+		if (endedNow) {
+			ended.get(reason).increment();
+		}
+		return endedNow;
 	}
 
 	/**

@@ -57,10 +57,8 @@ class TokensConfiguration {
 				JwtValidators.createDefaultWithValidators(JwtValidators.createDefaultWithIssuer(properties.issuer()),
 						new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
 								audience -> audience != null && audience.contains(TokenClaims.AUDIENCE)),
-						// Asked here, where the sessions are kept, rather than learnt
-						// from
-						// the event as the services do: an ended session's token is
-						// refused at once.
+						// Asked where the sessions are kept, not learnt from the
+						// event as by the services: refused at once once ended.
 						new JwtClaimValidator<@Nullable String>(TokenClaims.SESSION_ID,
 								session -> session == null || sessions.isOpen(session))));
 		return decoder;

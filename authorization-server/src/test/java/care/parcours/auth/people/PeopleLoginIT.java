@@ -16,9 +16,9 @@ import care.parcours.auth.AuthServer;
 import care.parcours.auth.Browser;
 import care.parcours.auth.DemoAccounts;
 import care.parcours.auth.Role;
-import care.parcours.test.MutableClock;
 import care.parcours.events.auth.AuthEvent;
 import care.parcours.events.auth.SessionEnded;
+import care.parcours.test.MutableClock;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.PublishedEvents;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -272,10 +272,10 @@ class PeopleLoginIT {
 	@Test
 	void givingBackTheRefreshTokenOnLogoutEndsTheSessionAndItsAccessTokens() throws ParseException {
 		Browser browser = server.browser();
-		JsonNode tokens = AuthServer.json(browser.logInAndExchange("assistant", "assistant-demo"));
+		JsonNode tokens = AuthServer.json(browser.logInAndExchange("admin", "admin-demo"));
 		String access = tokens.path("access_token").asString();
-		JsonNode otherSession = AuthServer.json(server.browser().logInAndExchange("assistant", "assistant-demo"));
-		assertThat(server.get("/userinfo", access).statusCode()).isEqualTo(200);
+		JsonNode otherSession = AuthServer.json(server.browser().logInAndExchange("admin", "admin-demo"));
+		assertThat(server.get("/api/partner-clients", access).statusCode()).isEqualTo(200);
 
 		try (PublishedEvents events = PublishedEvents.on(AuthEvent.TOPIC)) {
 			HttpResponse<String> revoked = browser.revoke(tokens.path("refresh_token").asString());
@@ -287,7 +287,7 @@ class PeopleLoginIT {
 		assertThat(refresh.statusCode()).isEqualTo(400);
 		assertThat(AuthServer.json(refresh).path("error").asString()).isEqualTo("invalid_grant");
 		// The access token is refused here at once; the services refuse it on the event.
-		assertThat(server.get("/userinfo", access).statusCode()).isEqualTo(401);
+		assertThat(server.get("/api/partner-clients", access).statusCode()).isEqualTo(401);
 		// Only the session the token came from ends.
 		assertThat(browser.refresh(otherSession.path("refresh_token").asString()).statusCode()).isEqualTo(200);
 	}
@@ -324,7 +324,41 @@ class PeopleLoginIT {
 	}
 
 	@Test
-	void aPublicClientCannotGiveBackAnotherClientsToken() {
+	void givingBackARefreshTokenReplacedLongAgoEndsTheSessionAsALogoutNotAsATheft() throws ParseException {
+		Browser browser = server.browser();
+		JsonNode first = AuthServer.json(browser.logInAndExchange("ops", "ops-demo"));
+		String current = refreshTokenOf(browser.refresh(first.path("refresh_token").asString()));
+		clock.advance(Duration.parse(LEEWAY).plusSeconds(1));
+		double replays = reuses("session-ended");
+
+		try (PublishedEvents events = PublishedEvents.on(AuthEvent.TOPIC)) {
+			assertThat(browser.revoke(first.path("refresh_token").asString()).statusCode()).isEqualTo(200);
+
+			assertSessionEnded(events, first, SessionEnded.LOGGED_OUT);
+		}
+		assertThat(reuses("session-ended")).isEqualTo(replays);
+		assertThat(browser.refresh(current).statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void noClientEndsAnotherClientsSessionWithItsTokens() {
+		Browser browser = server.browser();
+		String replaced = refreshTokenOf(browser.logInAndExchange("assistant", "assistant-demo"));
+		String current = refreshTokenOf(browser.refresh(replaced));
+		String otherClient = DemoAccounts.clientId(Role.ADMIN);
+
+		HttpResponse<String> withCurrent = server.revoke(current, otherClient, DemoAccounts.CLIENT_SECRET);
+		HttpResponse<String> withReplaced = server.revoke(replaced, otherClient, DemoAccounts.CLIENT_SECRET);
+
+		assertThat(withCurrent.statusCode()).as(withCurrent.body()).isBetween(400, 401);
+		assertThat(AuthServer.json(withCurrent).path("error").asString()).isEqualTo("invalid_client");
+		// An unknown token gets the same answer as any other, and ends nothing.
+		assertThat(withReplaced.statusCode()).isEqualTo(200);
+		assertThat(browser.refresh(current).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void onlyAPublicClientGivesBackATokenWithoutASecret() {
 		Browser browser = server.browser();
 		String refreshToken = refreshTokenOf(browser.logInAndExchange("ops", "ops-demo"));
 
