@@ -24,6 +24,8 @@ import org.springframework.security.config.web.server.ServerHttpSecurity.HeaderS
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -108,7 +110,8 @@ class GatewaySecurity {
 		return stateless(http)
 			.authorizeExchange(
 					(exchanges) -> exchanges.pathMatchers(PUBLIC_PATHS).permitAll().anyExchange().authenticated())
-			.oauth2ResourceServer((server) -> server.jwt(Customizer.withDefaults())
+			.oauth2ResourceServer((server) -> server.bearerTokenConverter(new BearerTokens())
+				.jwt(Customizer.withDefaults())
 				.authenticationEntryPoint(refusal)
 				.accessDeniedHandler(refusal))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(refusal).accessDeniedHandler(refusal))
@@ -130,6 +133,18 @@ class GatewaySecurity {
 	private static Mono<MatchResult> onManagementServer(ServerWebExchange exchange) {
 		return WebServerApplicationContext.hasServerNamespace(exchange.getApplicationContext(),
 				WebServerNamespace.MANAGEMENT.getValue()) ? MatchResult.match() : MatchResult.notMatch();
+	}
+
+	/**
+	 * Spring Security's strict firewall, its header checks done without regular
+	 * expressions ({@link HeaderCharacters}).
+	 */
+	@Bean
+	ServerWebExchangeFirewall firewall() {
+		StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+		firewall.setAllowedHeaderNames(HeaderCharacters::isAllowedName);
+		firewall.setAllowedHeaderValues(HeaderCharacters::isAllowedValue);
+		return firewall;
 	}
 
 	/** A path the firewall refuses gets the gateway's 400 problem, not a bare status. */
