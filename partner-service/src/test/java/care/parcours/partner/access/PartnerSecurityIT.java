@@ -155,7 +155,8 @@ class PartnerSecurityIT extends ApiContractTests {
 				coordinator.issuer("https://evil.example").jwt(), "another audience",
 				coordinator.audience("some-other-api").jwt(), "tampered claims", tampered(coordinator.jwt()),
 				"alg none", unsigned(coordinator.jwt()), "HS256 keyed with the public key",
-				hmacSigned(coordinator.jwt()), "not a JWT", "garbage.garbage.garbage");
+				hmacSigned(coordinator.jwt()), "not a JWT", "garbage.garbage.garbage", "not a bearer token at all",
+				"spaces & signs");
 		refused.forEach((why, jwt) -> http.get()
 			.uri("/api/partners")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + jwt)

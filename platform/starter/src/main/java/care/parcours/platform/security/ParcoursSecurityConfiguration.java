@@ -10,6 +10,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import care.parcours.http.HeaderCharacters;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -38,6 +40,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -124,7 +128,8 @@ public class ParcoursSecurityConfiguration {
 			.logout((logout) -> logout.disable())
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-			.oauth2ResourceServer((server) -> server.authenticationEntryPoint(problems)
+			.oauth2ResourceServer((server) -> server.bearerTokenResolver(new BearerTokens())
+				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems)
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(authenticationConverter(properties))))
 			.authorizeHttpRequests((rules) -> {
@@ -137,6 +142,20 @@ public class ParcoursSecurityConfiguration {
 				rules.anyRequest().access(new EndpointsWithoutRules(handlers));
 			});
 		return http.build();
+	}
+
+	/**
+	 * Spring Security's strict firewall, its header checks done without regular
+	 * expressions ({@link HeaderCharacters}): they ran over the bearer token of every
+	 * request.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	HttpFirewall httpFirewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedHeaderNames(HeaderCharacters::isAllowedName);
+		firewall.setAllowedHeaderValues(HeaderCharacters::isAllowedValue);
+		return firewall;
 	}
 
 	@Bean

@@ -1,4 +1,4 @@
-package care.parcours.gateway.security;
+package care.parcours.http;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,14 +12,24 @@ import org.springframework.security.web.server.firewall.StrictServerWebExchangeF
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The firewall's header checks and the bearer token's reading accept exactly what Spring
- * Security's patterns accept, over edge cases and random text across the Unicode range.
+ * The firewalls' header checks and the bearer token's reading accept exactly what Spring
+ * Security's patterns accept, over edge cases and random text across the Unicode range;
+ * the reactive and the servlet firewall judge headers alike.
  */
-class HeaderCharactersTests {
+class HttpSyntaxTests {
 
-	/** Spring Security's {@code ServerBearerTokenAuthenticationConverter} pattern. */
+	/**
+	 * The pattern of Spring Security's {@code ServerBearerTokenAuthenticationConverter}
+	 * and {@code DefaultBearerTokenResolver}.
+	 */
 	private static final Pattern BEARER = Pattern.compile("^Bearer (?<token>[a-zA-Z0-9-._~+/]+=*)$",
 			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * What the servlet {@code StrictHttpFirewall} checks header values with; it exposes
+	 * no predicate to compare with.
+	 */
+	private static final Pattern SERVLET_HEADER_VALUE = Pattern.compile("[\\p{IsAssigned}&&[[^\\p{IsControl}]||\\t]]*");
 
 	@Test
 	void headerNamesAndValuesAreJudgedAsByTheStrictFirewall() {
@@ -28,6 +38,8 @@ class HeaderCharactersTests {
 				.isEqualTo(StrictServerWebExchangeFirewall.ALLOWED_HEADER_NAMES.test(text));
 			assertThat(HeaderCharacters.isAllowedValue(text)).as("value %s", escaped(text))
 				.isEqualTo(StrictServerWebExchangeFirewall.ALLOWED_HEADER_VALUES.test(text));
+			assertThat(HeaderCharacters.isAllowedValue(text)).as("servlet value %s", escaped(text))
+				.isEqualTo(SERVLET_HEADER_VALUE.matcher(text).matches());
 		}
 	}
 
@@ -54,7 +66,7 @@ class HeaderCharactersTests {
 		for (String text : bearerSamples()) {
 			var matcher = BEARER.matcher(text);
 			String expected = matcher.matches() ? matcher.group("token") : null;
-			assertThat(BearerTokens.tokenOf(text)).as("header %s", escaped(text)).isEqualTo(expected);
+			assertThat(BearerCredentials.tokenOf(text)).as("header %s", escaped(text)).isEqualTo(expected);
 		}
 	}
 
