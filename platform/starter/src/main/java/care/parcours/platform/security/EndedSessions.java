@@ -3,7 +3,6 @@ package care.parcours.platform.security;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Set;
 
 import care.parcours.events.auth.SessionEnded;
@@ -68,12 +67,11 @@ public class EndedSessions implements EventHandler<SessionEnded>, OAuth2TokenVal
 	}
 
 	private Set<String> read() {
-		Set<String> read = new HashSet<>();
-		this.jdbc.sql("select session_id from parcours_platform.ended_session where ended_at >= :remembered")
-			.param("remembered", Timestamp.from(this.clock.instant().minus(REMEMBERED)))
-			.query((rs, row) -> read.add(rs.getString(1)))
-			.list();
-		return Set.copyOf(read);
+		return Set.copyOf(
+				this.jdbc.sql("select session_id from parcours_platform.ended_session where ended_at >= :remembered")
+					.param("remembered", Timestamp.from(this.clock.instant().minus(REMEMBERED)))
+					.query(String.class)
+					.list());
 	}
 
 }
