@@ -1,7 +1,12 @@
 package care.parcours.gateway;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +28,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A service that answers late, or never: the route's response timeout, not the breaker's
- * own time limit, decides when to give up, and repeated failures open the breaker.
+ * own time limit, decides when to give up, and repeated failures open the breaker. A
+ * service with too many calls in flight gets no more until some are answered.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "parcours.gateway.timeouts.scheduling-service-ms=400",
@@ -31,13 +37,17 @@ import static org.awaitility.Awaitility.await;
 				// whole test.
 				"resilience4j.circuitbreaker.instances.scheduling-service.sliding-window-size=3",
 				"resilience4j.circuitbreaker.instances.scheduling-service.minimum-number-of-calls=3",
-				"resilience4j.circuitbreaker.instances.scheduling-service.wait-duration-in-open-state=10m" })
+				"resilience4j.circuitbreaker.instances.scheduling-service.wait-duration-in-open-state=10m",
+				// Two calls in flight to billing-service at most.
+				"resilience4j.bulkhead.instances.billing-service.max-concurrent-calls=2" })
 @AutoConfigureWebTestClient
 class SlowServiceIT {
 
 	static final DownstreamStub scheduling = DownstreamStub.start("scheduling");
 
 	static final DownstreamStub partner = DownstreamStub.start("partner");
+
+	static final DownstreamStub billing = DownstreamStub.start("billing");
 
 	@Autowired
 	WebTestClient client;
@@ -50,6 +60,7 @@ class SlowServiceIT {
 		TestTokens.trustTestKeys(registry);
 		registry.add("PARCOURS_SCHEDULING_URL", scheduling::url);
 		registry.add("PARCOURS_PARTNER_URL", partner::url);
+		registry.add("PARCOURS_BILLING_URL", billing::url);
 	}
 
 	@BeforeEach
@@ -64,14 +75,17 @@ class SlowServiceIT {
 	void closeBreakerAndResetServices() {
 		// Each test starts from a healthy service, whatever ran before it.
 		this.breakers.circuitBreaker("scheduling-service").reset();
+		this.breakers.circuitBreaker("billing-service").reset();
 		scheduling.reset();
 		partner.reset();
+		billing.reset();
 	}
 
 	@AfterAll
 	static void stopServices() {
 		scheduling.close();
 		partner.close();
+		billing.close();
 	}
 
 	@Test
@@ -117,6 +131,51 @@ class SlowServiceIT {
 		}
 		assertThat(scheduling.received()).hasSize(callsWhenOpened);
 		this.client.get().uri("/api/partners/h-1").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void callsBeyondAServicesLimitInFlightAreRefusedAtOnceWithoutReachingIt() throws Exception {
+		billing.answerWith(Answer.json(200, "{\"service\":\"billing\"}").after(Duration.ofSeconds(3)));
+
+		try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<Integer>> inFlight = List.of(callers.submit(() -> statusOf("/api/invoices/i-1")),
+					callers.submit(() -> statusOf("/api/invoices/i-2")));
+			await().atMost(Duration.ofSeconds(5)).until(() -> billing.received().size() == 2);
+
+			var result = expectProblem(this.client.get().uri("/api/quotes/q-1").exchange(), 503, "service-busy",
+					"/api/quotes/q-1");
+
+			assertThat(result.getResponseBody()).contains("The billing service has too many requests in progress.");
+			// Soon, unlike the ten seconds of an open breaker.
+			assertThat(result.getResponseHeaders().getFirst("Retry-After")).isEqualTo("1");
+			assertThat(billing.received()).hasSize(2);
+			// Another service's calls are not held up.
+			this.client.get().uri("/api/partners/h-1").exchange().expectStatus().isOk();
+			assertThat(inFlight).allSatisfy((call) -> assertThat(call.get()).isEqualTo(200));
+		}
+		billing.answerWith(Answer.json(200, "{\"service\":\"billing\"}"));
+		this.client.get().uri("/api/quotes/q-1").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void refusalsOfABusyServiceDoNotOpenItsBreaker() throws Exception {
+		billing.answerWith(Answer.json(200, "{\"service\":\"billing\"}").after(Duration.ofSeconds(3)));
+
+		try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<Integer>> inFlight = List.of(callers.submit(() -> statusOf("/api/invoices/i-1")),
+					callers.submit(() -> statusOf("/api/invoices/i-2")));
+			await().atMost(Duration.ofSeconds(5)).until(() -> billing.received().size() == 2);
+			// More refusals than the breaker needs calls to open (20 in its window, 10 at
+			// least).
+			for (int call = 0; call < 20; call++) {
+				assertThat(statusOf("/api/quotes/q-" + call)).isEqualTo(503);
+			}
+			assertThat(inFlight).allSatisfy((call) -> assertThat(call.get()).isEqualTo(200));
+		}
+
+		assertThat(this.breakers.circuitBreaker("billing-service").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+		billing.answerWith(Answer.json(200, "{\"service\":\"billing\"}"));
+		this.client.get().uri("/api/invoices/i-3").exchange().expectStatus().isOk();
 	}
 
 	private int statusOf(String path) {

@@ -3,8 +3,10 @@ package care.parcours.gateway.problem;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +30,13 @@ final class GatewayProblems {
 	 * service's name (its OpenAPI document, the authorization server's login route).
 	 */
 	static final String SERVICE_METADATA = "service";
+
+	/**
+	 * A service's calls in flight free up within a request's time: a client refused
+	 * because they were all taken may try again soon, unlike one refused by an open
+	 * breaker.
+	 */
+	static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(1);
 
 	private GatewayProblems() {
 	}
@@ -62,6 +71,12 @@ final class GatewayProblems {
 					ServiceUnavailableException.class)) {
 				return new GatewayProblem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
 						"The " + service + " is not available right now. Try again shortly.");
+			}
+			if (causedBy(error, BulkheadFullException.class)) {
+				// Nothing was sent to the service: safe to retry, writes included.
+				return new GatewayProblem(HttpStatus.SERVICE_UNAVAILABLE, "service-busy",
+						"The " + service + " has too many requests in progress. Try again in a moment.",
+						BUSY_RETRY_AFTER);
 			}
 			if (isTimeout(error, declared)) {
 				// A write may have gone through before the answer was late:

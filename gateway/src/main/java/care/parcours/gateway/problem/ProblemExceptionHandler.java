@@ -75,7 +75,10 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler, Ordered {
 		if (error instanceof ErrorResponse errorResponse && problem.status().is4xxClientError()) {
 			headers.addAll(errorResponse.getHeaders()); // Allow on a 405, for instance
 		}
-		if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+		if (problem.retryAfter() != null) {
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(problem.retryAfter().toSeconds()));
+		}
+		else if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE) {
 			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(this.properties.retryAfter().toSeconds()));
 		}
 		headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);

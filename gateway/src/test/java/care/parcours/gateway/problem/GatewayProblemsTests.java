@@ -3,7 +3,10 @@ package care.parcours.gateway.problem;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.time.Duration;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.netty.channel.ConnectTimeoutException;
@@ -47,6 +50,18 @@ class GatewayProblemsTests {
 		assertThat(GatewayProblems.describe(new ServiceUnavailableException(), scheduling).slug())
 			.isEqualTo("service-unavailable");
 		assertThat(GatewayProblems.describe(open, scheduling).slug()).isEqualTo("service-unavailable");
+	}
+
+	@Test
+	void fullBulkheadIsABusyServiceToTryAgainInASecond() {
+		BulkheadFullException full = BulkheadFullException
+			.createBulkheadFullException(Bulkhead.ofDefaults("scheduling-service"));
+
+		GatewayProblem problem = GatewayProblems.describe(full, scheduling);
+
+		assertThat(problem).isEqualTo(new GatewayProblem(HttpStatus.SERVICE_UNAVAILABLE, "service-busy",
+				"The scheduling service has too many requests in progress. Try again in a moment.",
+				Duration.ofSeconds(1)));
 	}
 
 	@Test
