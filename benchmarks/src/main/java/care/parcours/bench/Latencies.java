@@ -13,6 +13,11 @@ public final class Latencies {
 		histogram.recordValue(Math.min(System.nanoTime() - startedNanos, histogram.getHighestTrackableValue()));
 	}
 
+	/** Adds another's samples to these. */
+	public void add(Latencies other) {
+		histogram.add(other.histogram);
+	}
+
 	public long count() {
 		return histogram.getTotalCount();
 	}
