@@ -126,6 +126,18 @@ public final class BenchContext implements AutoCloseable {
 	}
 
 	/**
+	 * Starts the bare gateway (module {@code benchmarks/bare-gateway}) in front of the
+	 * given service, with the services' JVM options; stopped at the end of the run.
+	 */
+	BareGatewayProcess startBareGateway(java.net.URI service) throws IOException, InterruptedException {
+		BareGatewayProcess bare = BareGatewayProcess.start(
+				root.resolve("benchmarks/bare-gateway/target/bare-gateway.jar"), service, jvmOptions(),
+				root.resolve("benchmarks/target/logs/bare-gateway.log"));
+		started.add(bare);
+		return bare;
+	}
+
+	/**
 	 * Options of the services' JVMs; {@code --jfr} records a flight recording of each.
 	 */
 	private List<String> jvmOptions() {

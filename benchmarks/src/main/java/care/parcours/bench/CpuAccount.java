@@ -59,6 +59,13 @@ final class CpuAccount {
 		return new CpuAccount(groups);
 	}
 
+	/** This account and one more process, counted apart under the given name. */
+	CpuAccount and(String group, ProcessHandle process) {
+		Map<String, Supplier<Stream<ProcessHandle>>> more = new LinkedHashMap<>(groups);
+		more.put(group, () -> Stream.of(process));
+		return new CpuAccount(more);
+	}
+
 	/** Processes whose executable's file name passes the test. */
 	private static Stream<ProcessHandle> running(Predicate<String> program) {
 		return ProcessHandle.allProcesses()

@@ -72,7 +72,7 @@ final class CpuPinning {
 	}
 
 	String describe() {
-		return "CPU " + join(own) + " for the gateway alone; CPU " + join(rest)
+		return "CPU " + join(own) + " for the gateway (and the bare gateway) alone; CPU " + join(rest)
 				+ " for partner-service, its PostgreSQL backends and the benchmark JVM (clients, Kafka);"
 				+ " Redis and other processes unpinned";
 	}

@@ -26,28 +26,31 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code ./bench gateway-overhead}: the same read, {@code GET /api/partners/{id}}, sent
- * with the same bearer tokens straight to partner-service and through the gateway (JWT
- * validation, a Redis token bucket per client, routing, breaker), in one run, twice:
+ * with the same bearer tokens straight to partner-service, through a bare Spring Cloud
+ * Gateway (one route, its defaults, nothing of ours: what any gateway costs here) and
+ * through our gateway (JWT validation, a Redis token bucket per client, routing,
+ * breaker), in one run, twice:
  * <ul>
  * <li>throughput: closed-loop clients, each sending its next request when the last one is
  * answered, as fast as the path serves them;</li>
- * <li>latency: requests sent at one fixed rate on both paths, half the slower path's
- * throughput, each timed from when it was due. At saturation a closed loop's latency is
- * its clients' number over its throughput (Little's law): what the gateway "adds" there
- * grows with the number of clients and repeats the throughput ratio. At a rate both paths
- * keep up with, the difference is the time the gateway itself adds to a request.</li>
+ * <li>latency: requests sent at one fixed rate on every path, half the slower of the
+ * direct and gateway throughputs, each timed from when it was due. At saturation a closed
+ * loop's latency is its clients' number over its throughput (Little's law): what the
+ * gateway "adds" there grows with the number of clients and repeats the throughput ratio.
+ * At a rate every path keeps up with, the difference is the time the gateway itself adds
+ * to a request.</li>
  * </ul>
- * Rounds alternate direct, gateway, gateway, direct, so that drift (JIT, neighbours on
- * the machine) weighs on both alike. Each client has its own client id, hence its own
+ * Rounds go direct, bare, gateway, gateway, bare, direct, so that drift (JIT, neighbours
+ * on the machine) weighs on all alike. Each client has its own client id, hence its own
  * bucket, and the limits are raised so that no bucket empties: every request through the
- * gateway still makes its Redis round trip. Both processes trust the same key pair, made
- * for the run ({@link BenchTokens}). Options:
+ * gateway still makes its Redis round trip. The service and the gateway trust the same
+ * key pair, made for the run ({@link BenchTokens}). Options:
  * {@code --clients=16 --duration=20s --warmup=15s --warmup-requests=30000},
- * {@code --rate} (requests per second of the latency rounds; half the slower path's
- * throughput by default), and {@code --gateway-cpus=1} to give the gateway CPU 1 alone
- * and the rest of the run (partner-service, its PostgreSQL backends, the clients) the
- * other CPUs, in both paths: the gateway then has cores of its own, as on a host of its
- * own, instead of taking them from the service it fronts.
+ * {@code --rate} (requests per second of the latency rounds), and
+ * {@code --gateway-cpus=1} to give the gateways CPU 1 and the rest of the run
+ * (partner-service, its PostgreSQL backends, the clients) the other CPUs, in every path:
+ * the gateway then has cores of its own, as on a host of its own, instead of taking them
+ * from the service it fronts.
  */
 final class GatewayOverheadBenchmark implements Benchmark {
 
@@ -63,7 +66,7 @@ final class GatewayOverheadBenchmark implements Benchmark {
 	@Override
 	public String description() {
 		return "GET /api/partners/{id} req/s, and p50/p99 at a fixed rate, through the gateway (JWT, rate limit) vs"
-				+ " straight to partner-service (--clients=16 --duration=20s --warmup=15s --rate=<half the slower path's"
+				+ " a bare Spring Cloud Gateway vs straight to partner-service (--clients=16 --duration=20s --warmup=15s --rate=<half the slower path's"
 				+ " req/s>; --gateway-cpus=1 gives the gateway CPU 1 alone)";
 	}
 
@@ -86,75 +89,82 @@ final class GatewayOverheadBenchmark implements Benchmark {
 						"PARCOURS_GATEWAY_RATE_LIMITS_KEY_PREFIX", "bench:" + ProcessHandle.current().pid()));
 		URI direct = platform.url(ServiceName.PARTNER);
 		URI gateway = platform.url(ServiceName.GATEWAY);
+		BareGatewayProcess bare = context.startBareGateway(direct);
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		String path = "/api/partners/" + seedPartner(http, direct, tokens.getFirst());
-		for (URI base : List.of(direct, gateway)) {
+		for (URI base : List.of(direct, bare.url(), gateway)) {
 			int status = get(http, base.resolve(path), tokens.getFirst());
 			if (status != 200) {
 				throw new IllegalStateException("GET " + base.resolve(path) + " answered " + status);
 			}
 		}
-		System.out.printf("Gateway overhead: GET /api/partners/{id}, %d clients, %s warm-up per path, %s measured"
-				+ " per path in rounds direct, gateway, gateway, direct%n", clients, warmUp, duration);
+		System.out.printf(
+				"Gateway overhead: GET /api/partners/{id}, %d clients, %s warm-up per path, %s measured"
+						+ " per path in rounds direct, bare, gateway, gateway, bare, direct%n",
+				clients, warmUp, duration);
 		System.out.printf("Warm-up: each path at least %s and %,d requests (at most %s)%n", warmUp, warmUpRequests,
 				WARM_UP_LIMIT);
 		System.out.println("Rate limits: one client id, hence one Redis bucket, per bench client; limits raised to"
 				+ " 100000/s (burst 200000) so that no bucket empties and every gateway request still checks Redis");
+		System.out.println("Bare gateway: Spring Cloud Gateway with one route and its defaults, nothing of ours"
+				+ " (benchmarks/bare-gateway), as a baseline for what any gateway costs here");
 		if (pinning != null) {
 			System.out.println("Pinned: " + pinning.describe());
 		}
-		Runnable pin = () -> pin(pinning, platform, context);
-		Target viaService = new Target("partner-service directly", direct.resolve(path));
-		Target viaGateway = new Target("through the gateway", gateway.resolve(path));
+		Runnable pin = () -> pin(pinning, platform, bare, context);
+		ServerTimes service = new ServerTimes(http, platform.managementUrl(ServiceName.PARTNER), "/api/partners/{id}");
+		Target viaService = new Target("partner-service directly", direct.resolve(path), null);
+		Target viaBare = new Target("through a bare gateway", bare.url().resolve(path),
+				new ServerTimes(http, bare.managementUrl(), null));
+		Target viaGateway = new Target("through the gateway", gateway.resolve(path),
+				new ServerTimes(http, platform.managementUrl(ServiceName.GATEWAY), null));
+		List<Target> rounds = List.of(viaService, viaBare, viaGateway, viaGateway, viaBare, viaService);
 		// Unpinned: the JIT compiles the paths with every core, not on the gateway's one
 		// alone between its requests, and the measured rounds find them compiled.
-		warmUp(http, viaService, tokens, warmUp, warmUpRequests);
-		warmUp(http, viaGateway, tokens, warmUp, warmUpRequests);
+		for (Target target : List.of(viaService, viaBare, viaGateway)) {
+			warmUp(http, target, tokens, warmUp, warmUpRequests);
+		}
 		pin.run();
 		Duration round = duration.dividedBy(2);
-		ServerTimes service = new ServerTimes(http, platform.managementUrl(ServiceName.PARTNER), "/api/partners/{id}");
-		ServerTimes gatewayServer = new ServerTimes(http, platform.managementUrl(ServiceName.GATEWAY), null);
-		CpuAccount account = CpuAccount.of(platform);
+		CpuAccount account = CpuAccount.of(platform).and("bare gateway", bare.process());
 		CpuAccount.Spent atRest = account.atRest(Duration.ofSeconds(5));
-		for (Target target : List.of(viaService, viaGateway, viaGateway, viaService)) {
+		for (Target target : rounds) {
 			pin.run();
-			double[] serviceBefore = service.read();
-			double[] gatewayBefore = gatewayServer.read();
+			Timers before = Timers.read(service, target);
 			CpuAccount.Meter meter = account.meter();
 			meter.opens();
 			closedLoop(http, target, tokens, round, true);
 			meter.closes();
 			target.cpu = target.cpu == null ? meter.spent() : target.cpu.plus(meter.spent());
-			target.serviceTime.add(service.read(), serviceBefore);
-			target.gatewayTime.add(gatewayServer.read(), gatewayBefore);
+			before.addTo(target.saturated, service, target);
 		}
-		print(viaService, viaGateway);
+		print(viaService, viaBare, viaGateway);
 		System.out.printf("  %s%n", atRest.perSecond());
 		int perSecond = rate > 0 ? rate
 				: (int) Math.round(Math.min(viaService.perSecond(), viaGateway.perSecond()) / 2);
-		for (Target target : List.of(viaService, viaGateway, viaGateway, viaService)) {
+		for (Target target : rounds) {
 			pin.run();
-			double[] serviceBefore = service.read();
-			double[] gatewayBefore = gatewayServer.read();
+			Timers before = Timers.read(service, target);
 			Load.Result result = Load.atRate(perSecond, round,
 					(request) -> target.atRate.answered(http, target.uri, tokens.get(request % tokens.size())));
 			target.atRate.add(result);
-			target.atRate.serviceTime.add(service.read(), serviceBefore);
-			target.atRate.gatewayTime.add(gatewayServer.read(), gatewayBefore);
+			before.addTo(target.atRate.times, service, target);
 		}
-		printAtRate(perSecond, rate > 0, viaService, viaGateway);
+		printAtRate(perSecond, rate > 0, viaService, viaBare, viaGateway);
 	}
 
 	/**
 	 * Pins the run's processes as asked, again before each round: the service's pool may
 	 * have opened connections, hence PostgreSQL backends, since.
 	 */
-	private static void pin(@Nullable CpuPinning pinning, RunningPlatform platform, BenchContext context) {
+	private static void pin(@Nullable CpuPinning pinning, RunningPlatform platform, BareGatewayProcess bare,
+			BenchContext context) {
 		if (pinning == null) {
 			return;
 		}
 		try (Connection db = context.connect(ServiceName.PARTNER)) {
 			pinning.ownCores(platform.process(ServiceName.GATEWAY).orElseThrow().pid());
+			pinning.ownCores(bare.process().pid());
 			pinning.sharedCores(platform.process(ServiceName.PARTNER).orElseThrow().pid());
 			pinning.sharedCores(ProcessHandle.current().pid());
 			pinning.sharedCores(db, db.getCatalog());
@@ -199,19 +209,23 @@ final class GatewayOverheadBenchmark implements Benchmark {
 
 		final AtomicLong failed = new AtomicLong();
 
+		/**
+		 * The gateway the path goes through, whose timers say how long it held a request.
+		 */
+		final @Nullable ServerTimes proxy;
+
+		final ServerMeans saturated = new ServerMeans();
+
 		final AtRate atRate = new AtRate();
-
-		final ServerTimes.Mean serviceTime = new ServerTimes.Mean();
-
-		final ServerTimes.Mean gatewayTime = new ServerTimes.Mean();
 
 		long measuredNanos;
 
 		CpuAccount.@Nullable Spent cpu;
 
-		Target(String label, URI uri) {
+		Target(String label, URI uri, @Nullable ServerTimes proxy) {
 			this.label = label;
 			this.uri = uri;
+			this.proxy = proxy;
 		}
 
 		double perSecond() {
@@ -282,19 +296,16 @@ final class GatewayOverheadBenchmark implements Benchmark {
 				(System.nanoTime() - started) / 1e9);
 	}
 
-	private static void print(Target direct, Target gateway) {
+	private static void print(Target direct, Target bare, Target gateway) {
+		List<Target> targets = List.of(direct, bare, gateway);
 		System.out.println();
-		for (Target target : List.of(direct, gateway)) {
+		for (Target target : targets) {
 			System.out.printf("  %-26s %8.0f req/s   p50 %.2f ms   p99 %.2f ms   (%d ok, %d failed)%n", target.label,
 					target.perSecond(), target.latencies.percentileMillis(50), target.latencies.percentileMillis(99),
 					target.latencies.count(), target.failed.get());
 		}
-		System.out
-			.printf("  where the time goes (mean, from the servers' http_server_requests metrics): partner-service"
-					+ " handles a request in %.2f ms when called directly, %.2f ms when called by the gateway; the gateway"
-					+ " holds a request %.2f ms, the service's time included%n", direct.serviceTime.millis(),
-					gateway.serviceTime.millis(), gateway.gatewayTime.millis());
-		for (Target target : List.of(direct, gateway)) {
+		printTimes(direct.saturated, bare.saturated, gateway.saturated);
+		for (Target target : targets) {
 			if (target.cpu != null) {
 				long requests = target.latencies.count() + target.failed.get();
 				System.out.printf("  %s: %s (cores %.0f%% busy; at this cost they allow %.0f req/s)%n", target.label,
@@ -303,6 +314,9 @@ final class GatewayOverheadBenchmark implements Benchmark {
 			}
 		}
 		System.out.printf("  machine load average %s%n", loadAverage());
+		System.out.printf(
+				"  a bare gateway keeps %.2f of direct throughput; the gateway keeps %.2f of the bare one's%n",
+				bare.perSecond() / direct.perSecond(), gateway.perSecond() / bare.perSecond());
 		double ratio = gateway.perSecond() / direct.perSecond();
 		System.out.printf(
 				"  ratio: the gateway keeps %.2f of direct throughput (target >= 0.85): %s; at saturation"
@@ -312,27 +326,63 @@ final class GatewayOverheadBenchmark implements Benchmark {
 				gateway.latencies.percentileMillis(99) - direct.latencies.percentileMillis(99));
 	}
 
-	private static void printAtRate(int perSecond, boolean asked, Target direct, Target gateway) {
+	private static void printAtRate(int perSecond, boolean asked, Target direct, Target bare, Target gateway) {
 		System.out.println();
 		System.out.printf(
-				"Latency at a fixed rate: %d req/s on both paths (%s), open loop, each request timed from"
+				"Latency at a fixed rate: %d req/s on every path (%s), open loop, each request timed from"
 						+ " when it was due%n",
-				perSecond, asked ? "--rate" : "half the slower path's throughput above");
-		for (Target target : List.of(direct, gateway)) {
+				perSecond, asked ? "--rate" : "half the slower of direct and gateway throughput above");
+		for (Target target : List.of(direct, bare, gateway)) {
 			System.out.printf("  %-26s %8.0f req/s   p50 %.2f ms   p99 %.2f ms   (%d ok, %d failed)%n", target.label,
 					target.atRate.perSecond(), target.atRate.latencies.percentileMillis(50),
 					target.atRate.latencies.percentileMillis(99), target.atRate.succeeded, target.atRate.failed);
 			target.atRate.failures
 				.forEach((reason, count) -> System.out.printf("    failed: %s (%d)%n", reason, count.sum()));
 		}
-		System.out.printf("  where the time goes (mean): partner-service handles a request in %.2f ms when called"
-				+ " directly, %.2f ms when called by the gateway; the gateway holds a request %.2f ms, the service's"
-				+ " time included%n", direct.atRate.serviceTime.millis(), gateway.atRate.serviceTime.millis(),
-				gateway.atRate.gatewayTime.millis());
+		printTimes(direct.atRate.times, bare.atRate.times, gateway.atRate.times);
+		System.out.printf("  a bare gateway adds %.2f ms at p50%n",
+				bare.atRate.latencies.percentileMillis(50) - direct.atRate.latencies.percentileMillis(50));
 		double addedP50 = gateway.atRate.latencies.percentileMillis(50) - direct.atRate.latencies.percentileMillis(50);
 		double addedP99 = gateway.atRate.latencies.percentileMillis(99) - direct.atRate.latencies.percentileMillis(99);
 		System.out.printf("  the gateway adds %.2f ms at p50 (target < 2 ms): %s; %.2f ms at p99%n", addedP50,
 				addedP50 < 2 ? "met" : "MISSED", addedP99);
+	}
+
+	private static void printTimes(ServerMeans direct, ServerMeans bare, ServerMeans gateway) {
+		System.out
+			.printf("  where the time goes (mean, from the servers' http_server_requests metrics): partner-service"
+					+ " handles a request in %.2f ms called directly, %.2f ms by the bare gateway, %.2f ms by the gateway;"
+					+ " the bare gateway holds a request %.2f ms, the gateway %.2f ms, the service's time included%n",
+					direct.service.millis(), bare.service.millis(), gateway.service.millis(), bare.proxy.millis(),
+					gateway.proxy.millis());
+	}
+
+	/**
+	 * Mean times per request of partner-service and of the gateway in front of it, if
+	 * any.
+	 */
+	private static final class ServerMeans {
+
+		final ServerTimes.Mean service = new ServerTimes.Mean();
+
+		final ServerTimes.Mean proxy = new ServerTimes.Mean();
+
+	}
+
+	/** The servers' timers before a round, to tell what the round added to them. */
+	private record Timers(double[] service, double @Nullable [] proxy) {
+
+		static Timers read(ServerTimes service, Target target) throws Exception {
+			return new Timers(service.read(), (target.proxy == null) ? null : target.proxy.read());
+		}
+
+		void addTo(ServerMeans means, ServerTimes service, Target target) throws Exception {
+			means.service.add(service.read(), this.service);
+			if (target.proxy != null && this.proxy != null) {
+				means.proxy.add(target.proxy.read(), this.proxy);
+			}
+		}
+
 	}
 
 	/** The latency rounds of a path, added up. */
@@ -346,9 +396,7 @@ final class GatewayOverheadBenchmark implements Benchmark {
 
 		long measuredNanos;
 
-		final ServerTimes.Mean serviceTime = new ServerTimes.Mean();
-
-		final ServerTimes.Mean gatewayTime = new ServerTimes.Mean();
+		final ServerMeans times = new ServerMeans();
 
 		/** Why requests failed: a status or an exception's class, and how many. */
 		final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
@@ -428,7 +476,7 @@ final class GatewayOverheadBenchmark implements Benchmark {
 
 	}
 
-	/** Other work on the machine weighs on both paths, on the longer one more. */
+	/** Other work on the machine weighs on every path, on the longer ones more. */
 	private static String loadAverage() {
 		try {
 			return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];

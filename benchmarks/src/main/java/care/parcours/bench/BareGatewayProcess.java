@@ -1,0 +1,108 @@
+package care.parcours.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The bare gateway, Spring Cloud Gateway with one route and nothing of ours, run from its
+ * jar as a process of its own on free ports, as our gateway is: the same JVM options, and
+ * pinned like it.
+ */
+final class BareGatewayProcess implements AutoCloseable {
+
+	private static final Duration START_LIMIT = Duration.ofSeconds(90);
+
+	private final Process process;
+
+	private final URI url;
+
+	private final URI managementUrl;
+
+	private BareGatewayProcess(Process process, URI url, URI managementUrl) {
+		this.process = process;
+		this.url = url;
+		this.managementUrl = managementUrl;
+	}
+
+	static BareGatewayProcess start(Path jar, URI service, List<String> jvmOptions, Path log)
+			throws IOException, InterruptedException {
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException("No " + jar + ": build it with ./mvnw package -pl benchmarks/bare-gateway");
+		}
+		int[] ports = freePorts();
+		List<String> command = new ArrayList<>();
+		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", jar.toString()));
+		Files.createDirectories(log.getParent());
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		builder.environment().put("SERVER_PORT", Integer.toString(ports[0]));
+		builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(ports[1]));
+		builder.environment().put("PARCOURS_PARTNER_URL", service.toString());
+		BareGatewayProcess bare = new BareGatewayProcess(builder.start(), URI.create("http://127.0.0.1:" + ports[0]),
+				URI.create("http://127.0.0.1:" + ports[1]));
+		bare.awaitReady(log);
+		return bare;
+	}
+
+	URI url() {
+		return url;
+	}
+
+	URI managementUrl() {
+		return managementUrl;
+	}
+
+	ProcessHandle process() {
+		return process.toHandle();
+	}
+
+	private void awaitReady(Path log) throws InterruptedException {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpRequest readiness = HttpRequest.newBuilder(managementUrl.resolve("/actuator/health/readiness"))
+			.timeout(Duration.ofSeconds(2))
+			.build();
+		long deadline = System.nanoTime() + START_LIMIT.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("The bare gateway stopped while starting; see " + log);
+			}
+			try {
+				if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException notYet) {
+				// not listening yet
+			}
+			Thread.sleep(200);
+		}
+		close();
+		throw new IllegalStateException("The bare gateway was not ready within " + START_LIMIT + "; see " + log);
+	}
+
+	private static int[] freePorts() throws IOException {
+		try (ServerSocket server = new ServerSocket(0); ServerSocket management = new ServerSocket(0)) {
+			return new int[] { server.getLocalPort(), management.getLocalPort() };
+		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		process.destroy();
+		if (!process.waitFor(10, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+		}
+	}
+
+}
