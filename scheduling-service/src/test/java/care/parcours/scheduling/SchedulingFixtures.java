@@ -1,11 +1,10 @@
 package care.parcours.scheduling;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +12,7 @@ import care.parcours.events.partner.PartnerRegistered;
 import care.parcours.events.partner.PractitionerRegistered;
 import care.parcours.events.patient.PatientRegistered;
 import care.parcours.test.TestEvents;
+import care.parcours.test.Weekdays;
 
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -93,15 +93,19 @@ public final class SchedulingFixtures {
 	}
 
 	/**
-	 * A weekday at least {@code daysAhead} days from now, at a local time of the
-	 * practitioner.
+	 * The {@code n}th weekday after today (1 is the next weekday; two different {@code n}
+	 * are two different days), at a local time of the practitioner.
 	 */
-	public static Instant weekdayAt(Practitioner practitioner, int daysAhead, String localTime) {
-		LocalDate date = LocalDate.now(practitioner.zone()).plusDays(daysAhead);
-		while (date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY) {
-			date = date.plusDays(1);
-		}
-		return ZonedDateTime.of(date, LocalTime.parse(localTime), practitioner.zone()).toInstant();
+	public static Instant weekdayAt(Practitioner practitioner, int n, String localTime) {
+		return weekdayAt(Clock.systemUTC(), practitioner, n, localTime);
+	}
+
+	/**
+	 * As {@link #weekdayAt(Practitioner, int, String)}, today being the day on
+	 * {@code clock}.
+	 */
+	public static Instant weekdayAt(Clock clock, Practitioner practitioner, int n, String localTime) {
+		return Weekdays.at(clock, practitioner.zone(), n, LocalTime.parse(localTime));
 	}
 
 	/** Books an appointment and returns its id. */

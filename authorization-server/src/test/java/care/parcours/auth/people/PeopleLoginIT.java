@@ -23,7 +23,6 @@ import care.parcours.test.ParcoursTest;
 import care.parcours.test.PublishedEvents;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -85,11 +84,6 @@ class PeopleLoginIT {
 	PlatformTransactionManager transactionManager;
 
 	AuthServer server;
-
-	@AfterEach
-	void backToRealTime() {
-		clock.reset();
-	}
 
 	@BeforeEach
 	void connect() {

@@ -37,7 +37,8 @@ public final class MutableClock extends Clock {
 	}
 
 	/**
-	 * Back to real time, for the next test of a context the clock outlives.
+	 * Back to real time. {@link MutableClocks} does it before and after every test method
+	 * of a Spring test, so a test never has to.
 	 */
 	public void reset() {
 		offset.set(Duration.ZERO);

@@ -21,7 +21,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-import static care.parcours.scheduling.SchedulingFixtures.weekdayAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -59,6 +58,11 @@ class HoldIT {
 		surgeon = fixtures.practitioner();
 		fixtures.weekdays(surgeon, "09:00", "12:00");
 		patient = fixtures.patient();
+	}
+
+	/** The nth weekday after today as the application's clock tells it. */
+	private Instant weekdayAt(Practitioner practitioner, int n, String localTime) {
+		return SchedulingFixtures.weekdayAt(clock, practitioner, n, localTime);
 	}
 
 	@Test
