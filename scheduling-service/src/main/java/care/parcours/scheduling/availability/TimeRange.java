@@ -23,6 +23,17 @@ public record TimeRange(Instant start, Instant end) {
 		}
 	}
 
+	/**
+	 * A range a request asked for, refused under the request's own names for its ends
+	 * ({@code from} and {@code to}, say) rather than ours.
+	 */
+	public static TimeRange requested(String startName, Instant start, String endName, Instant end) {
+		if (!end.isAfter(start)) {
+			throw InvalidRequestException.ofField(endName, "must be after " + startName);
+		}
+		return new TimeRange(start, end);
+	}
+
 	public static TimeRange of(Instant start, Duration length) {
 		return new TimeRange(start, start.plus(length));
 	}

@@ -96,8 +96,8 @@ class AppointmentController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant to,
 			PageQuery page) {
-		TimeRange within = from == null && to == null ? null : new TimeRange(from == null ? Instant.EPOCH : from,
-				to == null ? Instant.parse("9999-12-31T00:00:00Z") : to);
+		TimeRange within = from == null && to == null ? null : TimeRange.requested("from",
+				from == null ? Instant.EPOCH : from, "to", to == null ? Instant.parse("9999-12-31T00:00:00Z") : to);
 		// A partner system sees the appointments at its own organisation, whatever it
 		// asks for.
 		Caller caller = Caller.current();

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import care.parcours.platform.domain.DomainException;
 import care.parcours.platform.domain.RuleViolationException;
 import care.parcours.scheduling.availability.AppointmentType;
 import care.parcours.scheduling.availability.Availabilities;
@@ -42,11 +43,11 @@ class SlotChecks {
 			.find(practitionerId, new TimeRange(start.minus(Duration.ofDays(1)), start.plus(Duration.ofDays(2))))
 			.orElseThrow(() -> new AvailabilityService.ScheduleNotFound(practitionerId));
 		AppointmentType type = availability.type(appointmentType)
-			.orElseThrow(() -> new RuleViolationException("appointment-type-not-offered",
-					"Practitioner " + practitionerId + " offers no appointment type '" + appointmentType + "'."));
+			.orElseThrow(() -> new RuleViolationException("appointment-type-not-offered", "Practitioner "
+					+ practitionerId + " offers no appointment type " + DomainException.quote(appointmentType) + "."));
 		if (!type.offers(mode)) {
 			throw new RuleViolationException("mode-not-offered",
-					"'" + appointmentType + "' appointments are not offered " + mode + ".");
+					DomainException.quote(appointmentType) + " appointments are not offered " + mode + ".");
 		}
 		if (!start.isAfter(now)) {
 			throw new Booking.TimeInPast(start);

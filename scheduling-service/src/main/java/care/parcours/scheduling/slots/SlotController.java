@@ -97,7 +97,7 @@ class SlotController {
 			period = new Period.Days(first, last, readIn);
 		}
 		else {
-			TimeRange range = new TimeRange(instant("from", from), instant("to", to));
+			TimeRange range = TimeRange.requested("from", instant("from", from), "to", instant("to", to));
 			if (range.length().toDays() > MAX_DAYS) {
 				throw InvalidRequestException.ofField("to", "must be at most " + MAX_DAYS + " days after from");
 			}

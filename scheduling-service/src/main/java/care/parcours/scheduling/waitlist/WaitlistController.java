@@ -44,7 +44,7 @@ class WaitlistController {
 
 		WaitlistService.JoinRequest toRequest() {
 			return new WaitlistService.JoinRequest(patientId, practitionerId, specialty, partnerId, language,
-					appointmentType, mode, new TimeRange(from, to));
+					appointmentType, mode, TimeRange.requested("from", from, "to", to));
 		}
 
 	}

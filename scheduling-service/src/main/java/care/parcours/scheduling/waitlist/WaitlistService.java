@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
+import care.parcours.platform.domain.DomainException;
 import care.parcours.platform.domain.InvalidRequestException;
 import care.parcours.platform.domain.NotFoundException;
 import care.parcours.platform.domain.RuleViolationException;
@@ -74,8 +75,8 @@ class WaitlistService {
 				.orElseThrow(() -> new AvailabilityService.ScheduleNotFound(request.practitionerId()));
 			if (availability.type(request.appointmentType()).isEmpty()) {
 				throw new RuleViolationException("appointment-type-not-offered",
-						"Practitioner " + request.practitionerId() + " offers no appointment type '"
-								+ request.appointmentType() + "'.");
+						"Practitioner " + request.practitionerId() + " offers no appointment type "
+								+ DomainException.quote(request.appointmentType()) + ".");
 			}
 		}
 		WaitlistEntry entry = request.toEntry(now);

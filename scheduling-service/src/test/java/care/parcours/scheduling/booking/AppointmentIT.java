@@ -301,6 +301,52 @@ class AppointmentIT {
 			.isEqualTo(2);
 	}
 
+	@Test
+	void aStartGivenAsANumberIsRefusedNotReadAsSecondsSince1970() {
+		String form = form(surgeon.id(), patient, weekdayAt(surgeon, 3, "09:00"), "consultation", "IN_PERSON")
+			.replaceFirst("\"start\": \"[^\"]+\"", "\"start\": " + weekdayAt(surgeon, 3, "09:00").getEpochSecond());
+
+		http.post()
+			.uri("/api/appointments")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(form)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("start");
+		assertThat(jdbc.sql("select count(*) from booking where practitioner_id = ?")
+			.param(surgeon.id())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void aHugeAppointmentTypeIsRefusedByNameAndNotEchoedBack() {
+		String huge = "x".repeat(100_000);
+
+		byte[] answer = book(patient, weekdayAt(surgeon, 3, "09:00"), huge, "IN_PERSON").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("appointmentType")
+			.returnResult()
+			.getResponseBodyContent();
+		assertThat(answer).hasSizeLessThan(2_000);
+	}
+
+	@Test
+	void anUnknownAppointmentTypeIsQuotedShortInTheDetail() {
+		String unknown = "y".repeat(900);
+
+		byte[] answer = expectProblem(book(patient, weekdayAt(surgeon, 3, "09:00"), unknown, "IN_PERSON"), 422,
+				"appointment-type-not-offered")
+			.returnResult()
+			.getResponseBodyContent();
+		assertThat(new String(answer)).contains("y".repeat(40) + "…").doesNotContain("y".repeat(41));
+	}
+
 	private RestTestClient.ResponseSpec book(UUID patient, Instant start, String type, String mode) {
 		return http.post()
 			.uri("/api/appointments")

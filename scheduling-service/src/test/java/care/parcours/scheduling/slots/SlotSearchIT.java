@@ -219,6 +219,20 @@ class SlotSearchIT {
 		return ((List<?>) page.get("content")).stream().map(slot -> (Object) key((Map<?, ?>) slot)).toList();
 	}
 
+	@Test
+	void aSearchWithoutFromNamesTheMissingParameter() {
+		http.get()
+			.uri("/api/slots?to={to}&specialty=orthopaedics", nextWeek(DayOfWeek.MONDAY))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("from")
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("is required");
+	}
+
 	private static String key(Map<?, ?> slot) {
 		return slot.get("start") + "/" + slot.get("practitionerId") + "/" + slot.get("appointmentType");
 	}

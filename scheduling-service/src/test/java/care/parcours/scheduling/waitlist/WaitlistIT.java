@@ -155,6 +155,25 @@ class WaitlistIT {
 			.isEqualTo(422);
 	}
 
+	@Test
+	void aWindowEndingBeforeItStartsIsRefusedNamingTo() {
+		http.post()
+			.uri("/api/waitlist")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"patientId": "%s", "practitionerId": "%s", "appointmentType": "consultation",
+					 "from": "%s", "to": "%s"}
+					""".formatted(fixtures.patient(), surgeon.id(), morning, morning.minus(Duration.ofHours(1))))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("to")
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("must be after from");
+	}
+
 	private UUID join(UUID patient, UUID practitioner, String specialty) {
 		return UUID.fromString((String) http.post()
 			.uri("/api/waitlist")

@@ -13,6 +13,9 @@ import java.util.Map;
 public abstract sealed class DomainException extends RuntimeException
 		permits NotFoundException, ConflictException, RuleViolationException, InvalidRequestException, GoneException {
 
+	/** How many characters of a value the client sent a detail quotes at most. */
+	public static final int QUOTED_LENGTH = 40;
+
 	private final String problemType;
 
 	private final Map<String, Object> properties;
@@ -21,6 +24,16 @@ public abstract sealed class DomainException extends RuntimeException
 		super(detail);
 		this.problemType = problemType;
 		this.properties = Map.copyOf(properties);
+	}
+
+	/**
+	 * A value the client sent, as a detail may quote it: in quotes and cut to its first
+	 * {@value #QUOTED_LENGTH} characters, so that a megabyte sent is not a megabyte
+	 * answered (nor logged).
+	 */
+	public static String quote(String sent) {
+		int end = sent.offsetByCodePoints(0, Math.min(QUOTED_LENGTH, sent.codePointCount(0, sent.length())));
+		return "'" + sent.substring(0, end) + (end < sent.length() ? "…'" : "'");
 	}
 
 	/** A short, stable slug naming the problem, such as {@code slot-taken}. */

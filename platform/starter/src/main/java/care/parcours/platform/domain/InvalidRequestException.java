@@ -22,6 +22,15 @@ public non-sealed class InvalidRequestException extends DomainException {
 	}
 
 	/**
+	 * A refusal of its own type that also names, in the problem's {@code errors}, the
+	 * field or query parameter it concerns, so a client can point at it.
+	 */
+	public static InvalidRequestException naming(String problemType, String field, String detail) {
+		return new InvalidRequestException(problemType, detail,
+				Map.of("errors", List.of(Map.of("field", field, "message", detail))));
+	}
+
+	/**
 	 * A validation failure of one field that annotations could not catch (an unknown
 	 * code, say), reported like the annotation failures: as an entry of the problem's
 	 * {@code errors}.

@@ -37,6 +37,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -132,6 +135,24 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 				Problems.validation(
 						List.of(new FieldError(String.valueOf(ex.getPropertyName()), name + " must be " + expected))),
 				headers, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(
+			MissingServletRequestParameterException ex, HttpHeaders headers, HttpStatusCode status,
+			WebRequest request) {
+		return handled(Problems.validation(List.of(new FieldError(ex.getParameterName(), "is required"))), headers,
+				request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (ex instanceof MissingRequestHeaderException missing && status.value() == 400) {
+			return handled(Problems.validation(List.of(new FieldError(missing.getHeaderName(), "is required"))),
+					headers, request);
+		}
+		return super.handleServletRequestBindingException(ex, headers, status, request);
 	}
 
 	@Override

@@ -17,10 +17,11 @@ public record PageQuery(int page, int size) {
 
 	public PageQuery {
 		if (page < 0) {
-			throw new InvalidRequestException("invalid-page", "'page' must be 0 or more.");
+			throw InvalidRequestException.naming("invalid-page", "page", "'page' must be 0 or more.");
 		}
 		if (size < 1 || size > MAX_SIZE) {
-			throw new InvalidRequestException("invalid-page", "'size' must be between 1 and " + MAX_SIZE + ".");
+			throw InvalidRequestException.naming("invalid-page", "size",
+					"'size' must be between 1 and " + MAX_SIZE + ".");
 		}
 	}
 

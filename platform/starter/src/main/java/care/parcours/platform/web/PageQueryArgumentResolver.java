@@ -35,7 +35,7 @@ class PageQueryArgumentResolver implements HandlerMethodArgumentResolver {
 			return Integer.parseInt(value.trim());
 		}
 		catch (NumberFormatException ex) {
-			throw new InvalidRequestException("invalid-page", "'" + name + "' must be a whole number.");
+			throw InvalidRequestException.naming("invalid-page", name, "'" + name + "' must be a whole number.");
 		}
 	}
 

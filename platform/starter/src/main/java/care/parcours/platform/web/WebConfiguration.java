@@ -37,6 +37,11 @@ public class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
+	RequestBodySizes requestBodySizes() {
+		return new RequestBodySizes();
+	}
+
+	@Bean
 	TomcatContextCustomizer problemErrorReports() {
 		return (context) -> {
 			if (context.getParent() instanceof StandardHost host) {

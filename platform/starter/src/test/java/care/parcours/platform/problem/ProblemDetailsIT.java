@@ -230,7 +230,105 @@ class ProblemDetailsIT {
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.detail")
-			.isEqualTo("'size' must be between 1 and 100.");
+			.isEqualTo("'size' must be between 1 and 100.")
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("size");
+	}
+
+	@Test
+	void aDateTimeGivenAsANumberIsRefusedNotReadAsSecondsSince1970() {
+		post("{\"name\": \"x\", \"kind\": \"SMALL\", \"count\": 1, \"due\": 1700000000}").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("due")
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("must be date-time such as 2026-11-23T09:00:00Z");
+	}
+
+	@Test
+	void aDateTimeGivenAsAnArrayOrWithoutAnOffsetIsRefused() {
+		for (String due : new String[] { "[2026, 12, 3]", "\"2026-12-03T09:00:00\"", "1.5", "true" }) {
+			post("{\"name\": \"x\", \"kind\": \"SMALL\", \"count\": 1, \"due\": " + due + "}").expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.errors[0].field")
+				.isEqualTo("due");
+		}
+	}
+
+	@Test
+	void aFractionIsNotTakenForAWholeNumber() {
+		post("{\"name\": \"x\", \"kind\": \"SMALL\", \"count\": 2.5}").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("count");
+	}
+
+	@Test
+	void aTextLongerThanTheDefaultLimitIsRefusedNamingTheFieldWithoutEchoingIt() {
+		String huge = "Jeanne".repeat(300);
+		post("{\"name\": \"" + huge + "\", \"kind\": \"SMALL\", \"count\": 1}").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("name")
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("must be at most 1000 characters")
+			.consumeWith(result -> assertThat(new String(result.getResponseBodyContent())).doesNotContain("Jeanne"));
+	}
+
+	@Test
+	void aFieldWithItsOwnSizeKeepsItsOwnLimit() {
+		String note = "n".repeat(1500);
+		post("{\"name\": \"x\", \"kind\": \"SMALL\", \"count\": 1, \"note\": \"" + note + "\", \"due\": \"x\"}")
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("due");
+		post("{\"name\": \"x\", \"kind\": \"SMALL\", \"count\": 1, \"note\": \"" + "n".repeat(2001) + "\"}")
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("note");
+	}
+
+	@Test
+	void textsInsideListsOfRecordsAndTooLongListsAreRefusedByTheirPath() {
+		post("{\"name\": \"x\", \"kind\": \"SMALL\", \"count\": 1, \"parts\": [{\"label\": \"a\"}, {\"label\": \""
+				+ "b".repeat(1001) + "\"}]}")
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("parts[1].label");
+		post("{\"name\": \"x\", \"kind\": \"SMALL\", \"count\": 1, \"tags\": [" + "\"a\",".repeat(500) + "\"a\"]}")
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("tags")
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("must have at most 500 items");
+	}
+
+	@Test
+	void aMissingRequiredQueryParameterIsNamedInTheErrors() {
+		http.get()
+			.uri("/things/due")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("before")
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("is required");
 	}
 
 	@Test

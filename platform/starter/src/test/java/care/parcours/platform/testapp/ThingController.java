@@ -1,6 +1,7 @@
 package care.parcours.platform.testapp;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +13,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -42,7 +46,12 @@ class ThingController {
 	}
 
 	record ThingForm(@NotBlank String name, @NotNull Kind kind, @NotNull @Min(1) Integer count,
-			List<@Pattern(regexp = "[a-z]+") String> tags) {
+			List<@Pattern(regexp = "[a-z]+") String> tags, @Nullable Instant due,
+			@Nullable @Size(max = 2000) String note, @Nullable List<Part> parts) {
+
+	}
+
+	record Part(String label) {
 
 	}
 
@@ -56,6 +65,11 @@ class ThingController {
 	ResponseEntity<?> createOnce(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
 			@Valid @RequestBody ThingForm form) {
 		return idempotency.run(key, "POST /things", form, () -> create(form));
+	}
+
+	@GetMapping("/due")
+	Page<Things.Thing> due(@RequestParam Instant before, PageQuery page) {
+		return things.list(page);
 	}
 
 	@GetMapping("/{id}")
