@@ -1,6 +1,7 @@
 package care.parcours.scheduling.partners;
 
 import care.parcours.events.partner.PartnerActivated;
+import care.parcours.events.partner.PartnerRegistered;
 import care.parcours.events.partner.PartnerSuspended;
 import care.parcours.events.partner.PartnerUpdated;
 import care.parcours.platform.consumer.EventSubscriber;
@@ -23,7 +24,9 @@ class PartnerChanges implements EventSubscriber {
 
 	@Override
 	public void subscribe(Subscriptions subscriptions) {
-		subscriptions.on(PartnerUpdated.class, (event, metadata) -> partners.update(event, metadata.aggregateVersion()))
+		subscriptions
+			.on(PartnerRegistered.class, (event, metadata) -> partners.register(event, metadata.aggregateVersion()))
+			.on(PartnerUpdated.class, (event, metadata) -> partners.update(event, metadata.aggregateVersion()))
 			.on(PartnerSuspended.class,
 					(event, metadata) -> partners.setSuspended(event.partnerId(), true, metadata.aggregateVersion()))
 			.on(PartnerActivated.class,
