@@ -2,8 +2,6 @@ package care.parcours.gateway;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import care.parcours.security.TokenCases;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -38,9 +37,9 @@ final class TestTokens {
 
 	static final String AUDIENCE = "parcours-api";
 
-	static final KeyPair keys = generate();
+	static final KeyPair keys = TokenCases.trustedKeys();
 
-	static final KeyPair otherKeys = generate();
+	static final KeyPair otherKeys = TokenCases.otherKeys();
 
 	private TestTokens() {
 	}
@@ -55,9 +54,7 @@ final class TestTokens {
 	}
 
 	static String publicKeyPem() {
-		String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-			.encodeToString(keys.getPublic().getEncoded());
-		return "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n";
+		return TokenCases.publicKeyPem();
 	}
 
 	static String jwkSet() {
@@ -142,17 +139,6 @@ final class TestTokens {
 		String payload = claims((claims) -> claims.claim("roles", List.of("admin"))).toString();
 		parts[1] = Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
 		return String.join(".", parts);
-	}
-
-	private static KeyPair generate() {
-		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048);
-			return generator.generateKeyPair();
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

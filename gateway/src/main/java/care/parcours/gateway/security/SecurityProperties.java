@@ -2,6 +2,7 @@ package care.parcours.gateway.security;
 
 import java.time.Duration;
 
+import care.parcours.security.TokenRules;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,6 +27,10 @@ record SecurityProperties(String issuer, String jwkSetUri, @DefaultValue("parcou
 
 	boolean hasPublicKey() {
 		return this.publicKey != null && !this.publicKey.isBlank();
+	}
+
+	TokenRules tokenRules() {
+		return new TokenRules(this.issuer, this.audience, this.clockSkew);
 	}
 
 }

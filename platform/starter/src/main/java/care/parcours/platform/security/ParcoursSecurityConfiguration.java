@@ -1,16 +1,16 @@
 package care.parcours.platform.security;
 
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import care.parcours.http.HeaderCharacters;
+import care.parcours.security.RsaPublicKeys;
+import care.parcours.security.TokenRules;
+import care.parcours.security.VerifiedTokens;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -30,12 +30,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -84,23 +80,34 @@ public class ParcoursSecurityConfiguration {
 	@ConditionalOnMissingBean
 	JwtDecoder jwtDecoder(ParcoursSecurityProperties properties, ObjectProvider<RevokedClients> revoked,
 			ObjectProvider<EndedSessions> ended) {
+		List<OAuth2TokenValidator<Jwt>> revocations = new ArrayList<>();
+		revoked.ifAvailable(revocations::add);
+		ended.ifAvailable(revocations::add);
+		return tokenDecoder(properties, revocations);
+	}
+
+	/**
+	 * The platform's {@link TokenRules}, the gateway's own, then the revocations; tokens
+	 * already verified are remembered ({@link VerifiedTokens}).
+	 */
+	static JwtDecoder tokenDecoder(ParcoursSecurityProperties properties, List<OAuth2TokenValidator<Jwt>> revocations) {
 		NimbusJwtDecoder decoder = properties.hasPublicKey()
-				? NimbusJwtDecoder.withPublicKey(rsaPublicKey(properties.publicKey()))
-					.signatureAlgorithm(SignatureAlgorithm.RS256)
+				? NimbusJwtDecoder.withPublicKey(RsaPublicKeys.parse(Objects.requireNonNull(properties.publicKey())))
+					.signatureAlgorithm(TokenRules.SIGNATURE_ALGORITHM)
+					.validateType(false)
 					.build()
 				: NimbusJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri())
-					.jwsAlgorithm(SignatureAlgorithm.RS256)
+					.jwsAlgorithm(TokenRules.SIGNATURE_ALGORITHM)
+					.validateType(false)
 					.build();
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-		validators.add(new JwtTimestampValidator(properties.clockSkew()));
-		validators.add(new JwtIssuerValidator(properties.issuer()));
-		validators.add(new JwtClaimValidator<Collection<String>>("aud",
-				(audience) -> audience != null && audience.contains(properties.audience())));
-		revoked.ifAvailable(validators::add);
-		ended.ifAvailable(validators::add);
+		// The system clock, not the service's Clock bean: the issuer mints on real time,
+		// and tests move the service's clock.
+		validators.add(properties.tokenRules().validator(Clock.systemUTC()));
+		validators.addAll(revocations);
 		OAuth2TokenValidator<Jwt> claims = new DelegatingOAuth2TokenValidator<>(validators);
 		decoder.setJwtValidator(claims);
-		return new VerifiedTokens(decoder, claims);
+		return new VerifiedTokens(claims).inFrontOf(decoder);
 	}
 
 	/**
@@ -196,17 +203,6 @@ public class ParcoursSecurityConfiguration {
 			return values.stream().filter(String.class::isInstance).map(String.class::cast).toList();
 		}
 		return List.of();
-	}
-
-	static RSAPublicKey rsaPublicKey(String pem) {
-		String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
-		try {
-			return (RSAPublicKey) KeyFactory.getInstance("RSA")
-				.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-		}
-		catch (java.security.GeneralSecurityException | IllegalArgumentException ex) {
-			throw new IllegalStateException("parcours.security.public-key is not a PEM RSA public key", ex);
-		}
 	}
 
 }

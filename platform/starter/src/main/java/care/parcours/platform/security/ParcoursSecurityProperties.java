@@ -2,6 +2,7 @@ package care.parcours.platform.security;
 
 import java.time.Duration;
 
+import care.parcours.security.TokenRules;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -43,6 +44,11 @@ public record ParcoursSecurityProperties(@DefaultValue("http://localhost:9000") 
 	 */
 	public boolean hasPublicKey() {
 		return publicKey != null && !publicKey.isBlank();
+	}
+
+	/** The rules every token meets, here as at the gateway. */
+	public TokenRules tokenRules() {
+		return new TokenRules(issuer, audience, clockSkew);
 	}
 
 }

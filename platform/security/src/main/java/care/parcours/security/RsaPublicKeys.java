@@ -1,4 +1,4 @@
-package care.parcours.gateway.security;
+package care.parcours.security;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -6,17 +6,22 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
-/** Reads the PEM public key of {@code parcours.security.public-key}. */
-final class RsaPublicKeys {
+/**
+ * Reads the PEM public key of {@code parcours.security.public-key}, with which the
+ * gateway and the services check signatures instead of the issuer's JWK set (tests and
+ * benchmarks that sign their own tokens).
+ */
+public final class RsaPublicKeys {
 
 	private RsaPublicKeys() {
 	}
 
 	/**
 	 * @param pem an X.509 {@code PUBLIC KEY} block; line breaks may be real or written
-	 * {@code \n}, as an environment variable often carries them
+	 * {@code \n}, as an environment variable set on one line often carries them
+	 * @throws IllegalStateException if it is not one, without repeating what it is
 	 */
-	static RSAPublicKey parse(String pem) {
+	public static RSAPublicKey parse(String pem) {
 		String base64 = pem.replace("\\n", "")
 			.replace("-----BEGIN PUBLIC KEY-----", "")
 			.replace("-----END PUBLIC KEY-----", "")

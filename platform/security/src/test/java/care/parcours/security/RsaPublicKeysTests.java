@@ -1,4 +1,4 @@
-package care.parcours.gateway.security;
+package care.parcours.security;
 
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
