@@ -1,7 +1,6 @@
 package care.parcours.partner.deliveries;
 
 import java.time.Clock;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 
@@ -20,16 +19,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Turns a consumed event into one delivery per endpoint it concerns, in the consumer's
  * transaction: the event is recorded as handled if and only if its deliveries are stored.
  * <p>
- * An event concerns the partners named by its {@code partnerId} (for a partner's own
- * events, the partner itself) and {@code partnerIds}. The message follows the Standard
- * Webhooks payload shape ({@code type}, {@code timestamp}, {@code data}) with the
- * aggregate and its version, so that receivers can check the order. There is no consent
- * model yet to say what a partner may see of a patient, so patient ids are removed.
+ * An event concerns the partners its record names, without its patient (see
+ * {@link Audience}). The message follows the Standard Webhooks payload shape
+ * ({@code type}, {@code timestamp}, {@code data}) with the aggregate and its version, so
+ * that receivers can check the order.
  */
 @Component
 class WebhookFanOut {
-
-	private static final Set<String> WITHHELD = Set.of("patientId");
 
 	private final Deliveries deliveries;
 
@@ -47,8 +43,8 @@ class WebhookFanOut {
 	}
 
 	void fanOut(DomainEvent event, EventMetadata metadata) {
-		JsonNode data = withheld(codec.toTree(event));
-		Set<UUID> partners = concerned(data);
+		Audience audience = Audience.of(event.getClass());
+		Set<UUID> partners = audience.partnersOf(event);
 		if (partners.isEmpty()) {
 			return;
 		}
@@ -57,7 +53,7 @@ class WebhookFanOut {
 		message.put("timestamp", metadata.time().toString());
 		message.put("subject", metadata.subject());
 		message.put("aggregateVersion", metadata.aggregateVersion());
-		message.set("data", data);
+		message.set("data", data(codec, event, audience));
 		int created = deliveries.fanOut(metadata.id(), metadata.type(), metadata.subject(), message.toString(),
 				partners, clock.instant());
 		if (created > 0 && TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -70,25 +66,14 @@ class WebhookFanOut {
 		}
 	}
 
-	static Set<UUID> concerned(JsonNode data) {
-		Set<UUID> partners = new LinkedHashSet<>();
-		if (data.path("partnerId").isString()) {
-			partners.add(UUID.fromString(data.path("partnerId").asString()));
-		}
-		data.path("partnerIds").forEach(id -> partners.add(UUID.fromString(id.asString())));
-		return partners;
-	}
-
-	/** The payload without the fields no partner may see, at any depth. */
-	static JsonNode withheld(JsonNode node) {
-		if (node instanceof ObjectNode object) {
-			object.remove(WITHHELD);
-			object.forEach(WebhookFanOut::withheld);
-		}
-		else if (node.isArray()) {
-			node.forEach(WebhookFanOut::withheld);
-		}
-		return node;
+	/**
+	 * The event as the codec writes it, without what its audience may not see: the codec
+	 * names each property after its record component.
+	 */
+	static JsonNode data(EventCodec codec, DomainEvent event, Audience audience) {
+		ObjectNode data = (ObjectNode) codec.toTree(event);
+		data.remove(audience.withheld());
+		return data;
 	}
 
 }

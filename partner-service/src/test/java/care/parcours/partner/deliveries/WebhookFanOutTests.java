@@ -1,6 +1,7 @@
 package care.parcours.partner.deliveries;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import care.parcours.events.EventCodec;
@@ -22,22 +23,24 @@ class WebhookFanOutTests {
 		AppointmentBooked booked = new AppointmentBooked(UUID.randomUUID(), UUID.randomUUID(), partner, patient,
 				Instant.parse("2026-12-01T08:00:00Z"), Instant.parse("2026-12-01T08:30:00Z"), "IN_PERSON",
 				"consultation", null);
+		Audience audience = Audience.of(AppointmentBooked.class);
 
-		JsonNode data = WebhookFanOut.withheld(codec.toTree(booked));
+		JsonNode data = WebhookFanOut.data(codec, booked, audience);
 
-		assertThat(WebhookFanOut.concerned(data)).containsExactly(partner);
+		assertThat(audience.partnersOf(booked)).containsExactly(partner);
 		assertThat(data.has("patientId")).isFalse();
 		assertThat(data.toString()).doesNotContain(patient.toString()).contains("appointmentId");
+		assertThat(data.path("partnerId").asString()).isEqualTo(partner.toString());
 	}
 
 	@Test
 	void aPractitionerChangeConcernsEveryPartnerTheyWorkFor() {
 		UUID first = UUID.randomUUID();
 		UUID second = UUID.randomUUID();
-		PractitionerUpdated updated = new PractitionerUpdated(UUID.randomUUID(), java.util.List.of(first, second),
-				"Europe/Paris", java.util.List.of("cardiology"), java.util.List.of("fr"));
+		PractitionerUpdated updated = new PractitionerUpdated(UUID.randomUUID(), List.of(first, second), "Europe/Paris",
+				List.of("cardiology"), List.of("fr"));
 
-		assertThat(WebhookFanOut.concerned(codec.toTree(updated))).containsExactly(first, second);
+		assertThat(Audience.of(PractitionerUpdated.class).partnersOf(updated)).containsExactly(first, second);
 	}
 
 }

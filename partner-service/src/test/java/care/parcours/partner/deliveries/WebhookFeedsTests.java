@@ -1,33 +1,43 @@
 package care.parcours.partner.deliveries;
 
-import java.lang.reflect.Method;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
+import care.parcours.events.DomainEvent;
 import care.parcours.partner.webhooks.SubscribableEvents;
+import care.parcours.platform.consumer.EventHandler;
+import care.parcours.platform.consumer.EventSubscriber;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.core.ResolvableType;
-
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class WebhookFeedsTests {
 
 	@Test
-	void everySubscribableEventTypeIsFedToTheWebhooks() {
-		Set<Class<?>> fed = Arrays.stream(WebhookFeeds.class.getDeclaredMethods())
-			.filter(method -> method.isAnnotationPresent(Bean.class))
-			.map(WebhookFeedsTests::eventOf)
-			.collect(Collectors.toSet());
+	void everySubscribableEventTypeIsFedToTheWebhooksAndNamesThePartnersItConcerns() {
+		List<Class<?>> fed = new ArrayList<>();
+		new WebhookFeeds(null).subscribe(new EventSubscriber.Subscriptions() {
+			@Override
+			public <T extends DomainEvent> EventSubscriber.Subscriptions on(Class<T> type, EventHandler<T> handler) {
+				fed.add(type);
+				return this;
+			}
+		});
 
-		assertThat(fed).as("a feed bean in WebhookFeeds per subscribable event type")
-			.containsExactlyInAnyOrderElementsOf(SubscribableEvents.all());
+		assertThat(fed).containsExactlyInAnyOrderElementsOf(SubscribableEvents.all());
+		assertThat(SubscribableEvents.all()).allSatisfy(type -> assertThat(Audience.of(type).partners()).isNotEmpty());
 	}
 
-	private static Class<?> eventOf(Method method) {
-		return ResolvableType.forMethodReturnType(method).as(WebhookFeeds.Feed.class).getGeneric(0).resolve();
+	@Test
+	void anEventThatNamesNoPartnerCannotBeFed() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Audience.of(AboutNoPartner.class))
+			.withMessageContaining("names no partner");
+	}
+
+	private record AboutNoPartner(UUID practitionerId, UUID partner) implements DomainEvent {
+
 	}
 
 }
