@@ -29,9 +29,6 @@ class Deliveries {
 			id, endpoint_id, event_id, event_type, aggregate_id, status, attempts, next_attempt_at, last_status_code,
 			last_latency_ms, last_error, created_at, delivered_at, dead_at""";
 
-	/** The advisory lock that lets one dispatcher claim at a time, across instances. */
-	private static final long CLAIM_LOCK = 0x7061727477686bL;
-
 	private final JdbcClient jdbc;
 
 	Deliveries(JdbcClient jdbc) {
@@ -65,17 +62,10 @@ class Deliveries {
 
 	/**
 	 * Reserves due deliveries, at most {@code perEndpoint} in flight per endpoint, one
-	 * per aggregate and endpoint, the longest waiting first. Call in a transaction;
-	 * claims nothing while another dispatcher is claiming.
+	 * per aggregate and endpoint, the longest waiting first. Call in a transaction in
+	 * which no other dispatcher claims (the dispatcher's lock).
 	 */
 	List<Delivery.Claimed> claim(Instant now, Duration lease, int perEndpoint, int batch) {
-		boolean leader = jdbc.sql("select pg_try_advisory_xact_lock(?)")
-			.param(CLAIM_LOCK)
-			.query(Boolean.class)
-			.single();
-		if (!leader) {
-			return List.of();
-		}
 		UUID claim = UUID.randomUUID();
 		return jdbc.sql("""
 				with in_flight as (
