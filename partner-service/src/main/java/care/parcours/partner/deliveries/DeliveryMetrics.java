@@ -22,7 +22,7 @@ class DeliveryMetrics {
 		this.meters = meters;
 	}
 
-	void attempted(Delivery.Claimed delivery, AttemptResult result) {
+	void attempted(Delivery delivery, AttemptResult result) {
 		Timer.builder("parcours.webhooks.attempts")
 			.description("Webhook delivery attempts, by outcome")
 			.tag("type", delivery.eventType())
@@ -31,7 +31,7 @@ class DeliveryMetrics {
 			.record(result.latencyMillis(), TimeUnit.MILLISECONDS);
 	}
 
-	void deadLettered(Delivery.Claimed delivery) {
+	void deadLettered(Delivery delivery) {
 		Counter.builder("parcours.webhooks.dead_lettered")
 			.description("Webhook deliveries that failed their last attempt")
 			.tag("type", delivery.eventType())

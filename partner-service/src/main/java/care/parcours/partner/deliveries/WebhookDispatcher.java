@@ -93,7 +93,7 @@ class WebhookDispatcher implements SmartLifecycle {
 		Map<UUID, WebhookEndpoint> where = endpointsOf(claimed);
 		for (Delivery.Claimed delivery : claimed) {
 			// An endpoint removed meanwhile took its deliveries with it.
-			WebhookEndpoint endpoint = where.get(delivery.endpointId());
+			WebhookEndpoint endpoint = where.get(delivery.delivery().endpointId());
 			if (endpoint != null) {
 				workers.execute(() -> attempt(delivery, endpoint));
 			}
@@ -105,7 +105,8 @@ class WebhookDispatcher implements SmartLifecycle {
 			return Map.of();
 		}
 		try {
-			return endpoints.findAll(claimed.stream().map(Delivery.Claimed::endpointId).collect(Collectors.toSet()));
+			return endpoints.findAll(
+					claimed.stream().map(delivery -> delivery.delivery().endpointId()).collect(Collectors.toSet()));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not read the endpoints of claimed deliveries; their claims will lapse", ex);
@@ -122,7 +123,7 @@ class WebhookDispatcher implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 		}
 		catch (RuntimeException ex) {
-			log.warn("Webhook delivery {} could not be attempted; its claim will lapse", delivery.id(), ex);
+			log.warn("Webhook delivery {} could not be attempted; its claim will lapse", delivery.delivery().id(), ex);
 		}
 		finally {
 			wakeUp();
