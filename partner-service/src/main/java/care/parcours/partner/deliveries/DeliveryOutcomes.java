@@ -36,11 +36,8 @@ class DeliveryOutcomes {
 	void attempted(Delivery.Claimed claimed, AttemptResult result) {
 		Delivery.Attempted attempted = claimed.delivery()
 			.recordAttempt(result, clock.instant(), properties.retries(), ThreadLocalRandom.current());
-		metrics.attempted(claimed.delivery(), result);
 		transactions.executeWithoutResult(status -> deliveries.save(claimed, attempted));
-		if (attempted.delivery().status() == DeliveryStatus.DEAD) {
-			metrics.deadLettered(attempted.delivery());
-		}
+		metrics.attempted(attempted);
 	}
 
 	void postponed(Delivery.Claimed claimed, Duration by, String reason) {

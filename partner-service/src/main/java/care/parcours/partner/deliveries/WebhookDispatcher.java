@@ -44,8 +44,6 @@ class WebhookDispatcher implements SmartLifecycle {
 	/** The advisory lock that lets one dispatcher claim at a time, across instances. */
 	private static final long CLAIM_LOCK = 0x7061727477686bL;
 
-	private final Deliveries deliveries;
-
 	private final WebhookEndpoints endpoints;
 
 	private final WebhookSender sender;
@@ -63,25 +61,25 @@ class WebhookDispatcher implements SmartLifecycle {
 	WebhookDispatcher(Deliveries deliveries, WebhookEndpoints endpoints, WebhookSender sender, EndpointGuards guards,
 			DeliveryProperties properties, DeliveryOutcomes outcomes, JdbcClient jdbc, TransactionTemplate transactions,
 			Clock clock) {
-		this.deliveries = deliveries;
 		this.endpoints = endpoints;
 		this.sender = sender;
 		this.guards = guards;
 		this.properties = properties;
 		this.outcomes = outcomes;
-		this.poller = new LeaderPoller<>("webhook-dispatcher", CLAIM_LOCK, jdbc, transactions,
-				properties.pollInterval(), properties.batchSize(), new LeaderPoller.Round<>() {
-					@Override
-					public List<Delivery.Claimed> takeUnderLock(int batchSize) {
-						return deliveries.claim(clock.instant(), properties.lease(),
-								properties.maxConcurrencyPerEndpoint(), batchSize);
-					}
+		LeaderPoller.Settings loop = new LeaderPoller.Settings("webhook-dispatcher", CLAIM_LOCK,
+				properties.pollInterval(), properties.batchSize());
+		this.poller = new LeaderPoller<>(loop, jdbc, transactions, new LeaderPoller.Round<>() {
+			@Override
+			public List<Delivery.Claimed> takeUnderLock(int batchSize) {
+				return deliveries.claim(clock.instant(), properties.lease(), properties.maxConcurrencyPerEndpoint(),
+						batchSize);
+			}
 
-					@Override
-					public void afterCommit(List<Delivery.Claimed> claimed) {
-						dispatch(claimed);
-					}
-				});
+			@Override
+			public void afterCommit(List<Delivery.Claimed> claimed) {
+				dispatch(claimed);
+			}
+		});
 	}
 
 	/** Asks the loop to look for due deliveries now rather than at its next poll. */

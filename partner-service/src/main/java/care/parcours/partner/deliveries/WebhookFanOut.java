@@ -6,11 +6,14 @@ import java.util.UUID;
 
 import care.parcours.events.DomainEvent;
 import care.parcours.events.EventCodec;
+import care.parcours.partner.webhooks.SubscribableEvents;
 import care.parcours.platform.consumer.EventMetadata;
+import care.parcours.platform.consumer.EventSubscriber;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -25,7 +28,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * that receivers can check the order.
  */
 @Component
-class WebhookFanOut {
+@EnableConfigurationProperties(DeliveryProperties.class)
+class WebhookFanOut implements EventSubscriber {
 
 	private final Deliveries deliveries;
 
@@ -40,6 +44,22 @@ class WebhookFanOut {
 		this.codec = codec;
 		this.dispatcher = dispatcher;
 		this.clock = clock;
+	}
+
+	/**
+	 * Feeds the fan-out every subscribable event type, from partner-service's own topic
+	 * and scheduling-service's, through the platform's idempotent consumers. A type whose
+	 * record names no partner stops the service at start-up, as no endpoint could ever
+	 * receive it.
+	 */
+	@Override
+	public void subscribe(Subscriptions subscriptions) {
+		SubscribableEvents.all().forEach(type -> feed(type, subscriptions));
+	}
+
+	private <T extends DomainEvent> void feed(Class<T> type, Subscriptions subscriptions) {
+		Audience.of(type);
+		subscriptions.on(type, this::fanOut);
 	}
 
 	void fanOut(DomainEvent event, EventMetadata metadata) {

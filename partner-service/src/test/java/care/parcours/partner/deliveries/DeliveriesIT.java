@@ -14,7 +14,6 @@ import care.parcours.test.ParcoursTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -102,34 +101,12 @@ class DeliveriesIT {
 		return deliveries.find(delivery.endpointId(), delivery.id()).orElseThrow();
 	}
 
-	record Created(UUID id) {
-
-	}
-
 	private UUID disabledEndpoint() {
-		UUID partner = http.post()
-			.uri("/api/partners")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(PartnerFixtures.clinicJson("Clinique " + UUID.randomUUID()))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Created.class)
-			.returnResult()
-			.getResponseBody()
-			.id();
-		UUID endpoint = http.post()
-			.uri("/api/partners/{id}/webhooks", partner)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("url", "https://93.184.215.14/parcours/hooks", "eventTypes",
-					List.of("scheduling.appointment.booked.v1")))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Created.class)
-			.returnResult()
-			.getResponseBody()
-			.id();
+		UUID partner = PartnerFixtures.created(http, "/api/partners",
+				PartnerFixtures.clinicJson("Clinique " + UUID.randomUUID()));
+		UUID endpoint = PartnerFixtures.created(http, "/api/partners/{id}/webhooks", Map.of("url",
+				"https://93.184.215.14/parcours/hooks", "eventTypes", List.of("scheduling.appointment.booked.v1")),
+				partner);
 		jdbc.sql("update webhook_endpoint set enabled = false where id = ?").param(endpoint).update();
 		return endpoint;
 	}

@@ -1,16 +1,22 @@
 package care.parcours.partner.deliveries;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import care.parcours.events.DomainEvent;
 import care.parcours.events.EventCodec;
 import care.parcours.events.partner.PractitionerUpdated;
 import care.parcours.events.scheduling.AppointmentBooked;
+import care.parcours.partner.webhooks.SubscribableEvents;
+import care.parcours.platform.consumer.EventHandler;
+import care.parcours.platform.consumer.EventSubscriber;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class WebhookFanOutTests {
 
@@ -41,6 +47,32 @@ class WebhookFanOutTests {
 				List.of("cardiology"), List.of("fr"));
 
 		assertThat(Audience.of(PractitionerUpdated.class).partnersOf(updated)).containsExactly(first, second);
+	}
+
+	@Test
+	void everySubscribableEventTypeIsFedToTheWebhooksAndNamesThePartnersItConcerns() {
+		List<Class<?>> fed = new ArrayList<>();
+		// Subscribing needs none of the fan-out's collaborators.
+		new WebhookFanOut(null, null, null, null).subscribe(new EventSubscriber.Subscriptions() {
+			@Override
+			public <T extends DomainEvent> EventSubscriber.Subscriptions on(Class<T> type, EventHandler<T> handler) {
+				fed.add(type);
+				return this;
+			}
+		});
+
+		assertThat(fed).containsExactlyInAnyOrderElementsOf(SubscribableEvents.all());
+		assertThat(SubscribableEvents.all()).allSatisfy(type -> assertThat(Audience.of(type).partners()).isNotEmpty());
+	}
+
+	@Test
+	void anEventThatNamesNoPartnerCannotBeFed() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Audience.of(AboutNoPartner.class))
+			.withMessageContaining("names no partner");
+	}
+
+	private record AboutNoPartner(UUID practitionerId, UUID partner) implements DomainEvent {
+
 	}
 
 }

@@ -63,8 +63,9 @@ public class OutboxRelay implements SmartLifecycle {
 		this.jdbc = jdbc;
 		this.kafka = kafka;
 		this.properties = properties;
-		this.poller = new LeaderPoller<>("outbox-relay", LOCK_KEY, jdbc, transactions, properties.pollInterval(),
-				properties.batchSize(), this::relay);
+		this.poller = new LeaderPoller<>(
+				new LeaderPoller.Settings("outbox-relay", LOCK_KEY, properties.pollInterval(), properties.batchSize()),
+				jdbc, transactions, this::relay);
 		this.relayed = Counter.builder("parcours.outbox.relayed")
 			.description("Events relayed from the outbox to Kafka")
 			.register(meters);

@@ -32,17 +32,11 @@ public final class LeaderPoller<T> {
 
 	private static final Logger log = LoggerFactory.getLogger(LeaderPoller.class);
 
-	private final String name;
-
-	private final long lockKey;
+	private final Settings settings;
 
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
-
-	private final Duration pollInterval;
-
-	private final int batchSize;
 
 	private final Round<T> round;
 
@@ -53,22 +47,26 @@ public final class LeaderPoller<T> {
 	private @Nullable Thread loop;
 
 	/**
+	 * @param round the work of one round
+	 */
+	public LeaderPoller(Settings settings, JdbcClient jdbc, TransactionTemplate transactions, Round<T> round) {
+		this.settings = settings;
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.round = round;
+	}
+
+	/**
+	 * How a poller runs.
+	 *
 	 * @param name the loop's thread name, and how its log lines call it
 	 * @param lockKey the advisory lock: the same for every instance of the service, and
 	 * different from any other poller's on the same database
 	 * @param pollInterval how long the loop waits for a wake-up before it looks anyway
 	 * @param batchSize the most a round takes: a round that took fewer found no more
-	 * @param round the work of one round
 	 */
-	public LeaderPoller(String name, long lockKey, JdbcClient jdbc, TransactionTemplate transactions,
-			Duration pollInterval, int batchSize, Round<T> round) {
-		this.name = name;
-		this.lockKey = lockKey;
-		this.jdbc = jdbc;
-		this.transactions = transactions;
-		this.pollInterval = pollInterval;
-		this.batchSize = batchSize;
-		this.round = round;
+	public record Settings(String name, long lockKey, Duration pollInterval, int batchSize) {
+
 	}
 
 	/** The work of one round. */
@@ -98,10 +96,10 @@ public final class LeaderPoller<T> {
 	public List<T> poll() {
 		List<T> taken = transactions.execute(status -> {
 			boolean leader = jdbc.sql("select pg_try_advisory_xact_lock(?)")
-				.param(lockKey)
+				.param(settings.lockKey())
 				.query(Boolean.class)
 				.single();
-			return leader ? round.takeUnderLock(batchSize) : List.<T>of();
+			return leader ? round.takeUnderLock(settings.batchSize()) : List.<T>of();
 		});
 		List<T> committed = (taken == null) ? List.of() : taken;
 		if (!committed.isEmpty()) {
@@ -121,7 +119,7 @@ public final class LeaderPoller<T> {
 			return;
 		}
 		running = true;
-		loop = Thread.ofVirtual().name(name).start(this::run);
+		loop = Thread.ofVirtual().name(settings.name()).start(this::run);
 	}
 
 	/**
@@ -154,12 +152,12 @@ public final class LeaderPoller<T> {
 				taken = poll().size();
 			}
 			catch (RuntimeException ex) {
-				log.warn("{} failed; will retry", name, ex);
+				log.warn("{} failed; will retry", settings.name(), ex);
 				taken = 0;
 			}
-			if (taken < batchSize) {
+			if (taken < settings.batchSize()) {
 				try {
-					wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+					wakeUps.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();

@@ -82,37 +82,28 @@ class LeaderPollerIT {
 
 	@Test
 	void aWakeUpStartsARoundLongBeforeThePollInterval() {
-		Queue<Integer> work = new ConcurrentLinkedQueue<>();
-		Queue<Integer> done = new ConcurrentLinkedQueue<>();
-		AtomicInteger rounds = new AtomicInteger();
-		LeaderPoller<Integer> poller = poller(KEY, NEVER, 10, batch -> {
-			rounds.incrementAndGet();
-			return drain(work, batch, done);
-		});
+		Work work = new Work();
+		LeaderPoller<Integer> poller = poller(KEY, NEVER, 10, work::take);
 		start(poller);
-		await().until(() -> rounds.get() == 1);
+		await().until(() -> work.rounds.get() == 1);
 
-		work.add(1);
+		work.waiting.add(1);
 		poller.wakeUp();
 
-		await().atMost(Duration.ofSeconds(10)).until(() -> done.contains(1));
+		await().atMost(Duration.ofSeconds(10)).until(() -> work.done.contains(1));
 	}
 
 	@Test
 	void aFullBatchIsFollowedAtOnceByAnotherRound() {
-		Queue<Integer> work = new ConcurrentLinkedQueue<>(List.of(1, 2, 3, 4, 5));
-		Queue<Integer> done = new ConcurrentLinkedQueue<>();
-		AtomicInteger rounds = new AtomicInteger();
-		LeaderPoller<Integer> poller = poller(KEY, NEVER, 2, batch -> {
-			rounds.incrementAndGet();
-			return drain(work, batch, done);
-		});
+		Work work = new Work();
+		work.waiting.addAll(List.of(1, 2, 3, 4, 5));
+		LeaderPoller<Integer> poller = poller(KEY, NEVER, 2, work::take);
 
 		start(poller);
 
-		await().until(() -> done.size() == 5);
-		assertThat(done).containsExactly(1, 2, 3, 4, 5);
-		assertThat(rounds).as("two full rounds, then one that found less than a batch").hasValue(3);
+		await().until(() -> work.done.size() == 5);
+		assertThat(work.done).containsExactly(1, 2, 3, 4, 5);
+		assertThat(work.rounds).as("two full rounds, then one that found less than a batch").hasValue(3);
 	}
 
 	@Test
@@ -133,8 +124,8 @@ class LeaderPollerIT {
 	@Test
 	void whatARoundTookIsHandedOnOnlyOnceItsTransactionCommitted() {
 		List<String> seenAfterCommit = new ArrayList<>();
-		LeaderPoller<Integer> poller = new LeaderPoller<>("test-poller", KEY, jdbc, transactions, NEVER, 10,
-				new LeaderPoller.Round<>() {
+		LeaderPoller<Integer> poller = new LeaderPoller<>(new LeaderPoller.Settings("test-poller", KEY, NEVER, 10),
+				jdbc, transactions, new LeaderPoller.Round<>() {
 					@Override
 					public List<Integer> takeUnderLock(int batchSize) {
 						jdbc.sql("insert into taken (item) values (42)").update();
@@ -179,7 +170,8 @@ class LeaderPollerIT {
 
 	private LeaderPoller<Integer> poller(long key, Duration pollInterval, int batchSize,
 			IntFunction<List<Integer>> take) {
-		return new LeaderPoller<>("test-poller", key, jdbc, transactions, pollInterval, batchSize, take::apply);
+		return new LeaderPoller<>(new LeaderPoller.Settings("test-poller", key, pollInterval, batchSize), jdbc,
+				transactions, take::apply);
 	}
 
 	private void start(LeaderPoller<?> poller) {
@@ -187,13 +179,25 @@ class LeaderPollerIT {
 		poller.start();
 	}
 
-	private static List<Integer> drain(Queue<Integer> work, int batch, Queue<Integer> done) {
-		List<Integer> taken = new ArrayList<>();
-		while (taken.size() < batch && !work.isEmpty()) {
-			taken.add(work.remove());
+	/** Items waiting in a queue, those rounds took, and how many rounds ran. */
+	private static final class Work {
+
+		final Queue<Integer> waiting = new ConcurrentLinkedQueue<>();
+
+		final Queue<Integer> done = new ConcurrentLinkedQueue<>();
+
+		final AtomicInteger rounds = new AtomicInteger();
+
+		List<Integer> take(int batch) {
+			rounds.incrementAndGet();
+			List<Integer> taken = new ArrayList<>();
+			while (taken.size() < batch && !waiting.isEmpty()) {
+				taken.add(waiting.remove());
+			}
+			done.addAll(taken);
+			return taken;
 		}
-		done.addAll(taken);
-		return taken;
+
 	}
 
 	private static void hold(CountDownLatch latch) {
