@@ -15,6 +15,9 @@ import care.parcours.partner.partners.Partner;
 import care.parcours.partner.partners.PartnerKind;
 import care.parcours.partner.partners.PartnerProfile;
 
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
 /** Partners as tests need them. */
 public final class PartnerFixtures {
 
@@ -41,6 +44,25 @@ public final class PartnerFixtures {
 				List.of(new Accreditation("HAS", "A", LocalDate.parse("2028-06-30"))),
 				List.of(new Contact(ContactRole.INTERNATIONAL_DESK, "Bureau international", "international@example.org",
 						"+33472000000")));
+	}
+
+	/** Posts a resource as JSON and answers the id of what was created. */
+	public static UUID created(RestTestClient http, String path, Object body, Object... uriVariables) {
+		return http.post()
+			.uri(path, uriVariables)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Created.class)
+			.returnResult()
+			.getResponseBody()
+			.id();
+	}
+
+	private record Created(UUID id) {
+
 	}
 
 	/** The JSON a coordinator posts to register a clinic. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,6 +22,11 @@ import org.springframework.stereotype.Repository;
  * All webhook deliveries and their attempts. The queue of an endpoint is ordered by
  * position; a delivery is claimable when it is due and the head of its aggregate's queue
  * on that endpoint.
+ * <p>
+ * A change of one delivery is decided by {@link Delivery} and stored here only if the row
+ * is still as it was read: a claimed delivery by its claim, a dead letter by when it
+ * died. Fanning out and claiming stay single statements over many deliveries: they create
+ * rows and reserve them, and change no delivery's status.
  */
 @Repository
 class Deliveries {
@@ -28,9 +34,6 @@ class Deliveries {
 	private static final String COLUMNS = """
 			id, endpoint_id, event_id, event_type, aggregate_id, status, attempts, next_attempt_at, last_status_code,
 			last_latency_ms, last_error, created_at, delivered_at, dead_at""";
-
-	/** The advisory lock that lets one dispatcher claim at a time, across instances. */
-	private static final long CLAIM_LOCK = 0x7061727477686bL;
 
 	private final JdbcClient jdbc;
 
@@ -65,17 +68,10 @@ class Deliveries {
 
 	/**
 	 * Reserves due deliveries, at most {@code perEndpoint} in flight per endpoint, one
-	 * per aggregate and endpoint, the longest waiting first. Call in a transaction;
-	 * claims nothing while another dispatcher is claiming.
+	 * per aggregate and endpoint, the longest waiting first. Call in a transaction in
+	 * which no other dispatcher claims (the dispatcher's lock).
 	 */
 	List<Delivery.Claimed> claim(Instant now, Duration lease, int perEndpoint, int batch) {
-		boolean leader = jdbc.sql("select pg_try_advisory_xact_lock(?)")
-			.param(CLAIM_LOCK)
-			.query(Boolean.class)
-			.single();
-		if (!leader) {
-			return List.of();
-		}
 		UUID claim = UUID.randomUUID();
 		return jdbc.sql("""
 				with in_flight as (
@@ -99,65 +95,34 @@ class Deliveries {
 				)
 				update webhook_delivery d set locked_until = :leaseUntil, claim = :claim
 				from chosen c where d.id = c.id
-				returning d.id, d.endpoint_id, d.event_type, d.payload, d.attempts, d.claim
+				returning d.*
 				""")
 			.param("now", Timestamp.from(now))
 			.param("perEndpoint", perEndpoint)
 			.param("batch", batch)
 			.param("leaseUntil", Timestamp.from(now.plus(lease)))
 			.param("claim", claim)
-			.query(Delivery.Claimed.class)
+			.query((rs, row) -> new Delivery.Claimed(map(rs, row), rs.getString("payload"),
+					rs.getObject("claim", UUID.class)))
 			.list();
 	}
 
-	/** Stores an attempt that the endpoint accepted. */
-	void delivered(Delivery.Claimed delivery, AttemptResult result, Instant now) {
-		finish(delivery, result, now, null, "status = 'DELIVERED', delivered_at = :now");
-	}
-
-	/** Stores a failed attempt; the delivery waits until {@code retryAt}. */
-	void failed(Delivery.Claimed delivery, AttemptResult result, Instant now, Instant retryAt) {
-		finish(delivery, result, now, retryAt, "next_attempt_at = :retryAt");
-	}
-
-	/** Stores the last failed attempt: the delivery is dead-lettered. */
-	void dead(Delivery.Claimed delivery, AttemptResult result, Instant now) {
-		finish(delivery, result, now, null, "status = 'DEAD', dead_at = :now");
-	}
-
-	/** Gives a claimed delivery back untried, due again at {@code until}. */
-	void postpone(Delivery.Claimed delivery, Instant until) {
-		jdbc.sql("""
-				update webhook_delivery set next_attempt_at = ?, locked_until = null, claim = null
-				where id = ? and claim = ?
-				""").params(Timestamp.from(until), delivery.id(), delivery.claim()).update();
-	}
-
-	private void finish(Delivery.Claimed delivery, AttemptResult result, Instant now, @Nullable Instant retryAt,
-			String change) {
-		int updated = jdbc.sql("update webhook_delivery set " + change + """
-				, attempts = attempts + 1, last_status_code = :status, last_latency_ms = :latency, last_error = :error,
-				  locked_until = null, claim = null
-				where id = :id and claim = :claim
-				""")
-			.param("now", Timestamp.from(now))
-			.param("retryAt", retryAt == null ? null : Timestamp.from(retryAt))
-			.param("status", result.statusCode())
-			.param("latency", (int) Math.min(Integer.MAX_VALUE, result.latencyMillis()))
-			.param("error", result.error())
-			.param("id", delivery.id())
-			.param("claim", delivery.claim())
-			.update();
-		if (updated == 1) {
+	/**
+	 * Stores a claimed delivery after its attempt, and logs the attempt, unless its claim
+	 * lapsed and another dispatcher took it over.
+	 */
+	void save(Delivery.Claimed claimed, Delivery.Attempted attempted) {
+		if (update(attempted.delivery(), "claim = :claim", "claim", claimed.claim())) {
+			AttemptResult result = attempted.result();
 			jdbc.sql("""
 					insert into webhook_attempt (delivery_id, number, attempted_at, outcome, status_code, latency_ms,
 					                             error)
-					select :id, coalesce(max(number), 0) + 1, :now, :outcome, cast(:status as integer), :latency,
+					select :id, coalesce(max(number), 0) + 1, :at, :outcome, cast(:status as integer), :latency,
 					       cast(:error as text)
 					from webhook_attempt where delivery_id = :id
 					""")
-				.param("id", delivery.id())
-				.param("now", Timestamp.from(now))
+				.param("id", claimed.delivery().id())
+				.param("at", Timestamp.from(attempted.at()))
 				.param("outcome", result.outcome().name())
 				.param("status", result.statusCode())
 				.param("latency", (int) Math.min(Integer.MAX_VALUE, result.latencyMillis()))
@@ -166,20 +131,50 @@ class Deliveries {
 		}
 	}
 
-	/** Makes a dead delivery pending again, due now; false when it is not dead. */
-	boolean replay(UUID endpointId, UUID id, Instant now) {
-		return jdbc.sql("""
-				update webhook_delivery set status = 'PENDING', attempts = 0, next_attempt_at = ?, dead_at = null
-				where endpoint_id = ? and id = ? and status = 'DEAD'
-				""").params(Timestamp.from(now), endpointId, id).update() == 1;
+	/** Stores a claimed delivery given back untried, unless its claim lapsed. */
+	void save(Delivery.Claimed claimed, Delivery postponed) {
+		update(postponed, "claim = :claim", "claim", claimed.claim());
 	}
 
-	/** Makes every dead delivery of the endpoint pending again; returns how many. */
-	int replayDead(UUID endpointId, Instant now) {
+	/**
+	 * Stores a replayed delivery, unless it is no longer the dead letter it was read as.
+	 * @return whether it was stored
+	 */
+	boolean saveReplayed(Delivery dead, Delivery replayed) {
+		return update(replayed, "status = 'DEAD' and dead_at = :wasDeadAt", "wasDeadAt",
+				Timestamp.from(Objects.requireNonNull(dead.deadAt())));
+	}
+
+	/**
+	 * Writes what the delivery became and releases its claim, if the row is as expected.
+	 */
+	private boolean update(Delivery delivery, String expected, String name, Object value) {
 		return jdbc.sql("""
-				update webhook_delivery set status = 'PENDING', attempts = 0, next_attempt_at = ?, dead_at = null
-				where endpoint_id = ? and status = 'DEAD'
-				""").params(Timestamp.from(now), endpointId).update();
+				update webhook_delivery set status = :status, attempts = :attempts, next_attempt_at = :nextAttemptAt,
+				  last_status_code = :lastStatusCode, last_latency_ms = :lastLatencyMillis, last_error = :lastError,
+				  delivered_at = :deliveredAt, dead_at = :deadAt, locked_until = null, claim = null
+				where id = :id and\s""" + expected)
+			.param("status", delivery.status().name())
+			.param("attempts", delivery.attempts())
+			.param("nextAttemptAt", Timestamp.from(delivery.nextAttemptAt()))
+			.param("lastStatusCode", delivery.lastStatusCode())
+			.param("lastLatencyMillis", delivery.lastLatencyMillis())
+			.param("lastError", delivery.lastError())
+			.param("deliveredAt", timestamp(delivery.deliveredAt()))
+			.param("deadAt", timestamp(delivery.deadAt()))
+			.param("id", delivery.id())
+			.param(name, value)
+			.update() == 1;
+	}
+
+	/** The endpoint's dead letters, oldest first. */
+	List<Delivery> deadOf(UUID endpointId) {
+		return jdbc
+			.sql("select " + COLUMNS
+					+ " from webhook_delivery where endpoint_id = ? and status = 'DEAD' order by position")
+			.param(endpointId)
+			.query(Deliveries::map)
+			.list();
 	}
 
 	Optional<Delivery> find(UUID endpointId, UUID id) {
@@ -225,6 +220,10 @@ class Deliveries {
 				(Integer) rs.getObject("last_latency_ms"), rs.getString("last_error"),
 				rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("delivered_at")),
 				instant(rs.getTimestamp("dead_at")));
+	}
+
+	private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
+		return instant == null ? null : Timestamp.from(instant);
 	}
 
 	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -1,12 +1,12 @@
 package care.parcours.partner.deliveries;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import care.parcours.partner.webhooks.WebhookEndpoint;
 import care.parcours.partner.webhooks.WebhookRegistry;
-import care.parcours.platform.domain.ConflictException;
 import care.parcours.platform.domain.NotFoundException;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
@@ -56,13 +56,13 @@ class DeliveryLog {
 	 * Tries a dead delivery again, with the same message id, from its place in its
 	 * aggregate's order: the aggregate's later deliveries that are still pending wait for
 	 * it again.
-	 * @throws NotDead when it is pending or delivered
+	 * @throws Delivery.NotDead when it is pending or delivered
 	 */
 	@Transactional
 	Logged replay(UUID partnerId, UUID endpointId, UUID id) {
-		Logged logged = get(partnerId, endpointId, id);
-		if (!deliveries.replay(endpointId, id, clock.instant())) {
-			throw new NotDead(logged.delivery());
+		Delivery dead = get(partnerId, endpointId, id).delivery();
+		if (!deliveries.saveReplayed(dead, dead.replay(clock.instant()))) {
+			throw new Delivery.NotDead(deliveries.find(endpointId, id).orElse(dead));
 		}
 		dispatcher.wakeUp();
 		return get(partnerId, endpointId, id);
@@ -71,7 +71,13 @@ class DeliveryLog {
 	@Transactional
 	int replayDead(UUID partnerId, UUID endpointId) {
 		WebhookEndpoint endpoint = endpoints.get(partnerId, endpointId);
-		int replayed = deliveries.replayDead(endpoint.id(), clock.instant());
+		Instant now = clock.instant();
+		int replayed = 0;
+		for (Delivery dead : deliveries.deadOf(endpoint.id())) {
+			if (deliveries.saveReplayed(dead, dead.replay(now))) {
+				replayed++;
+			}
+		}
 		dispatcher.wakeUp();
 		return replayed;
 	}
@@ -80,15 +86,6 @@ class DeliveryLog {
 
 		DeliveryNotFound(UUID id) {
 			super("webhook-delivery-not-found", "The endpoint has no delivery with the id " + id + ".");
-		}
-
-	}
-
-	static final class NotDead extends ConflictException {
-
-		NotDead(Delivery delivery) {
-			super("webhook-delivery-not-dead", "Delivery " + delivery.id() + " is " + delivery.status()
-					+ "; only dead-lettered deliveries are replayed.");
 		}
 
 	}

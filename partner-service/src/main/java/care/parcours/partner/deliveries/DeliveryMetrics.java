@@ -22,19 +22,26 @@ class DeliveryMetrics {
 		this.meters = meters;
 	}
 
-	void attempted(Delivery.Claimed delivery, AttemptResult result) {
+	/**
+	 * Counts an attempt by outcome with its latency, and the dead letter it made, if any.
+	 */
+	void attempted(Delivery.Attempted attempted) {
+		AttemptResult result = attempted.result();
 		Timer.builder("parcours.webhooks.attempts")
 			.description("Webhook delivery attempts, by outcome")
-			.tag("type", delivery.eventType())
+			.tag("type", attempted.delivery().eventType())
 			.tag("outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT))
 			.register(meters)
 			.record(result.latencyMillis(), TimeUnit.MILLISECONDS);
+		if (attempted.delivery().status() == DeliveryStatus.DEAD) {
+			deadLettered(attempted.delivery().eventType());
+		}
 	}
 
-	void deadLettered(Delivery.Claimed delivery) {
+	private void deadLettered(String eventType) {
 		Counter.builder("parcours.webhooks.dead_lettered")
 			.description("Webhook deliveries that failed their last attempt")
-			.tag("type", delivery.eventType())
+			.tag("type", eventType)
 			.register(meters)
 			.increment();
 	}

@@ -2,16 +2,14 @@ package care.parcours.partner.deliveries;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stores what became of a claimed delivery: delivered; failed and due again after a
- * backoff; dead after its last attempt; or postponed untried, without counting an
- * attempt.
+ * Stores what a claimed delivery became (see {@link Delivery#recordAttempt} and
+ * {@link Delivery#postpone}), and counts it.
  */
 @Component
 class DeliveryOutcomes {
@@ -35,27 +33,15 @@ class DeliveryOutcomes {
 		this.clock = clock;
 	}
 
-	void attempted(Delivery.Claimed delivery, AttemptResult result) {
-		Instant now = clock.instant();
-		int attempts = delivery.attempts() + 1;
-		metrics.attempted(delivery, result);
-		transactions.executeWithoutResult(status -> {
-			if (result.succeeded()) {
-				deliveries.delivered(delivery, result, now);
-			}
-			else if (attempts >= properties.maxAttempts()) {
-				deliveries.dead(delivery, result, now);
-				metrics.deadLettered(delivery);
-			}
-			else {
-				deliveries.failed(delivery, result, now,
-						now.plus(properties.backoff().after(attempts, ThreadLocalRandom.current())));
-			}
-		});
+	void attempted(Delivery.Claimed claimed, AttemptResult result) {
+		Delivery.Attempted attempted = claimed.delivery()
+			.recordAttempt(result, clock.instant(), properties.retries(), ThreadLocalRandom.current());
+		transactions.executeWithoutResult(status -> deliveries.save(claimed, attempted));
+		metrics.attempted(attempted);
 	}
 
-	void postponed(Delivery.Claimed delivery, Duration by, String reason) {
-		deliveries.postpone(delivery, clock.instant().plus(by));
+	void postponed(Delivery.Claimed claimed, Duration by, String reason) {
+		deliveries.save(claimed, claimed.delivery().postpone(clock.instant().plus(by)));
 		metrics.postponed(reason);
 	}
 

@@ -37,8 +37,8 @@ record DeliveryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("
 		return timeout.multipliedBy(2).plusSeconds(30);
 	}
 
-	Backoff backoff() {
-		return new Backoff(initialBackoff, maxBackoff);
+	Delivery.Retries retries() {
+		return new Delivery.Retries(maxAttempts, new Backoff(initialBackoff, maxBackoff));
 	}
 
 }

@@ -7,30 +7,31 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import care.parcours.partner.webhooks.WebhookEndpoint;
 import care.parcours.partner.webhooks.WebhookEndpoints;
+import care.parcours.platform.polling.LeaderPoller;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends due deliveries, each attempt on a virtual thread of its own.
  * <p>
- * One loop claims what is due (see {@link Deliveries#claim}) and hands it to the workers;
- * it wakes when a delivery is created or an attempt ends, and polls in case another
- * instance did the work. Every endpoint has its own Resilience4j bulkhead, which bounds
- * the requests in flight to it, and circuit breaker, which stops calling an endpoint that
+ * One loop, on one instance at a time ({@link LeaderPoller}), claims what is due (see
+ * {@link Deliveries#claim}) and hands it to the workers once the claims committed; it
+ * wakes when a delivery is created or an attempt ends, and polls in case another instance
+ * did the work. Every endpoint has its own Resilience4j bulkhead, which bounds the
+ * requests in flight to it, and circuit breaker, which stops calling an endpoint that
  * keeps failing: deliveries it refuses are postponed without counting as attempts. With
  * timeouts on every request, a slow or dead partner holds a few virtual threads and
  * nobody else's deliveries.
@@ -40,7 +41,8 @@ class WebhookDispatcher implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
-	private final Deliveries deliveries;
+	/** The advisory lock that lets one dispatcher claim at a time, across instances. */
+	private static final long CLAIM_LOCK = 0x7061727477686bL;
 
 	private final WebhookEndpoints endpoints;
 
@@ -50,70 +52,49 @@ class WebhookDispatcher implements SmartLifecycle {
 
 	private final DeliveryOutcomes outcomes;
 
-	private final TransactionTemplate transactions;
-
-	private final Clock clock;
-
 	private final EndpointGuards guards;
-
-	private final Semaphore wakeUps = new Semaphore(0);
 
 	private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
-	private volatile boolean running;
-
-	private @Nullable Thread loop;
+	private final LeaderPoller<Delivery.Claimed> poller;
 
 	WebhookDispatcher(Deliveries deliveries, WebhookEndpoints endpoints, WebhookSender sender, EndpointGuards guards,
-			DeliveryProperties properties, DeliveryOutcomes outcomes, TransactionTemplate transactions, Clock clock) {
-		this.deliveries = deliveries;
+			DeliveryProperties properties, DeliveryOutcomes outcomes, JdbcClient jdbc, TransactionTemplate transactions,
+			Clock clock) {
 		this.endpoints = endpoints;
 		this.sender = sender;
 		this.guards = guards;
 		this.properties = properties;
 		this.outcomes = outcomes;
-		this.transactions = transactions;
-		this.clock = clock;
+		LeaderPoller.Settings loop = new LeaderPoller.Settings("webhook-dispatcher", CLAIM_LOCK,
+				properties.pollInterval(), properties.batchSize());
+		this.poller = new LeaderPoller<>(loop, jdbc, transactions, new LeaderPoller.Round<>() {
+			@Override
+			public List<Delivery.Claimed> takeUnderLock(int batchSize) {
+				return deliveries.claim(clock.instant(), properties.lease(), properties.maxConcurrencyPerEndpoint(),
+						batchSize);
+			}
+
+			@Override
+			public void afterCommit(List<Delivery.Claimed> claimed) {
+				dispatch(claimed);
+			}
+		});
 	}
 
 	/** Asks the loop to look for due deliveries now rather than at its next poll. */
 	void wakeUp() {
-		wakeUps.release();
+		poller.wakeUp();
 	}
 
-	private void run() {
-		while (running) {
-			wakeUps.drainPermits();
-			List<Delivery.Claimed> claimed = claim();
-			Map<UUID, WebhookEndpoint> where = endpointsOf(claimed);
-			for (Delivery.Claimed delivery : claimed) {
-				// An endpoint removed meanwhile took its deliveries with it.
-				WebhookEndpoint endpoint = where.get(delivery.endpointId());
-				if (endpoint != null) {
-					workers.execute(() -> attempt(delivery, endpoint));
-				}
+	private void dispatch(List<Delivery.Claimed> claimed) {
+		Map<UUID, WebhookEndpoint> where = endpointsOf(claimed);
+		for (Delivery.Claimed delivery : claimed) {
+			// An endpoint removed meanwhile took its deliveries with it.
+			WebhookEndpoint endpoint = where.get(delivery.delivery().endpointId());
+			if (endpoint != null) {
+				workers.execute(() -> attempt(delivery, endpoint));
 			}
-			if (claimed.size() < properties.batchSize()) {
-				try {
-					wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return;
-				}
-			}
-		}
-	}
-
-	private List<Delivery.Claimed> claim() {
-		try {
-			List<Delivery.Claimed> claimed = transactions.execute(status -> deliveries.claim(clock.instant(),
-					properties.lease(), properties.maxConcurrencyPerEndpoint(), properties.batchSize()));
-			return claimed == null ? List.of() : claimed;
-		}
-		catch (RuntimeException ex) {
-			log.warn("Could not claim webhook deliveries; will retry", ex);
-			return List.of();
 		}
 	}
 
@@ -122,7 +103,8 @@ class WebhookDispatcher implements SmartLifecycle {
 			return Map.of();
 		}
 		try {
-			return endpoints.findAll(claimed.stream().map(Delivery.Claimed::endpointId).collect(Collectors.toSet()));
+			return endpoints.findAll(
+					claimed.stream().map(delivery -> delivery.delivery().endpointId()).collect(Collectors.toSet()));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not read the endpoints of claimed deliveries; their claims will lapse", ex);
@@ -139,7 +121,7 @@ class WebhookDispatcher implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 		}
 		catch (RuntimeException ex) {
-			log.warn("Webhook delivery {} could not be attempted; its claim will lapse", delivery.id(), ex);
+			log.warn("Webhook delivery {} could not be attempted; its claim will lapse", delivery.delivery().id(), ex);
 		}
 		finally {
 			wakeUp();
@@ -176,22 +158,15 @@ class WebhookDispatcher implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		if (!properties.enabled() || running) {
-			return;
+		if (properties.enabled()) {
+			poller.start();
 		}
-		running = true;
-		loop = Thread.ofVirtual().name("webhook-dispatcher").start(this::run);
 	}
 
 	@Override
 	public void stop() {
-		running = false;
-		wakeUp();
-		Thread thread = loop;
+		poller.stop(properties.pollInterval().plusSeconds(5));
 		try {
-			if (thread != null) {
-				thread.join(properties.pollInterval().plusSeconds(5).toMillis());
-			}
 			workers.shutdown();
 			if (!workers.awaitTermination(properties.timeout().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS)) {
 				workers.shutdownNow();
@@ -205,7 +180,7 @@ class WebhookDispatcher implements SmartLifecycle {
 
 	@Override
 	public boolean isRunning() {
-		return running;
+		return poller.isRunning();
 	}
 
 }

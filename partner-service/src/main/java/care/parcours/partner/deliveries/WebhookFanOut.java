@@ -1,17 +1,19 @@
 package care.parcours.partner.deliveries;
 
 import java.time.Clock;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 
 import care.parcours.events.DomainEvent;
 import care.parcours.events.EventCodec;
+import care.parcours.partner.webhooks.SubscribableEvents;
 import care.parcours.platform.consumer.EventMetadata;
+import care.parcours.platform.consumer.EventSubscriber;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -20,16 +22,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Turns a consumed event into one delivery per endpoint it concerns, in the consumer's
  * transaction: the event is recorded as handled if and only if its deliveries are stored.
  * <p>
- * An event concerns the partners named by its {@code partnerId} (for a partner's own
- * events, the partner itself) and {@code partnerIds}. The message follows the Standard
- * Webhooks payload shape ({@code type}, {@code timestamp}, {@code data}) with the
- * aggregate and its version, so that receivers can check the order. There is no consent
- * model yet to say what a partner may see of a patient, so patient ids are removed.
+ * An event concerns the partners its record names, without its patient (see
+ * {@link Audience}). The message follows the Standard Webhooks payload shape
+ * ({@code type}, {@code timestamp}, {@code data}) with the aggregate and its version, so
+ * that receivers can check the order.
  */
 @Component
-class WebhookFanOut {
-
-	private static final Set<String> WITHHELD = Set.of("patientId");
+@EnableConfigurationProperties(DeliveryProperties.class)
+class WebhookFanOut implements EventSubscriber {
 
 	private final Deliveries deliveries;
 
@@ -46,9 +46,25 @@ class WebhookFanOut {
 		this.clock = clock;
 	}
 
+	/**
+	 * Feeds the fan-out every subscribable event type, from partner-service's own topic
+	 * and scheduling-service's, through the platform's idempotent consumers. A type whose
+	 * record names no partner stops the service at start-up, as no endpoint could ever
+	 * receive it.
+	 */
+	@Override
+	public void subscribe(Subscriptions subscriptions) {
+		SubscribableEvents.all().forEach(type -> feed(type, subscriptions));
+	}
+
+	private <T extends DomainEvent> void feed(Class<T> type, Subscriptions subscriptions) {
+		Audience.of(type);
+		subscriptions.on(type, this::fanOut);
+	}
+
 	void fanOut(DomainEvent event, EventMetadata metadata) {
-		JsonNode data = withheld(codec.toTree(event));
-		Set<UUID> partners = concerned(data);
+		Audience audience = Audience.of(event.getClass());
+		Set<UUID> partners = audience.partnersOf(event);
 		if (partners.isEmpty()) {
 			return;
 		}
@@ -57,7 +73,7 @@ class WebhookFanOut {
 		message.put("timestamp", metadata.time().toString());
 		message.put("subject", metadata.subject());
 		message.put("aggregateVersion", metadata.aggregateVersion());
-		message.set("data", data);
+		message.set("data", data(codec, event, audience));
 		int created = deliveries.fanOut(metadata.id(), metadata.type(), metadata.subject(), message.toString(),
 				partners, clock.instant());
 		if (created > 0 && TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -70,25 +86,14 @@ class WebhookFanOut {
 		}
 	}
 
-	static Set<UUID> concerned(JsonNode data) {
-		Set<UUID> partners = new LinkedHashSet<>();
-		if (data.path("partnerId").isString()) {
-			partners.add(UUID.fromString(data.path("partnerId").asString()));
-		}
-		data.path("partnerIds").forEach(id -> partners.add(UUID.fromString(id.asString())));
-		return partners;
-	}
-
-	/** The payload without the fields no partner may see, at any depth. */
-	static JsonNode withheld(JsonNode node) {
-		if (node instanceof ObjectNode object) {
-			object.remove(WITHHELD);
-			object.forEach(WebhookFanOut::withheld);
-		}
-		else if (node.isArray()) {
-			node.forEach(WebhookFanOut::withheld);
-		}
-		return node;
+	/**
+	 * The event as the codec writes it, without what its audience may not see: the codec
+	 * names each property after its record component.
+	 */
+	static JsonNode data(EventCodec codec, DomainEvent event, Audience audience) {
+		ObjectNode data = (ObjectNode) codec.toTree(event);
+		data.remove(audience.withheld());
+		return data;
 	}
 
 }

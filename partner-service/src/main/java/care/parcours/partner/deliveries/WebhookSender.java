@@ -49,13 +49,13 @@ class WebhookSender implements DisposableBean {
 	 * @throws InterruptedException when the process stops meanwhile: nothing is recorded,
 	 * and the delivery is claimed again once its lease lapses
 	 */
-	AttemptResult send(WebhookEndpoint endpoint, Delivery.Claimed delivery) throws InterruptedException {
+	AttemptResult send(WebhookEndpoint endpoint, Delivery.Claimed claimed) throws InterruptedException {
 		String refusal = addresses.refusal(endpoint.url());
 		if (refusal != null) {
 			return new AttemptResult(AttemptOutcome.FORBIDDEN_ADDRESS, null, 0, "the URL " + refusal);
 		}
 		Instant now = clock.instant();
-		String messageId = delivery.id().toString();
+		String messageId = claimed.delivery().id().toString();
 		long timestamp = now.getEpochSecond();
 		HttpRequest request = HttpRequest.newBuilder(endpoint.url())
 			.timeout(properties.timeout())
@@ -64,8 +64,8 @@ class WebhookSender implements DisposableBean {
 			.header("webhook-id", messageId)
 			.header("webhook-timestamp", Long.toString(timestamp))
 			.header("webhook-signature",
-					WebhookSignature.sign(messageId, timestamp, delivery.payload(), endpoint.signingSecrets(now)))
-			.POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
+					WebhookSignature.sign(messageId, timestamp, claimed.payload(), endpoint.signingSecrets(now)))
+			.POST(HttpRequest.BodyPublishers.ofString(claimed.payload()))
 			.build();
 		long started = System.nanoTime();
 		try {

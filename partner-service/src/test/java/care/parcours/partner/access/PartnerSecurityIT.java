@@ -233,21 +233,7 @@ class PartnerSecurityIT extends ApiContractTests {
 	}
 
 	private UUID created(String path, String json) {
-		return http.post()
-			.uri(path)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(json)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Created.class)
-			.returnResult()
-			.getResponseBody()
-			.id();
-	}
-
-	record Created(UUID id) {
-
+		return PartnerFixtures.created(http, path, json);
 	}
 
 	private static String tampered(String jwt) {

@@ -252,22 +252,9 @@ class WebhookDeliveryIT {
 		return endpoint;
 	}
 
-	record Created(UUID id) {
-
-	}
-
 	private UUID partner() {
-		return http.post()
-			.uri("/api/partners")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(PartnerFixtures.clinicJson("Clinique " + UUID.randomUUID()))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Created.class)
-			.returnResult()
-			.getResponseBody()
-			.id();
+		return PartnerFixtures.created(http, "/api/partners",
+				PartnerFixtures.clinicJson("Clinique " + UUID.randomUUID()));
 	}
 
 	record Deliveries(List<Delivery> content) {

@@ -1,15 +1,22 @@
 package care.parcours.partner.deliveries;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import care.parcours.events.DomainEvent;
 import care.parcours.events.EventCodec;
 import care.parcours.events.partner.PractitionerUpdated;
 import care.parcours.events.scheduling.AppointmentBooked;
+import care.parcours.partner.webhooks.SubscribableEvents;
+import care.parcours.platform.consumer.EventHandler;
+import care.parcours.platform.consumer.EventSubscriber;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class WebhookFanOutTests {
 
@@ -22,22 +29,50 @@ class WebhookFanOutTests {
 		AppointmentBooked booked = new AppointmentBooked(UUID.randomUUID(), UUID.randomUUID(), partner, patient,
 				Instant.parse("2026-12-01T08:00:00Z"), Instant.parse("2026-12-01T08:30:00Z"), "IN_PERSON",
 				"consultation", null);
+		Audience audience = Audience.of(AppointmentBooked.class);
 
-		JsonNode data = WebhookFanOut.withheld(codec.toTree(booked));
+		JsonNode data = WebhookFanOut.data(codec, booked, audience);
 
-		assertThat(WebhookFanOut.concerned(data)).containsExactly(partner);
+		assertThat(audience.partnersOf(booked)).containsExactly(partner);
 		assertThat(data.has("patientId")).isFalse();
 		assertThat(data.toString()).doesNotContain(patient.toString()).contains("appointmentId");
+		assertThat(data.path("partnerId").asString()).isEqualTo(partner.toString());
 	}
 
 	@Test
 	void aPractitionerChangeConcernsEveryPartnerTheyWorkFor() {
 		UUID first = UUID.randomUUID();
 		UUID second = UUID.randomUUID();
-		PractitionerUpdated updated = new PractitionerUpdated(UUID.randomUUID(), java.util.List.of(first, second),
-				"Europe/Paris", java.util.List.of("cardiology"), java.util.List.of("fr"));
+		PractitionerUpdated updated = new PractitionerUpdated(UUID.randomUUID(), List.of(first, second), "Europe/Paris",
+				List.of("cardiology"), List.of("fr"));
 
-		assertThat(WebhookFanOut.concerned(codec.toTree(updated))).containsExactly(first, second);
+		assertThat(Audience.of(PractitionerUpdated.class).partnersOf(updated)).containsExactly(first, second);
+	}
+
+	@Test
+	void everySubscribableEventTypeIsFedToTheWebhooksAndNamesThePartnersItConcerns() {
+		List<Class<?>> fed = new ArrayList<>();
+		// Subscribing needs none of the fan-out's collaborators.
+		new WebhookFanOut(null, null, null, null).subscribe(new EventSubscriber.Subscriptions() {
+			@Override
+			public <T extends DomainEvent> EventSubscriber.Subscriptions on(Class<T> type, EventHandler<T> handler) {
+				fed.add(type);
+				return this;
+			}
+		});
+
+		assertThat(fed).containsExactlyInAnyOrderElementsOf(SubscribableEvents.all());
+		assertThat(SubscribableEvents.all()).allSatisfy(type -> assertThat(Audience.of(type).partners()).isNotEmpty());
+	}
+
+	@Test
+	void anEventThatNamesNoPartnerCannotBeFed() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Audience.of(AboutNoPartner.class))
+			.withMessageContaining("names no partner");
+	}
+
+	private record AboutNoPartner(UUID practitionerId, UUID partner) implements DomainEvent {
+
 	}
 
 }

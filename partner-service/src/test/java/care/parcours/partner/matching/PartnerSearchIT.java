@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import care.parcours.partner.PartnerFixtures;
 import care.parcours.test.ParcoursTest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -173,21 +174,7 @@ class PartnerSearchIT {
 				{"name": "Partenaire %s", "kind": "%s", "country": "FR", "city": "%s", "timeZone": "Europe/Paris",
 				 "specialties": %s, "languages": %s %s %s}
 				""".formatted(UUID.randomUUID(), kind, city, specialties, languages, at, more);
-		return http.post()
-			.uri("/api/partners")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(json)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Created.class)
-			.returnResult()
-			.getResponseBody()
-			.id();
-	}
-
-	record Created(UUID id) {
-
+		return PartnerFixtures.created(http, "/api/partners", json);
 	}
 
 	private void move(UUID partner, long version, String status) {

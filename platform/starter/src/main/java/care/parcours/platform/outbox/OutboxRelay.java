@@ -7,16 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import care.parcours.platform.polling.LeaderPoller;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * them.
  * <p>
  * One relay at a time works on a database: each batch runs in a transaction holding a
- * PostgreSQL advisory lock, so two instances of a service never interleave an aggregate's
- * events. Rows go out in the order they were written, keyed by aggregate id, through an
- * idempotent producer: per aggregate they arrive in order. A crash anywhere before the
- * delete commits leaves the rows in place and they are sent again: at least once, never
- * lost.
+ * PostgreSQL advisory lock (see {@link LeaderPoller}), so two instances of a service
+ * never interleave an aggregate's events. Rows go out in the order they were written,
+ * keyed by aggregate id, through an idempotent producer: per aggregate they arrive in
+ * order. A crash anywhere before the delete commits leaves the rows in place and they are
+ * sent again: at least once, never lost.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -49,28 +48,24 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate transactions;
-
 	private final KafkaTemplate<String, String> kafka;
 
 	private final OutboxProperties properties;
 
-	private final Semaphore wakeUps = new Semaphore(0);
+	private final LeaderPoller<Long> poller;
 
 	private final Counter relayed;
 
 	private final Timer delay;
 
-	private volatile boolean running;
-
-	private @Nullable Thread worker;
-
 	public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
 			OutboxProperties properties, MeterRegistry meters) {
 		this.jdbc = jdbc;
-		this.transactions = transactions;
 		this.kafka = kafka;
 		this.properties = properties;
+		this.poller = new LeaderPoller<>(
+				new LeaderPoller.Settings("outbox-relay", LOCK_KEY, properties.pollInterval(), properties.batchSize()),
+				jdbc, transactions, this::relay);
 		this.relayed = Counter.builder("parcours.outbox.relayed")
 			.description("Events relayed from the outbox to Kafka")
 			.register(meters);
@@ -84,7 +79,7 @@ public class OutboxRelay implements SmartLifecycle {
 
 	/** Asks the relay to look at the outbox now rather than at its next poll. */
 	void wakeUp() {
-		wakeUps.release();
+		poller.wakeUp();
 	}
 
 	/**
@@ -92,27 +87,24 @@ public class OutboxRelay implements SmartLifecycle {
 	 * @return how many events the broker acknowledged and were removed from the outbox
 	 */
 	public int relayBatch() {
-		Integer count = transactions.execute(status -> {
-			boolean leader = jdbc.sql("select pg_try_advisory_xact_lock(:key)")
-				.param("key", LOCK_KEY)
-				.query(Boolean.class)
-				.single();
-			if (!leader) {
-				return 0;
-			}
-			List<Row> rows = jdbc.sql("""
-					select position, topic, message_key, envelope, created_at
-					from parcours_platform.outbox_event order by position limit :limit
-					""").param("limit", properties.batchSize()).query(Row.class).list();
-			List<Long> sent = send(rows);
-			if (!sent.isEmpty()) {
-				jdbc.sql("delete from parcours_platform.outbox_event where position = any(:positions)")
-					.param("positions", sent.toArray(Long[]::new))
-					.update();
-			}
-			return sent.size();
-		});
-		return count == null ? 0 : count;
+		return poller.poll().size();
+	}
+
+	/**
+	 * Sends the oldest rows and deletes those the broker acknowledged: their positions.
+	 */
+	private List<Long> relay(int batchSize) {
+		List<Row> rows = jdbc.sql("""
+				select position, topic, message_key, envelope, created_at
+				from parcours_platform.outbox_event order by position limit :limit
+				""").param("limit", batchSize).query(Row.class).list();
+		List<Long> sent = send(rows);
+		if (!sent.isEmpty()) {
+			jdbc.sql("delete from parcours_platform.outbox_event where position = any(:positions)")
+				.param("positions", sent.toArray(Long[]::new))
+				.update();
+		}
+		return sent;
 	}
 
 	/** Sends rows in order; returns the positions of the acknowledged prefix. */
@@ -144,29 +136,6 @@ public class OutboxRelay implements SmartLifecycle {
 		return acknowledged;
 	}
 
-	private void run() {
-		while (running) {
-			wakeUps.drainPermits();
-			int count;
-			try {
-				count = relayBatch();
-			}
-			catch (RuntimeException ex) {
-				log.warn("Outbox relay failed; will retry", ex);
-				count = 0;
-			}
-			if (count < properties.batchSize()) {
-				try {
-					wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return;
-				}
-			}
-		}
-	}
-
 	private double pendingOrNaN() {
 		try {
 			return jdbc.sql("select count(*) from parcours_platform.outbox_event").query(Long.class).single();
@@ -178,26 +147,14 @@ public class OutboxRelay implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		if (!properties.enabled() || running) {
-			return;
+		if (properties.enabled()) {
+			poller.start();
 		}
-		running = true;
-		worker = Thread.ofVirtual().name("outbox-relay").start(this::run);
 	}
 
 	@Override
 	public void stop() {
-		running = false;
-		wakeUps.release();
-		Thread thread = worker;
-		if (thread != null) {
-			try {
-				thread.join(properties.sendTimeout().plusSeconds(1).toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		poller.stop(properties.sendTimeout().plusSeconds(1));
 		if (kafka.getProducerFactory() instanceof DisposableBean producers) {
 			try {
 				producers.destroy();
@@ -210,7 +167,7 @@ public class OutboxRelay implements SmartLifecycle {
 
 	@Override
 	public boolean isRunning() {
-		return running;
+		return poller.isRunning();
 	}
 
 	private record Row(long position, String topic, String messageKey, String envelope, OffsetDateTime createdAt) {
