@@ -3,6 +3,7 @@ package care.parcours.platform.problem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import care.parcours.platform.domain.ConflictException;
@@ -24,6 +25,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DuplicateKeyException;
@@ -51,12 +53,19 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * The one place where exceptions become problem documents, for every controller of every
  * service. Bad input is always a 4xx naming the problem; anything unexpected is a 500
  * that says nothing about the internals and carries the correlation id to find the log
- * line.
+ * line. A database constraint that a service declared as a {@link ConstraintProblem}
+ * answers the problem declared with it.
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	private final ConstraintProblems constraints;
+
+	ProblemHandler(ObjectProvider<ConstraintProblem<?>> constraints) {
+		this.constraints = new ConstraintProblems(constraints.orderedStream().toList());
+	}
 
 	@ExceptionHandler(DomainException.class)
 	ResponseEntity<Object> domain(DomainException ex, NativeWebRequest request) {
@@ -87,12 +96,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(DuplicateKeyException.class)
 	ResponseEntity<Object> duplicate(DuplicateKeyException ex, NativeWebRequest request) {
+		Optional<DomainException> meaning = constraints.meaningOf(ex, request);
+		if (meaning.isPresent()) {
+			return domain(meaning.get(), request);
+		}
 		return handled(Problems.of(HttpStatus.CONFLICT, "conflict", "The request conflicts with an existing resource."),
 				new HttpHeaders(), request);
 	}
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, NativeWebRequest request) {
+		Optional<DomainException> meaning = constraints.meaningOf(ex, request);
+		if (meaning.isPresent()) {
+			return domain(meaning.get(), request);
+		}
 		log.error("Unexpected error", ex);
 		return handled(
 				Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL,
