@@ -3,7 +3,6 @@ package care.parcours.platform.problem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import care.parcours.platform.domain.ConflictException;
@@ -28,6 +27,7 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -94,22 +94,22 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 				new HttpHeaders(), request);
 	}
 
-	@ExceptionHandler(DuplicateKeyException.class)
-	ResponseEntity<Object> duplicate(DuplicateKeyException ex, NativeWebRequest request) {
-		Optional<DomainException> meaning = constraints.meaningOf(ex, request);
-		if (meaning.isPresent()) {
-			return domain(meaning.get(), request);
-		}
-		return handled(Problems.of(HttpStatus.CONFLICT, "conflict", "The request conflicts with an existing resource."),
-				new HttpHeaders(), request);
+	/**
+	 * A violated constraint means what its service declared; else a duplicate is a plain
+	 * conflict and anything else unexpected.
+	 */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<Object> violation(DataIntegrityViolationException ex, NativeWebRequest request) {
+		return constraints.meaningOf(ex, request)
+			.map(meaning -> domain(meaning, request))
+			.orElseGet(() -> ex instanceof DuplicateKeyException
+					? handled(Problems.of(HttpStatus.CONFLICT, "conflict",
+							"The request conflicts with an existing resource."), new HttpHeaders(), request)
+					: unexpected(ex, request));
 	}
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, NativeWebRequest request) {
-		Optional<DomainException> meaning = constraints.meaningOf(ex, request);
-		if (meaning.isPresent()) {
-			return domain(meaning.get(), request);
-		}
 		log.error("Unexpected error", ex);
 		return handled(
 				Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL,
