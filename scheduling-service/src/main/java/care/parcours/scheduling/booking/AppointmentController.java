@@ -35,13 +35,17 @@ class AppointmentController {
 
 	private final BookingService service;
 
-	private final BookingDesk desk;
+	private final BookingQueries queries;
+
+	private final TeleconsultationLinks links;
 
 	private final IdempotentRequests idempotency;
 
-	AppointmentController(BookingService service, BookingDesk desk, IdempotentRequests idempotency) {
+	AppointmentController(BookingService service, BookingQueries queries, TeleconsultationLinks links,
+			IdempotentRequests idempotency) {
 		this.service = service;
-		this.desk = desk;
+		this.queries = queries;
+		this.links = links;
 		this.idempotency = idempotency;
 	}
 
@@ -69,21 +73,19 @@ class AppointmentController {
 	@PostMapping
 	ResponseEntity<?> book(@RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
 			@Valid @RequestBody BookForm form) {
-		BookingDesk.Wanted wanted = new BookingDesk.Wanted(form.practitionerId(), form.patientId(),
-				form.appointmentType(), form.mode(), form.start());
-		return desk.guarded(wanted, () -> idempotency.run(key, "POST /api/appointments", form, () -> {
+		return idempotency.run(key, "POST /api/appointments", form, () -> {
 			Booking appointment = service.book(form.request());
 			return ResponseEntity.created(URI.create("/api/appointments/" + appointment.id()))
 				.eTag(Long.toString(appointment.version()))
-				.body(BookingViews.of(appointment, service));
-		}));
+				.body(BookingViews.of(appointment, links));
+		});
 	}
 
 	@GetMapping("/{id}")
 	ResponseEntity<BookingViews.BookingView> get(@PathVariable UUID id) {
-		Booking appointment = service.get(id);
+		Booking appointment = queries.get(id);
 		if (!Caller.current().maySee(appointment.claim().partnerId())) {
-			throw new BookingService.BookingNotFound(id);
+			throw new BookingNotFound(id);
 		}
 		return view(appointment);
 	}
@@ -105,8 +107,8 @@ class AppointmentController {
 		if (caller.isPartner() && partnerId != null && !partnerId.equals(partner)) {
 			return Page.of(List.of(), page, 0);
 		}
-		return service.appointments(practitionerId, patientId, partner, status, within, page)
-			.map(booking -> BookingViews.of(booking, service));
+		return queries.appointments(practitionerId, patientId, partner, status, within, page)
+			.map(booking -> BookingViews.of(booking, links));
 	}
 
 	@PostMapping("/{id}/cancel")
@@ -120,10 +122,7 @@ class AppointmentController {
 	ResponseEntity<BookingViews.BookingView> reschedule(@PathVariable UUID id,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
 			@Valid @RequestBody RescheduleForm form) {
-		Booking current = service.get(id);
-		BookingDesk.Wanted wanted = new BookingDesk.Wanted(current.claim().practitionerId(),
-				current.claim().patientId(), current.claim().appointmentType(), current.claim().mode(), form.start());
-		return view(desk.guarded(wanted, () -> service.reschedule(id, form.start(), Versions.parse(ifMatch))));
+		return view(service.reschedule(id, form.start(), Versions.parse(ifMatch)));
 	}
 
 	@PostMapping("/{id}/no-show")
@@ -146,13 +145,13 @@ class AppointmentController {
 
 	@GetMapping("/join/{token}")
 	JoinView join(@PathVariable String token) {
-		Booking appointment = service.join(token);
+		Booking appointment = links.join(token);
 		return new JoinView(appointment.id(), appointment.claim().practitionerId(), appointment.during().start(),
-				appointment.during().end(), service.joinLinkExpiry(appointment));
+				appointment.during().end(), links.expiresAt(appointment));
 	}
 
 	private ResponseEntity<BookingViews.BookingView> view(Booking booking) {
-		return ResponseEntity.ok().eTag(Long.toString(booking.version())).body(BookingViews.of(booking, service));
+		return ResponseEntity.ok().eTag(Long.toString(booking.version())).body(BookingViews.of(booking, links));
 	}
 
 }

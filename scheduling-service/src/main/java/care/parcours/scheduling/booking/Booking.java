@@ -103,16 +103,21 @@ public record Booking(UUID id, Kind kind, BookingStatus status, SlotClaim claim,
 				claim.patientId(), during().start(), during().end(), reason.name()));
 	}
 
-	/** Moves the appointment in place; the caller makes the new time its own first. */
+	/**
+	 * Moves the appointment in place, booked or parked by a cascade; the caller makes the
+	 * new time its own first.
+	 */
 	public Change reschedule(TimeRange to, Instant now, @Nullable UUID cascadeId) {
-		requireBookedAndNotStarted(now, "rescheduled");
+		if (status != BookingStatus.MOVING) {
+			requireBookedAndNotStarted(now, "rescheduled");
+		}
 		if (!to.start().isAfter(now)) {
 			throw new TimeInPast(to.start());
 		}
 		SlotClaim moved = new SlotClaim(claim.practitionerId(), claim.partnerId(), claim.patientId(), to, claim.mode(),
 				claim.appointmentType());
-		Booking rescheduled = new Booking(id, kind, status, moved, expiresAt, joinToken, null, waitlistEntryId, chainId,
-				version + 1, createdAt);
+		Booking rescheduled = new Booking(id, kind, BookingStatus.BOOKED, moved, expiresAt, joinToken, null,
+				waitlistEntryId, chainId, version + 1, createdAt);
 		return new Change(rescheduled, new AppointmentRescheduled(id, claim.practitionerId(), claim.partnerId(),
 				claim.patientId(), during().start(), during().end(), to.start(), to.end(), cascadeId));
 	}
@@ -150,16 +155,36 @@ public record Booking(UUID id, Kind kind, BookingStatus status, SlotClaim claim,
 				new AppointmentCompleted(id, claim.practitionerId(), claim.partnerId(), claim.patientId(), now));
 	}
 
-	Booking inChain(UUID chain) {
-		return new Booking(id, kind, status, claim, expiresAt, joinToken, cancelReason, waitlistEntryId, chain, version,
-				createdAt);
+	/**
+	 * Takes the appointment out of the overlap checks while a cascade moves it past the
+	 * chain's other appointments; {@link #reschedule} books it again at its new time. The
+	 * same transaction always does both, so nobody ever sees it parked: it keeps its
+	 * version.
+	 */
+	public Booking park(Instant now) {
+		requireBookedAndNotStarted(now, "moved");
+		return new Booking(id, kind, BookingStatus.MOVING, claim, expiresAt, joinToken, cancelReason, waitlistEntryId,
+				chainId, version, createdAt);
+	}
+
+	/** The appointment joins a care pathway's chain; it belongs to one chain at most. */
+	public Change inChain(UUID chain) {
+		if (kind != Kind.APPOINTMENT || status != BookingStatus.BOOKED) {
+			throw new RuleViolationException("not-chainable", "Appointment " + id + " is not a booked appointment.");
+		}
+		if (chainId != null) {
+			throw new ConflictException("already-chained",
+					"Appointment " + id + " already belongs to chain " + chainId + ".");
+		}
+		return new Change(new Booking(id, kind, status, claim, expiresAt, joinToken, cancelReason, waitlistEntryId,
+				chain, version + 1, createdAt), List.of());
 	}
 
 	/** A live booking holds its practitioner's time. */
 	public boolean isLive(Instant now) {
 		return switch (status) {
 			case HELD -> now.isBefore(expiresAt);
-			case BOOKED, CHECKED_IN, COMPLETED, NO_SHOW -> true;
+			case BOOKED, MOVING, CHECKED_IN, COMPLETED, NO_SHOW -> true;
 			case RELEASED, EXPIRED, CANCELLED -> false;
 		};
 	}

@@ -6,13 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import care.parcours.events.scheduling.SchedulingEvent;
 import care.parcours.platform.domain.ConflictException;
-import care.parcours.platform.domain.GoneException;
-import care.parcours.platform.domain.NotFoundException;
-import care.parcours.platform.outbox.Outbox;
-import care.parcours.platform.web.Page;
-import care.parcours.platform.web.PageQuery;
+import care.parcours.platform.problem.ConstraintProblems;
 import care.parcours.scheduling.availability.Mode;
 import care.parcours.scheduling.availability.TimeRange;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Places, changes and ends holds and appointments, each change with its events in one
  * transaction. Collisions are left to the database's exclusion constraints, whatever the
- * concurrency; {@link BookingDesk} turns them into answers.
+ * concurrency; {@link BookingConstraints} says what each refusal means.
  */
 @Service
 public class BookingService {
@@ -33,8 +28,6 @@ public class BookingService {
 	private final Bookings bookings;
 
 	private final SlotChecks checks;
-
-	private final Outbox outbox;
 
 	private final ApplicationEventPublisher notices;
 
@@ -44,11 +37,10 @@ public class BookingService {
 
 	private final Clock clock;
 
-	BookingService(Bookings bookings, SlotChecks checks, Outbox outbox, ApplicationEventPublisher notices,
-			TeleconsultationLinks links, SchedulingProperties properties, Clock clock) {
+	BookingService(Bookings bookings, SlotChecks checks, ApplicationEventPublisher notices, TeleconsultationLinks links,
+			SchedulingProperties properties, Clock clock) {
 		this.bookings = bookings;
 		this.checks = checks;
-		this.outbox = outbox;
 		this.notices = notices;
 		this.links = links;
 		this.properties = properties;
@@ -62,10 +54,7 @@ public class BookingService {
 
 	@Transactional
 	public Booking hold(SlotRequest request, @Nullable Duration holdFor) {
-		Instant now = clock.instant();
-		SlotClaim claim = checks.claim(request.practitionerId(), request.patientId(), request.start(),
-				request.appointmentType(), request.mode(), now);
-		return placeHold(claim, holdFor == null ? properties.holdDuration() : holdFor, null);
+		return placeHold(claim(request), holdFor == null ? properties.holdDuration() : holdFor, null);
 	}
 
 	/**
@@ -74,21 +63,13 @@ public class BookingService {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Booking placeHold(SlotClaim claim, Duration holdFor, @Nullable UUID waitlistEntryId) {
 		Instant now = clock.instant();
-		Booking.Change held = Booking.hold(UUID.randomUUID(), claim, now, holdFor, waitlistEntryId);
-		insertOrRefuse(held.booking(), now);
-		announce(held);
-		return held.booking();
+		return add(Booking.hold(UUID.randomUUID(), claim, now, holdFor, waitlistEntryId), now);
 	}
 
 	@Transactional
 	public Booking book(SlotRequest request) {
 		Instant now = clock.instant();
-		SlotClaim claim = checks.claim(request.practitionerId(), request.patientId(), request.start(),
-				request.appointmentType(), request.mode(), now);
-		Booking.Change booked = Booking.book(UUID.randomUUID(), claim, now, links.newToken());
-		insertOrRefuse(booked.booking(), now);
-		announce(booked);
-		return booked.booking();
+		return add(Booking.book(UUID.randomUUID(), claim(request), now, links.newToken()), now);
 	}
 
 	@Transactional
@@ -132,8 +113,8 @@ public class BookingService {
 		Instant now = clock.instant();
 		Booking appointment = locked(id, expectedVersion);
 		SlotClaim claim = appointment.claim();
-		SlotClaim target = checks.claim(claim.practitionerId(), claim.patientId(), newStart, claim.appointmentType(),
-				claim.mode(), now);
+		SlotClaim target = claim(new SlotRequest(claim.practitionerId(), claim.patientId(), newStart,
+				claim.appointmentType(), claim.mode()));
 		return move(appointment, target.during(), null, now);
 	}
 
@@ -144,16 +125,16 @@ public class BookingService {
 
 	/**
 	 * Moves appointments of a chain together, in the cascade's transaction: they are
-	 * first taken out of the overlap checks, so that they can move past each other, then
+	 * first parked out of the overlap checks, so that they can move past each other, then
 	 * each is checked again at its new time.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void moveInCascade(List<CascadeMove> moves, UUID cascadeId) {
 		Instant now = clock.instant();
-		List<Booking> appointments = moves.stream().map(m -> locked(m.appointmentId(), m.version())).toList();
-		bookings.park(appointments.stream().map(Booking::id).toList());
+		List<Booking> parked = moves.stream().map(m -> locked(m.appointmentId(), m.version()).park(now)).toList();
+		parked.forEach(bookings::park);
 		for (int i = 0; i < moves.size(); i++) {
-			move(appointments.get(i), moves.get(i).to(), cascadeId, now);
+			move(parked.get(i), moves.get(i).to(), cascadeId, now);
 		}
 	}
 
@@ -178,6 +159,21 @@ public class BookingService {
 		return done.booking();
 	}
 
+	/** A booking, locked for the rest of the caller's transaction. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Booking lock(UUID id) {
+		return locked(id, null);
+	}
+
+	/**
+	 * Writes the change of an appointment made by another feature through the appointment
+	 * itself, as joining a chain; the change is checked by version.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void save(Booking.Change change) {
+		bookings.save(change, clock.instant());
+	}
+
 	/**
 	 * Ends lapsed holds, a batch at a time, so that their slots free up by themselves.
 	 */
@@ -189,32 +185,23 @@ public class BookingService {
 		return due.size();
 	}
 
-	public Booking get(UUID id) {
-		return bookings.find(id).orElseThrow(() -> new BookingNotFound(id));
+	/**
+	 * Checks a request and records the claim as what the request attempts, so that an
+	 * overlap refused by the database says which slot and what is free nearby.
+	 */
+	private SlotClaim claim(SlotRequest request) {
+		SlotClaim claim = checks.claim(request.practitionerId(), request.patientId(), request.start(),
+				request.appointmentType(), request.mode(), clock.instant());
+		ConstraintProblems.attempting(claim);
+		return claim;
 	}
 
-	public Page<Booking> appointments(@Nullable UUID practitionerId, @Nullable UUID patientId, @Nullable UUID partnerId,
-			@Nullable BookingStatus status, @Nullable TimeRange startingWithin, PageQuery page) {
-		return bookings.appointments(practitionerId, patientId, partnerId, status, startingWithin, page);
-	}
-
-	/** The appointment a join link opens, while the link is valid. */
-	public Booking join(String token) {
-		Booking appointment = bookings.byJoinToken(token)
-			.orElseThrow(() -> new NotFoundException("join-link-not-found", "No teleconsultation has this link."));
-		if (appointment.status() == BookingStatus.CANCELLED
-				|| !clock.instant().isBefore(links.expiresAt(appointment))) {
-			throw new JoinLinkExpired();
-		}
-		return appointment;
-	}
-
-	public java.net.URI joinUrl(String token) {
-		return links.joinUrl(token);
-	}
-
-	public Instant joinLinkExpiry(Booking appointment) {
-		return links.expiresAt(appointment);
+	/** Adds a booking; a hold that lapsed but was not expired yet gives way first. */
+	private Booking add(Booking.Change added, Instant now) {
+		SlotClaim claim = added.booking().claim();
+		expireLapsedHolds(claim.practitionerId(), claim.during(), now);
+		bookings.add(added);
+		return added.booking();
 	}
 
 	private Booking move(Booking appointment, TimeRange to, @Nullable UUID cascadeId, Instant now) {
@@ -225,28 +212,8 @@ public class BookingService {
 		return moved.booking();
 	}
 
-	/**
-	 * Inserts the booking, or says why it cannot be: a hold that lapsed but was not
-	 * expired yet gives way; anything else live is a taken slot or a double-booked
-	 * patient.
-	 */
-	private void insertOrRefuse(Booking booking, Instant now) {
-		SlotClaim claim = booking.claim();
-		if (bookings.insert(booking, now) || (expireLapsedHolds(claim.practitionerId(), claim.during(), now) > 0
-				&& bookings.insert(booking, now))) {
-			return;
-		}
-		if (bookings.practitionerTaken(claim, now)) {
-			throw new SlotTaken(claim.practitionerId(), claim.during().start(), checks.nearby(claim.practitionerId(),
-					claim.appointmentType(), claim.mode(), claim.during().start()));
-		}
-		throw new PatientDoubleBooked(claim.during().start());
-	}
-
-	private int expireLapsedHolds(UUID practitionerId, TimeRange during, Instant now) {
-		List<Booking> lapsed = bookings.lapsedHolds(practitionerId, during, now);
-		lapsed.forEach(hold -> expire(hold, now));
-		return lapsed.size();
+	private void expireLapsedHolds(UUID practitionerId, TimeRange during, Instant now) {
+		bookings.lapsedHolds(practitionerId, during, now).forEach(hold -> expire(hold, now));
 	}
 
 	private void expire(Booking hold, Instant now) {
@@ -262,36 +229,6 @@ public class BookingService {
 					+ ", not " + expectedVersion + "; read it again and retry.");
 		}
 		return booking;
-	}
-
-	private void save(Booking.Change change) {
-		bookings.update(change.booking(), clock.instant());
-		announce(change);
-	}
-
-	private void announce(Booking.Change change) {
-		Booking booking = change.booking();
-		for (SchedulingEvent event : change.events()) {
-			outbox.publish(event, booking.id(), booking.version());
-		}
-	}
-
-	/** No hold or appointment has this id. */
-	public static final class BookingNotFound extends NotFoundException {
-
-		public BookingNotFound(UUID id) {
-			super("booking-not-found", "No hold or appointment has the id " + id + ".");
-		}
-
-	}
-
-	/** The teleconsultation's link no longer opens it. */
-	public static final class JoinLinkExpired extends GoneException {
-
-		JoinLinkExpired() {
-			super("join-link-expired", "This teleconsultation link has expired.");
-		}
-
 	}
 
 }

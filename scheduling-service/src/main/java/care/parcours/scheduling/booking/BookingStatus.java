@@ -10,7 +10,13 @@ public enum BookingStatus {
 	/** A hold that lapsed. */
 	EXPIRED,
 	/** An appointment to come. */
-	BOOKED, CANCELLED,
+	BOOKED,
+	/**
+	 * An appointment a cascade is moving, for the length of the cascade's transaction
+	 * only: it is out of the overlap checks so that the chain's appointments can pass
+	 * each other, and is booked again at its new time before the transaction ends.
+	 */
+	MOVING, CANCELLED,
 	/** The patient arrived. */
 	CHECKED_IN, COMPLETED,
 	/** The patient did not come. */

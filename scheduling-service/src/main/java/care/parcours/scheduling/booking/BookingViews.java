@@ -24,9 +24,9 @@ final class BookingViews {
 
 	}
 
-	static BookingView of(Booking booking, BookingService service) {
+	static BookingView of(Booking booking, TeleconsultationLinks links) {
 		TeleconsultationView teleconsultation = booking.joinToken() == null ? null
-				: new TeleconsultationView(service.joinUrl(booking.joinToken()), service.joinLinkExpiry(booking));
+				: new TeleconsultationView(links.joinUrl(booking.joinToken()), links.expiresAt(booking));
 		return new BookingView(booking.id(), booking.kind(), booking.status(), booking.claim().practitionerId(),
 				booking.claim().partnerId(), booking.claim().patientId(), booking.claim().appointmentType(),
 				booking.claim().mode(), booking.during().start(), booking.during().end(), booking.expiresAt(),

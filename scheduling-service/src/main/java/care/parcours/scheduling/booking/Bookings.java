@@ -4,95 +4,80 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
+import care.parcours.events.scheduling.SchedulingEvent;
 import care.parcours.platform.domain.ConflictException;
-import care.parcours.platform.web.Page;
-import care.parcours.platform.web.PageQuery;
-import care.parcours.scheduling.availability.BookedAppointment;
-import care.parcours.scheduling.availability.BookedAppointments;
+import care.parcours.platform.outbox.Outbox;
 import care.parcours.scheduling.availability.Mode;
 import care.parcours.scheduling.availability.TimeRange;
-import care.parcours.scheduling.slots.BusyTimes;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * All holds and appointments. Updates are checked by version: a row changed since it was
- * read is refused, never overwritten.
+ * All holds and appointments, each written with the events of its change. Updates are
+ * checked by version: a row changed since it was read is refused, never overwritten.
  */
 @Repository
-public class Bookings implements BusyTimes, BookedAppointments {
+public class Bookings {
 
-	static final String LIVE = "(status in ('BOOKED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW')"
-			+ " or (status = 'HELD' and expires_at > ?))";
-
-	private static final String COLUMNS = """
+	static final String COLUMNS = """
 			id, kind, status, practitioner_id, partner_id, patient_id, lower(during) as starts, upper(during) as ends,
 			mode, appointment_type, expires_at, join_token, cancel_reason, waitlist_entry_id, chain_id, version,
 			created_at""";
 
 	private final JdbcClient jdbc;
 
-	Bookings(JdbcClient jdbc) {
+	private final Outbox outbox;
+
+	Bookings(JdbcClient jdbc, Outbox outbox) {
 		this.jdbc = jdbc;
+		this.outbox = outbox;
 	}
 
 	/**
-	 * Inserts a booking unless it collides with a live one.
-	 * @return whether it was inserted
+	 * Adds a new booking with its events. The database's exclusion constraints refuse one
+	 * that overlaps a live booking of the practitioner, or an appointment of the patient.
 	 */
-	boolean insert(Booking booking, Instant now) {
+	void add(Booking.Change added) {
+		Booking booking = added.booking();
 		SlotClaim claim = booking.claim();
-		return jdbc.sql("""
+		jdbc.sql("""
 				insert into booking (id, kind, status, practitioner_id, partner_id, patient_id, during, mode,
 				                     appointment_type, expires_at, join_token, waitlist_entry_id, version,
 				                     created_at, updated_at)
 				values (?, ?, ?, ?, ?, ?, tstzrange(?, ?), ?, ?, ?, ?, ?, ?, ?, ?)
-				on conflict do nothing
 				""")
 			.params(booking.id(), booking.kind().name(), booking.status().name(), claim.practitionerId(),
 					claim.partnerId(), claim.patientId(), ts(claim.during().start()), ts(claim.during().end()),
 					claim.mode().name(), claim.appointmentType(), ts(booking.expiresAt()), booking.joinToken(),
-					booking.waitlistEntryId(), booking.version(), ts(booking.createdAt()), ts(now))
-			.update() == 1;
-	}
-
-	/** Whether a live hold or appointment of the practitioner overlaps the claim. */
-	boolean practitionerTaken(SlotClaim claim, Instant now) {
-		return jdbc
-			.sql("select exists (select 1 from booking where practitioner_id = ? and during && tstzrange(?, ?)"
-					+ " and " + LIVE + ")")
-			.params(claim.practitionerId(), ts(claim.during().start()), ts(claim.during().end()), ts(now))
-			.query(Boolean.class)
-			.single();
-	}
-
-	/**
-	 * Takes appointments out of both overlap checks for the rest of the transaction, so
-	 * that a cascade can move them past each other; moving each one back into place
-	 * checks it again.
-	 */
-	void park(List<UUID> ids) {
-		jdbc.sql("update booking set status = 'MOVING' where id = any(?) and status = 'BOOKED'")
-			.param(ids.toArray(UUID[]::new))
+					booking.waitlistEntryId(), booking.version(), ts(booking.createdAt()), ts(booking.createdAt()))
 			.update();
+		announce(added);
 	}
 
 	/**
-	 * Writes a changed booking over the version it was read at.
+	 * Writes an appointment parked by a cascade (see {@link Booking#park}) over the same
+	 * version.
 	 * @throws ConflictException when someone changed it in between
 	 */
-	void update(Booking changed, Instant now) {
+	void park(Booking parked) {
+		int updated = jdbc.sql("update booking set status = ? where id = ? and version = ?")
+			.params(parked.status().name(), parked.id(), parked.version())
+			.update();
+		refuseStale(updated, parked);
+	}
+
+	/**
+	 * Writes a changed booking over the version it was read at, with its events.
+	 * @throws ConflictException when someone changed it in between
+	 */
+	void save(Booking.Change change, Instant now) {
+		Booking changed = change.booking();
 		SlotClaim claim = changed.claim();
 		int updated = jdbc.sql("""
 				update booking set kind = ?, status = ?, during = tstzrange(?, ?), expires_at = ?, join_token = ?,
@@ -104,18 +89,12 @@ public class Bookings implements BusyTimes, BookedAppointments {
 					changed.cancelReason() == null ? null : changed.cancelReason().name(), changed.chainId(),
 					changed.version(), ts(now), changed.id(), changed.version() - 1)
 			.update();
-		if (updated == 0) {
-			throw new ConflictException("stale-version",
-					"Booking " + changed.id() + " was changed by someone else; read it again and retry.");
-		}
+		refuseStale(updated, changed);
+		announce(change);
 	}
 
 	void saveCancelNote(UUID id, String note) {
 		jdbc.sql("update booking set cancel_note = ? where id = ?").params(note, id).update();
-	}
-
-	public Optional<Booking> find(UUID id) {
-		return jdbc.sql("select " + COLUMNS + " from booking where id = ?").param(id).query(Bookings::map).optional();
 	}
 
 	/** Locks the booking for the rest of the transaction. */
@@ -159,84 +138,21 @@ public class Bookings implements BusyTimes, BookedAppointments {
 			.list();
 	}
 
-	/**
-	 * Appointments filtered by any of practitioner, patient, partner, status and start
-	 * range.
-	 */
-	Page<Booking> appointments(@Nullable UUID practitionerId, @Nullable UUID patientId, @Nullable UUID partnerId,
-			@Nullable BookingStatus status, @Nullable TimeRange startingWithin, PageQuery page) {
-		StringBuilder where = new StringBuilder(" from booking where kind = 'APPOINTMENT'");
-		List<Object> params = new ArrayList<>();
-		condition(where, params, "practitioner_id = ?", practitionerId);
-		condition(where, params, "patient_id = ?", patientId);
-		condition(where, params, "partner_id = ?", partnerId);
-		condition(where, params, "status = ?", status == null ? null : status.name());
-		if (startingWithin != null) {
-			where.append(" and lower(during) >= ? and lower(during) < ?");
-			params.add(ts(startingWithin.start()));
-			params.add(ts(startingWithin.end()));
-		}
-		long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
-		List<Object> pageParams = new ArrayList<>(params);
-		pageParams.add(page.size());
-		pageParams.add(page.offset());
-		List<Booking> content = jdbc.sql("select " + COLUMNS + where + " order by lower(during), id limit ? offset ?")
-			.params(pageParams)
-			.query(Bookings::map)
-			.list();
-		return Page.of(content, page, total);
-	}
-
-	/** The patient's live appointments overlapping a range. */
-	public List<Booking> patientAppointments(UUID patientId, TimeRange range) {
-		return jdbc
-			.sql("select " + COLUMNS + " from booking where patient_id = ? and kind = 'APPOINTMENT'"
-					+ " and status in ('BOOKED', 'CHECKED_IN') and during && tstzrange(?, ?) order by lower(during)")
-			.params(patientId, ts(range.start()), ts(range.end()))
-			.query(Bookings::map)
-			.list();
-	}
-
-	@Override
-	public Map<UUID, List<TimeRange>> busy(Collection<UUID> practitionerIds, TimeRange range, Set<UUID> ignoring,
-			Instant now) {
-		Map<UUID, List<TimeRange>> busy = new HashMap<>();
-		jdbc.sql("select practitioner_id, id, lower(during), upper(during) from booking"
-				+ " where practitioner_id = any(?) and during && tstzrange(?, ?) and " + LIVE
-				+ " order by lower(during)")
-			.params(practitionerIds.toArray(UUID[]::new), ts(range.start()), ts(range.end()), ts(now))
-			.query(rs -> {
-				if (!ignoring.contains(rs.getObject(2, UUID.class))) {
-					busy.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
-						.add(new TimeRange(rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()));
-				}
-			});
-		return busy;
-	}
-
-	@Override
-	public List<BookedAppointment> upcoming(UUID practitionerId, Instant from) {
-		return jdbc.sql("""
-				select id, patient_id, lower(during), upper(during), appointment_type, mode from booking
-				where practitioner_id = ? and kind = 'APPOINTMENT' and status in ('BOOKED', 'CHECKED_IN')
-				  and upper(during) > ?
-				order by lower(during)
-				""")
-			.params(practitionerId, ts(from))
-			.query((rs, row) -> new BookedAppointment(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-					new TimeRange(rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()), rs.getString(5),
-					Mode.valueOf(rs.getString(6))))
-			.list();
-	}
-
-	private static void condition(StringBuilder where, List<Object> params, String sql, @Nullable Object value) {
-		if (value != null) {
-			where.append(" and ").append(sql);
-			params.add(value);
+	private void announce(Booking.Change change) {
+		Booking booking = change.booking();
+		for (SchedulingEvent event : change.events()) {
+			outbox.publish(event, booking.id(), booking.version());
 		}
 	}
 
-	private static @Nullable Timestamp ts(@Nullable Instant instant) {
+	private static void refuseStale(int updated, Booking changed) {
+		if (updated == 0) {
+			throw new ConflictException("stale-version",
+					"Booking " + changed.id() + " was changed by someone else; read it again and retry.");
+		}
+	}
+
+	static @Nullable Timestamp ts(@Nullable Instant instant) {
 		return instant == null ? null : Timestamp.from(instant);
 	}
 

@@ -30,13 +30,17 @@ class HoldController {
 
 	private final BookingService service;
 
-	private final BookingDesk desk;
+	private final BookingQueries queries;
+
+	private final TeleconsultationLinks links;
 
 	private final IdempotentRequests idempotency;
 
-	HoldController(BookingService service, BookingDesk desk, IdempotentRequests idempotency) {
+	HoldController(BookingService service, BookingQueries queries, TeleconsultationLinks links,
+			IdempotentRequests idempotency) {
 		this.service = service;
-		this.desk = desk;
+		this.queries = queries;
+		this.links = links;
 		this.idempotency = idempotency;
 	}
 
@@ -48,28 +52,24 @@ class HoldController {
 			return new BookingService.SlotRequest(practitionerId, patientId, start, appointmentType, mode);
 		}
 
-		BookingDesk.Wanted wanted() {
-			return new BookingDesk.Wanted(practitionerId, patientId, appointmentType, mode, start);
-		}
-
 	}
 
 	@PostMapping
 	ResponseEntity<?> hold(@RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
 			@Valid @RequestBody HoldForm form) {
-		return desk.guarded(form.wanted(), () -> idempotency.run(key, "POST /api/slots/holds", form, () -> {
+		return idempotency.run(key, "POST /api/slots/holds", form, () -> {
 			Booking hold = service.hold(form.request(),
 					form.holdMinutes() == null ? null : Duration.ofMinutes(form.holdMinutes()));
 			return ResponseEntity.created(URI.create("/api/slots/holds/" + hold.id()))
 				.eTag(Long.toString(hold.version()))
-				.body(BookingViews.of(hold, service));
-		}));
+				.body(BookingViews.of(hold, links));
+		});
 	}
 
 	@GetMapping("/{id}")
 	ResponseEntity<BookingViews.BookingView> get(@PathVariable UUID id) {
-		Booking booking = service.get(id);
-		return ResponseEntity.ok().eTag(Long.toString(booking.version())).body(BookingViews.of(booking, service));
+		Booking booking = queries.get(id);
+		return ResponseEntity.ok().eTag(Long.toString(booking.version())).body(BookingViews.of(booking, links));
 	}
 
 	@PostMapping("/{id}/confirm")
@@ -80,7 +80,7 @@ class HoldController {
 			Booking appointment = service.confirm(id, Versions.parse(ifMatch));
 			return ResponseEntity.created(URI.create("/api/appointments/" + appointment.id()))
 				.eTag(Long.toString(appointment.version()))
-				.body(BookingViews.of(appointment, service));
+				.body(BookingViews.of(appointment, links));
 		});
 	}
 
@@ -88,7 +88,7 @@ class HoldController {
 	ResponseEntity<BookingViews.BookingView> release(@PathVariable UUID id,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
 		Booking released = service.release(id, Versions.parse(ifMatch));
-		return ResponseEntity.ok().eTag(Long.toString(released.version())).body(BookingViews.of(released, service));
+		return ResponseEntity.ok().eTag(Long.toString(released.version())).body(BookingViews.of(released, links));
 	}
 
 }

@@ -2,8 +2,12 @@ package care.parcours.scheduling.booking;
 
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+
+import care.parcours.platform.domain.GoneException;
+import care.parcours.platform.domain.NotFoundException;
 
 import org.springframework.stereotype.Component;
 
@@ -16,10 +20,16 @@ class TeleconsultationLinks {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final Bookings bookings;
+
 	private final SchedulingProperties properties;
 
-	TeleconsultationLinks(SchedulingProperties properties) {
+	private final Clock clock;
+
+	TeleconsultationLinks(Bookings bookings, SchedulingProperties properties, Clock clock) {
+		this.bookings = bookings;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	String newToken() {
@@ -34,6 +44,25 @@ class TeleconsultationLinks {
 
 	Instant expiresAt(Booking appointment) {
 		return appointment.during().end().plus(properties.joinLinkGrace());
+	}
+
+	/** The appointment a join link opens, while the link is valid. */
+	Booking join(String token) {
+		Booking appointment = bookings.byJoinToken(token)
+			.orElseThrow(() -> new NotFoundException("join-link-not-found", "No teleconsultation has this link."));
+		if (appointment.status() == BookingStatus.CANCELLED || !clock.instant().isBefore(expiresAt(appointment))) {
+			throw new JoinLinkExpired();
+		}
+		return appointment;
+	}
+
+	/** The teleconsultation's link no longer opens it. */
+	static final class JoinLinkExpired extends GoneException {
+
+		JoinLinkExpired() {
+			super("join-link-expired", "This teleconsultation link has expired.");
+		}
+
 	}
 
 }

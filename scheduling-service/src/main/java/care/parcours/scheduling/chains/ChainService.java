@@ -3,51 +3,47 @@ package care.parcours.scheduling.chains;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import care.parcours.platform.domain.ConflictException;
 import care.parcours.platform.domain.NotFoundException;
-import care.parcours.platform.domain.RuleViolationException;
+import care.parcours.platform.problem.ConstraintProblems;
 import care.parcours.scheduling.availability.TimeRange;
 import care.parcours.scheduling.booking.Booking;
-import care.parcours.scheduling.booking.BookingDesk;
+import care.parcours.scheduling.booking.BookingQueries;
 import care.parcours.scheduling.booking.BookingService;
 import care.parcours.scheduling.booking.BookingStatus;
-import care.parcours.scheduling.booking.Bookings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
-/** Links appointments into chains and moves chains together. */
+/**
+ * Links appointments into chains and moves chains together; a slot of a cascade's plan
+ * taken while it is applied is a {@link CascadeConflicts conflict}.
+ */
 @Service
 class ChainService {
 
 	private final Chains chains;
 
-	private final Bookings bookings;
+	private final BookingService bookings;
 
-	private final BookingService booking;
+	private final BookingQueries queries;
 
 	private final ChainSlotFinder finder;
 
-	private final TransactionTemplate transactions;
-
 	private final Clock clock;
 
-	ChainService(Chains chains, Bookings bookings, BookingService booking, ChainSlotFinder finder,
-			PlatformTransactionManager transactions, Clock clock) {
+	ChainService(Chains chains, BookingService bookings, BookingQueries queries, ChainSlotFinder finder, Clock clock) {
 		this.chains = chains;
 		this.bookings = bookings;
-		this.booking = booking;
+		this.queries = queries;
 		this.finder = finder;
-		this.transactions = new TransactionTemplate(transactions);
 		this.clock = clock;
 	}
 
@@ -67,90 +63,36 @@ class ChainService {
 
 	}
 
-	AppointmentChain link(@Nullable UUID pathwayId, List<ChainRule> rules) {
-		return transactions.execute(status -> {
-			Map<UUID, Booking> appointments = appointmentsOf(rules);
-			Set<UUID> patients = new HashSet<>();
-			for (Booking appointment : appointments.values()) {
-				if (appointment.kind() != Booking.Kind.APPOINTMENT || appointment.status() != BookingStatus.BOOKED) {
-					throw new RuleViolationException("not-chainable",
-							"Appointment " + appointment.id() + " is not a booked appointment.");
-				}
-				if (appointment.chainId() != null) {
-					throw new ConflictException("already-chained", "Appointment " + appointment.id()
-							+ " already belongs to chain " + appointment.chainId() + ".");
-				}
-				patients.add(appointment.claim().patientId());
-			}
-			if (patients.size() != 1) {
-				throw new RuleViolationException("chain-of-several-patients",
-						"A chain links appointments of one patient.");
-			}
-			for (ChainRule rule : rules) {
-				Instant from = appointments.get(rule.from()).during().start();
-				Instant to = appointments.get(rule.to()).during().start();
-				if (!rule.isSatisfied(from, to)) {
-					throw new RuleViolationException("chain-rule-broken",
-							"Appointment " + rule.to() + " starts at " + to + ", not within " + rule.tolerance()
-									+ " of " + rule.offset() + " from " + rule.from() + ".");
-				}
-			}
-			AppointmentChain chain = new AppointmentChain(UUID.randomUUID(), patients.iterator().next(), pathwayId,
-					rules, clock.instant());
-			chains.add(chain);
-			return chain;
-		});
-	}
-
-	AppointmentChain get(UUID id) {
-		return chains.find(id)
-			.orElseThrow(() -> new NotFoundException("chain-not-found", "No appointment chain " + id + "."));
-	}
-
-	List<Booking> appointments(AppointmentChain chain) {
-		return chain.appointments().stream().map(booking::get).toList();
-	}
-
 	/**
-	 * Moves an appointment and, with it, the appointments its chain links to it: all or
-	 * none. A dry run plans without changing anything.
+	 * Plans the cascade and applies it, unless it is a dry run, which changes nothing.
 	 */
+	@Transactional
 	Cascade cascade(UUID appointmentId, Instant newStart, boolean dryRun) {
-		try {
-			return transactions.execute(status -> {
-				Cascade cascade = plan(appointmentId, newStart);
-				if (dryRun) {
-					status.setRollbackOnly();
-					return cascade;
-				}
-				booking.moveInCascade(cascade.moves()
-					.stream()
-					.filter(Move::moves)
-					.map(move -> new BookingService.CascadeMove(move.appointment().id(), move.appointment().version(),
-							move.to()))
-					.toList(), cascade.cascadeId());
-				return new Cascade(cascade.cascadeId(), true, cascade.moves());
-			});
+		Cascade cascade = plan(appointmentId, newStart);
+		if (dryRun) {
+			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+			return cascade;
 		}
-		catch (RuntimeException ex) {
-			if (!BookingDesk.violatedExclusion(ex).isEmpty()) {
-				throw new ConflictException("cascade-conflict",
-						"A slot of the plan was taken while it was applied; ask for a new plan.");
-			}
-			throw ex;
-		}
+		ConstraintProblems.attempting(cascade);
+		bookings.moveInCascade(cascade.moves()
+			.stream()
+			.filter(Move::moves)
+			.map(move -> new BookingService.CascadeMove(move.appointment().id(), move.appointment().version(),
+					move.to()))
+			.toList(), cascade.cascadeId());
+		return new Cascade(cascade.cascadeId(), true, cascade.moves());
 	}
 
 	private Cascade plan(UUID appointmentId, Instant newStart) {
 		Instant now = clock.instant();
-		Booking moved = locked(appointmentId);
+		Booking moved = bookings.lock(appointmentId);
 		AppointmentChain chain = moved.chainId() == null
 				? new AppointmentChain(UUID.randomUUID(), moved.claim().patientId(), null, List.of(), now)
 				: get(moved.chainId());
 		Map<UUID, Booking> appointments = new LinkedHashMap<>();
 		appointments.put(moved.id(), moved);
 		for (UUID id : chain.appointments()) {
-			appointments.computeIfAbsent(id, this::locked);
+			appointments.computeIfAbsent(id, bookings::lock);
 		}
 		Map<UUID, CascadePlanner.Step> steps = new LinkedHashMap<>();
 		appointments.forEach((id,
@@ -170,57 +112,37 @@ class ChainService {
 		};
 	}
 
-	private Booking locked(UUID id) {
-		return bookings.lock(id)
-			.orElseThrow(
-					() -> new NotFoundException("booking-not-found", "No hold or appointment has the id " + id + "."));
-	}
-
 	private List<TimeRange> patientBusy(Booking moved, Set<UUID> chain, Instant newStart) {
 		Instant from = newStart.minus(Duration.ofDays(120));
 		Instant to = newStart.plus(Duration.ofDays(120));
-		return bookings.patientAppointments(moved.claim().patientId(), new TimeRange(from, to))
+		return queries.patientAppointments(moved.claim().patientId(), new TimeRange(from, to))
 			.stream()
 			.filter(appointment -> !chain.contains(appointment.id()))
 			.map(Booking::during)
 			.toList();
 	}
 
-	private Map<UUID, Booking> appointmentsOf(List<ChainRule> rules) {
+	@Transactional
+	AppointmentChain link(@Nullable UUID pathwayId, List<ChainRule> rules) {
 		Map<UUID, Booking> appointments = new LinkedHashMap<>();
 		for (ChainRule rule : rules) {
-			appointments.computeIfAbsent(rule.from(), this::locked);
-			appointments.computeIfAbsent(rule.to(), this::locked);
+			appointments.computeIfAbsent(rule.from(), bookings::lock);
+			appointments.computeIfAbsent(rule.to(), bookings::lock);
 		}
-		return appointments;
+		AppointmentChain.Linked linked = AppointmentChain.link(UUID.randomUUID(), pathwayId, rules, appointments,
+				clock.instant());
+		chains.add(linked.chain());
+		linked.appointments().forEach(bookings::save);
+		return linked.chain();
 	}
 
-	/** No plan moves the chain: names the step that cannot move and why. */
-	static final class CascadeImpossible extends RuleViolationException {
+	AppointmentChain get(UUID id) {
+		return chains.find(id)
+			.orElseThrow(() -> new NotFoundException("chain-not-found", "No appointment chain " + id + "."));
+	}
 
-		CascadeImpossible(CascadePlanner.Impossible impossible, Map<UUID, Booking> appointments) {
-			super("cascade-impossible", describe(impossible, appointments.get(impossible.step())),
-					properties(impossible));
-		}
-
-		private static String describe(CascadePlanner.Impossible impossible, Booking step) {
-			String window = impossible.window() == null ? ""
-					: " between " + impossible.window().start() + " and " + impossible.window().end().minusSeconds(1);
-			return "Appointment " + step.id() + " ('" + step.claim().appointmentType() + "' with practitioner "
-					+ step.claim().practitionerId() + ") cannot move" + window + ": " + impossible.reason() + ".";
-		}
-
-		private static Map<String, Object> properties(CascadePlanner.Impossible impossible) {
-			Map<String, Object> properties = new LinkedHashMap<>();
-			properties.put("step", impossible.step().toString());
-			properties.put("reason", impossible.reason());
-			if (impossible.window() != null) {
-				properties.put("windowStart", impossible.window().start().toString());
-				properties.put("windowEnd", impossible.window().end().minusSeconds(1).toString());
-			}
-			return properties;
-		}
-
+	List<Booking> appointments(AppointmentChain chain) {
+		return chain.appointments().stream().map(queries::get).toList();
 	}
 
 }

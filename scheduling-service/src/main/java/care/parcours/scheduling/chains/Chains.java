@@ -9,7 +9,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** All appointment chains and their rules. */
+/**
+ * All appointment chains and their rules; the appointments record their chain themselves
+ * (see {@link AppointmentChain#link}).
+ */
 @Repository
 class Chains {
 
@@ -32,9 +35,6 @@ class Chains {
 				.params(chain.id(), rule.from(), rule.to(), rule.offset().toSeconds(), rule.tolerance().toSeconds())
 				.update();
 		}
-		jdbc.sql("update booking set chain_id = ? where id = any(?)")
-			.params(chain.id(), chain.appointments().toArray(UUID[]::new))
-			.update();
 	}
 
 	Optional<AppointmentChain> find(UUID id) {

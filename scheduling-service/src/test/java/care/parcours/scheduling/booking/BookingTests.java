@@ -83,6 +83,40 @@ class BookingTests {
 	}
 
 	@Test
+	void aCascadeParksAnAppointmentAndBooksItAgainAtItsNewTimeInOneChange() {
+		Booking appointment = booked();
+		TimeRange later = appointment.during().shiftedTo(START.plus(Duration.ofDays(2)));
+
+		Booking parked = appointment.park(NOW);
+		Booking.Change moved = parked.reschedule(later, NOW, UUID.randomUUID());
+
+		assertThat(parked.status()).isEqualTo(BookingStatus.MOVING);
+		assertThat(parked.version()).isEqualTo(appointment.version());
+		assertThat(moved.booking().status()).isEqualTo(BookingStatus.BOOKED);
+		assertThat(moved.booking().version()).isEqualTo(appointment.version() + 1);
+		assertThatThrownBy(
+				() -> Booking.hold(UUID.randomUUID(), claim, NOW, Duration.ofMinutes(15), null).booking().park(NOW))
+			.isInstanceOf(Booking.InvalidTransition.class);
+	}
+
+	@Test
+	void aBookedAppointmentJoinsOneChainOnly() {
+		UUID chain = UUID.randomUUID();
+		Booking appointment = booked();
+
+		Booking.Change chained = appointment.inChain(chain);
+
+		assertThat(chained.booking().chainId()).isEqualTo(chain);
+		assertThat(chained.booking().version()).isEqualTo(appointment.version() + 1);
+		assertThat(chained.events()).isEmpty();
+		assertThatThrownBy(() -> chained.booking().inChain(UUID.randomUUID())).isInstanceOf(ConflictException.class)
+			.hasMessageContaining("already belongs to chain " + chain);
+		assertThatThrownBy(() -> appointment.cancel(CancelReason.OTHER, NOW).booking().inChain(chain))
+			.isInstanceOf(RuleViolationException.class)
+			.hasMessageContaining("not a booked appointment");
+	}
+
+	@Test
 	void nobodyReschedulesIntoThePast() {
 		assertThatThrownBy(
 				() -> booked().reschedule(TimeRange.of(NOW.minusSeconds(60), Duration.ofMinutes(30)), NOW, null))

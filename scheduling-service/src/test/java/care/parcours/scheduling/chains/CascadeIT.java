@@ -121,12 +121,7 @@ class CascadeIT {
 				{"kind": "UNAVAILABLE", "reason": "LEAVE", "start": "%sT00:00", "end": "%sT00:00"}
 				""".formatted(weekAfter, weekAfter.plusDays(10))).exchange().expectStatus().isCreated();
 
-		http.post()
-			.uri("/api/appointments/{id}/cascade-reschedule", surgery)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"start\": \"" + at(surgeryDay.plusDays(2), "09:00") + "\"}")
-			.exchange()
-			.expectStatus()
+		cascadeTo(surgery, at(surgeryDay.plusDays(2), "09:00")).expectStatus()
 			.isEqualTo(422)
 			.expectBody()
 			.jsonPath("$.type")
@@ -147,16 +142,40 @@ class CascadeIT {
 		link().expectStatus().isCreated();
 		fixtures.book(surgeon, fixtures.patient(), at(surgeryDay.plusDays(2), "09:00"), "surgery", "IN_PERSON");
 
-		http.post()
-			.uri("/api/appointments/{id}/cascade-reschedule", surgery)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"start\": \"" + at(surgeryDay.plusDays(2), "09:00") + "\"}")
-			.exchange()
-			.expectStatus()
+		cascadeTo(surgery, at(surgeryDay.plusDays(2), "09:00")).expectStatus()
 			.isEqualTo(422)
 			.expectBody()
 			.jsonPath("$.step")
 			.isEqualTo(surgery.toString());
+	}
+
+	@Test
+	void aSlotTakenBetweenPlanningAndApplyingIsAConflictThatMovesNothing() {
+		link().expectStatus().isCreated();
+		// The planner looks at the patient's booked and checked-in appointments only; a
+		// completed one where the plan puts the consult stands in for an appointment
+		// booked
+		// after the plan was made. The database still refuses the overlap.
+		Practitioner gp = fixtures.practitioner();
+		Instant taken = at(surgeryDay.plusDays(1), "09:00");
+		jdbc.sql("""
+				insert into booking (id, kind, status, practitioner_id, partner_id, patient_id, during, mode,
+				                     appointment_type, version, created_at, updated_at)
+				values (?, 'APPOINTMENT', 'COMPLETED', ?, ?, ?, tstzrange(?, ?), 'IN_PERSON', 'consultation', 0,
+				        now(), now())
+				""")
+			.params(UUID.randomUUID(), gp.id(), gp.partnerId(), patient, java.sql.Timestamp.from(taken),
+					java.sql.Timestamp.from(taken.plusSeconds(3600)))
+			.update();
+
+		cascadeTo(surgery, at(surgeryDay.plusDays(2), "09:00")).expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://parcours.care/problems/cascade-conflict");
+
+		assertThat(start(surgery)).isEqualTo(at(surgeryDay, "09:00").toString());
+		assertThat(start(consult)).isEqualTo(at(surgeryDay.minusDays(1), "10:00").toString());
 	}
 
 	@Test
@@ -190,6 +209,14 @@ class CascadeIT {
 				{"rules": [{"from": "%s", "to": "%s", "offset": "-P1D", "tolerance": "PT12H"},
 				           {"from": "%s", "to": "%s", "offset": "P7D", "tolerance": "P1D"}]}
 				""".formatted(surgery, consult, surgery, followUp)).exchange();
+	}
+
+	private RestTestClient.ResponseSpec cascadeTo(UUID appointment, Instant start) {
+		return http.post()
+			.uri("/api/appointments/{id}/cascade-reschedule", appointment)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"start\": \"" + start + "\"}")
+			.exchange();
 	}
 
 	private Map<String, Map<?, ?>> cascade(UUID appointment, Instant start, boolean dryRun) {

@@ -24,8 +24,10 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -51,12 +53,19 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * The one place where exceptions become problem documents, for every controller of every
  * service. Bad input is always a 4xx naming the problem; anything unexpected is a 500
  * that says nothing about the internals and carries the correlation id to find the log
- * line.
+ * line. A database constraint that a service declared as a {@link ConstraintProblem}
+ * answers the problem declared with it.
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	private final ConstraintProblems constraints;
+
+	ProblemHandler(ObjectProvider<ConstraintProblem<?>> constraints) {
+		this.constraints = new ConstraintProblems(constraints.orderedStream().toList());
+	}
 
 	@ExceptionHandler(DomainException.class)
 	ResponseEntity<Object> domain(DomainException ex, NativeWebRequest request) {
@@ -85,10 +94,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 				new HttpHeaders(), request);
 	}
 
-	@ExceptionHandler(DuplicateKeyException.class)
-	ResponseEntity<Object> duplicate(DuplicateKeyException ex, NativeWebRequest request) {
-		return handled(Problems.of(HttpStatus.CONFLICT, "conflict", "The request conflicts with an existing resource."),
-				new HttpHeaders(), request);
+	/**
+	 * A violated constraint means what its service declared; else a duplicate is a plain
+	 * conflict and anything else unexpected.
+	 */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<Object> violation(DataIntegrityViolationException ex, NativeWebRequest request) {
+		return constraints.meaningOf(ex, request)
+			.map(meaning -> domain(meaning, request))
+			.orElseGet(() -> ex instanceof DuplicateKeyException
+					? handled(Problems.of(HttpStatus.CONFLICT, "conflict",
+							"The request conflicts with an existing resource."), new HttpHeaders(), request)
+					: unexpected(ex, request));
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -1,0 +1,127 @@
+package care.parcours.scheduling.booking;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import care.parcours.platform.web.Page;
+import care.parcours.platform.web.PageQuery;
+import care.parcours.scheduling.availability.BookedAppointment;
+import care.parcours.scheduling.availability.BookedAppointments;
+import care.parcours.scheduling.availability.Mode;
+import care.parcours.scheduling.availability.TimeRange;
+import care.parcours.scheduling.slots.BusyTimes;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads holds and appointments for the people who look for them and for the features that
+ * need a practitioner's or a patient's busy times; it never changes one.
+ */
+@Repository
+public class BookingQueries implements BusyTimes, BookedAppointments {
+
+	private static final String LIVE = "(status in ('BOOKED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW')"
+			+ " or (status = 'HELD' and expires_at > ?))";
+
+	private final JdbcClient jdbc;
+
+	BookingQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Booking get(UUID id) {
+		return jdbc.sql("select " + Bookings.COLUMNS + " from booking where id = ?")
+			.param(id)
+			.query(Bookings::map)
+			.optional()
+			.orElseThrow(() -> new BookingNotFound(id));
+	}
+
+	/**
+	 * Appointments filtered by any of practitioner, patient, partner, status and start
+	 * range.
+	 */
+	Page<Booking> appointments(@Nullable UUID practitionerId, @Nullable UUID patientId, @Nullable UUID partnerId,
+			@Nullable BookingStatus status, @Nullable TimeRange startingWithin, PageQuery page) {
+		StringBuilder where = new StringBuilder(" from booking where kind = 'APPOINTMENT'");
+		List<Object> params = new ArrayList<>();
+		condition(where, params, "practitioner_id = ?", practitionerId);
+		condition(where, params, "patient_id = ?", patientId);
+		condition(where, params, "partner_id = ?", partnerId);
+		condition(where, params, "status = ?", status == null ? null : status.name());
+		if (startingWithin != null) {
+			where.append(" and lower(during) >= ? and lower(during) < ?");
+			params.add(Bookings.ts(startingWithin.start()));
+			params.add(Bookings.ts(startingWithin.end()));
+		}
+		long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+		List<Object> pageParams = new ArrayList<>(params);
+		pageParams.add(page.size());
+		pageParams.add(page.offset());
+		List<Booking> content = jdbc
+			.sql("select " + Bookings.COLUMNS + where + " order by lower(during), id limit ? offset ?")
+			.params(pageParams)
+			.query(Bookings::map)
+			.list();
+		return Page.of(content, page, total);
+	}
+
+	/** The patient's live appointments overlapping a range. */
+	public List<Booking> patientAppointments(UUID patientId, TimeRange range) {
+		return jdbc
+			.sql("select " + Bookings.COLUMNS + " from booking where patient_id = ? and kind = 'APPOINTMENT'"
+					+ " and status in ('BOOKED', 'CHECKED_IN') and during && tstzrange(?, ?) order by lower(during)")
+			.params(patientId, Bookings.ts(range.start()), Bookings.ts(range.end()))
+			.query(Bookings::map)
+			.list();
+	}
+
+	@Override
+	public Map<UUID, List<TimeRange>> busy(Collection<UUID> practitionerIds, TimeRange range, Set<UUID> ignoring,
+			Instant now) {
+		Map<UUID, List<TimeRange>> busy = new HashMap<>();
+		jdbc.sql("select practitioner_id, id, lower(during), upper(during) from booking"
+				+ " where practitioner_id = any(?) and during && tstzrange(?, ?) and " + LIVE
+				+ " order by lower(during)")
+			.params(practitionerIds.toArray(UUID[]::new), Bookings.ts(range.start()), Bookings.ts(range.end()),
+					Bookings.ts(now))
+			.query(rs -> {
+				if (!ignoring.contains(rs.getObject(2, UUID.class))) {
+					busy.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
+						.add(new TimeRange(rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()));
+				}
+			});
+		return busy;
+	}
+
+	@Override
+	public List<BookedAppointment> upcoming(UUID practitionerId, Instant from) {
+		return jdbc.sql("""
+				select id, patient_id, lower(during), upper(during), appointment_type, mode from booking
+				where practitioner_id = ? and kind = 'APPOINTMENT' and status in ('BOOKED', 'CHECKED_IN')
+				  and upper(during) > ?
+				order by lower(during)
+				""")
+			.params(practitionerId, Bookings.ts(from))
+			.query((rs, row) -> new BookedAppointment(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					new TimeRange(rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()), rs.getString(5),
+					Mode.valueOf(rs.getString(6))))
+			.list();
+	}
+
+	private static void condition(StringBuilder where, List<Object> params, String sql, @Nullable Object value) {
+		if (value != null) {
+			where.append(" and ").append(sql);
+			params.add(value);
+		}
+	}
+
+}
