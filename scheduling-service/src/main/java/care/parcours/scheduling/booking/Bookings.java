@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import care.parcours.platform.domain.ConflictException;
+import care.parcours.platform.domain.StaleVersion;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
 import care.parcours.scheduling.availability.BookedAppointment;
@@ -90,7 +90,7 @@ public class Bookings implements BusyTimes, BookedAppointments {
 
 	/**
 	 * Writes a changed booking over the version it was read at.
-	 * @throws ConflictException when someone changed it in between
+	 * @throws StaleVersion when someone changed it in between
 	 */
 	void update(Booking changed, Instant now) {
 		SlotClaim claim = changed.claim();
@@ -105,8 +105,7 @@ public class Bookings implements BusyTimes, BookedAppointments {
 					changed.version(), ts(now), changed.id(), changed.version() - 1)
 			.update();
 		if (updated == 0) {
-			throw new ConflictException("stale-version",
-					"Booking " + changed.id() + " was changed by someone else; read it again and retry.");
+			throw StaleVersion.concurrentEdit("Booking " + changed.id());
 		}
 	}
 
