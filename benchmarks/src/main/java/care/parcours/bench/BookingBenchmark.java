@@ -215,12 +215,20 @@ final class BookingBenchmark implements Benchmark {
 				{"appointmentTypes": [{"code": "consultation", "durationMinutes": 30, "modes": ["IN_PERSON"]}],
 				 "weeklyRules": [%s]}""".formatted(everyDay);
 		for (UUID practitioner : practitionerIds) {
-			HttpResponse<String> response = http
-				.send(HttpRequest.newBuilder(base.resolve("/api/schedules/" + practitioner + "/availability"))
-					.header("Authorization", context.bearer())
-					.header("Content-Type", "application/json")
-					.PUT(HttpRequest.BodyPublishers.ofString(availability))
-					.build(), HttpResponse.BodyHandlers.ofString());
+			URI schedule = base.resolve("/api/schedules/" + practitioner + "/availability");
+			// Edits name the version they replace, as the ETag of a read gives it.
+			String version = http
+				.send(HttpRequest.newBuilder(schedule).header("Authorization", context.bearer()).GET().build(),
+						HttpResponse.BodyHandlers.discarding())
+				.headers()
+				.firstValue("ETag")
+				.orElseThrow(() -> new IllegalStateException("No ETag on " + schedule));
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(schedule)
+				.header("Authorization", context.bearer())
+				.header("Content-Type", "application/json")
+				.header("If-Match", version)
+				.PUT(HttpRequest.BodyPublishers.ofString(availability))
+				.build(), HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != 200) {
 				throw new IllegalStateException("Could not set availability: " + response.body());
 			}

@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -72,6 +73,7 @@ public final class SchedulingFixtures {
 		}
 		http.put()
 			.uri("/api/schedules/{id}/availability", practitioner.id())
+			.header("If-Match", etag("/api/schedules/{id}/availability", practitioner.id()))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
 					{"appointmentTypes": [
@@ -124,6 +126,21 @@ public final class SchedulingFixtures {
 			.getResponseBody()
 			.get("id")
 			.toString());
+	}
+
+	/** The {@code ETag} a read of the resource answers, for the next edit's If-Match. */
+	public String etag(String uri, Object... variables) {
+		String etag = http.get()
+			.uri(uri, variables)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseHeaders()
+			.getETag();
+		assertThat(etag).as("ETag of %s", uri).isNotNull();
+		return etag;
 	}
 
 	private long count(String sql, UUID id) {

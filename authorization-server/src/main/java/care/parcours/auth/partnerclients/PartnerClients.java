@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import care.parcours.platform.domain.ConflictException;
+import care.parcours.platform.domain.StaleVersion;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +40,7 @@ class PartnerClients {
 
 	/**
 	 * Stores the next version of a client.
-	 * @throws ConflictException when someone changed it meanwhile
+	 * @throws StaleVersion when someone changed it meanwhile
 	 */
 	void update(PartnerClient client) {
 		int updated = jdbc.sql("""
@@ -49,8 +49,7 @@ class PartnerClients {
 				where client_id = :clientId and version = :version - 1
 				""").params(parameters(client)).update();
 		if (updated == 0) {
-			throw new ConflictException("stale-version",
-					"Partner client " + client.clientId() + " was changed meanwhile; read it again and retry.");
+			throw StaleVersion.concurrentEdit("Partner client " + client.clientId());
 		}
 	}
 

@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-import care.parcours.partner.versions.ExpectedVersion;
+import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.security.Caller;
 import care.parcours.platform.validation.CountryCode;
 import care.parcours.platform.validation.LanguageCode;

@@ -6,7 +6,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import care.parcours.partner.specialties.Specialties;
-import care.parcours.partner.versions.ExpectedVersion;
+import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.domain.NotFoundException;
 import care.parcours.platform.outbox.Outbox;
 import care.parcours.platform.web.Page;

@@ -2,7 +2,7 @@ package care.parcours.partner.partners;
 
 import java.util.UUID;
 
-import care.parcours.partner.versions.ExpectedVersion;
+import care.parcours.platform.domain.ExpectedVersion;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import care.parcours.partner.versions.StaleVersion;
+import care.parcours.platform.domain.StaleVersion;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
 

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import care.parcours.partner.versions.ExpectedVersion;
+import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
 import jakarta.validation.Valid;

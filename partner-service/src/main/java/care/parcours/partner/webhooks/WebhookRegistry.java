@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import care.parcours.partner.partners.PartnerDirectory;
-import care.parcours.partner.versions.ExpectedVersion;
+import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.domain.InvalidRequestException;
 import care.parcours.platform.domain.NotFoundException;
 import care.parcours.platform.domain.RuleViolationException;

@@ -20,9 +20,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import care.parcours.platform.domain.ExpectedVersion;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -131,17 +131,16 @@ public class Availabilities {
 	}
 
 	/**
-	 * Replaces the types and rules, checking the version the caller read when it gives
-	 * one.
+	 * Replaces the types and rules, checking the version the caller read.
 	 * @return the new version, or empty when the version did not match
 	 */
 	Optional<Long> replace(UUID practitionerId, Collection<AppointmentType> newTypes, Collection<WeeklyRule> newRules,
-			@Nullable Long expectedVersion) {
+			ExpectedVersion expected) {
 		Optional<Long> version = jdbc
 			.sql("update schedule set availability_version = availability_version + 1,"
 					+ " availability_revision = gen_random_uuid() where practitioner_id = ?"
-					+ " and (?::bigint is null or availability_version = ?) returning availability_version")
-			.params(practitionerId, expectedVersion, expectedVersion)
+					+ " and availability_version = ? returning availability_version")
+			.params(practitionerId, expected.value())
 			.query(Long.class)
 			.optional();
 		if (version.isEmpty()) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.scheduling.schedules.ScheduleAccess;
 
 import jakarta.validation.Valid;
@@ -30,7 +31,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -152,13 +152,12 @@ class AvailabilityController {
 	}
 
 	@PutMapping("/availability")
-	ResponseEntity<AvailabilityView> replace(@PathVariable UUID practitionerId,
-			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+	ResponseEntity<AvailabilityView> replace(@PathVariable UUID practitionerId, ExpectedVersion expected,
 			@Valid @RequestBody AvailabilityForm form) {
 		access.requireVisible(practitionerId);
 		AvailabilityService.Changed changed = service.replace(practitionerId,
 				form.appointmentTypes().stream().map(TypeForm::toType).toList(),
-				form.weeklyRules().stream().map(RuleForm::toRule).toList(), Versions.parse(ifMatch));
+				form.weeklyRules().stream().map(RuleForm::toRule).toList(), expected);
 		return ResponseEntity.ok()
 			.eTag(Long.toString(changed.availability().version()))
 			.body(AvailabilityView.of(changed.availability(), changed.outside()));

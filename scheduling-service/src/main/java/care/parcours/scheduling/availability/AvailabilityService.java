@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import care.parcours.platform.domain.ConflictException;
+import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.domain.InvalidRequestException;
 import care.parcours.platform.domain.NotFoundException;
+import care.parcours.platform.domain.StaleVersion;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -71,8 +72,8 @@ public class AvailabilityService {
 
 	@Transactional
 	public Changed replace(UUID practitionerId, Collection<AppointmentType> types, Collection<WeeklyRule> rules,
-			@Nullable Long expectedVersion) {
-		get(practitionerId, upcoming());
+			ExpectedVersion expected) {
+		WeeklyAvailability current = get(practitionerId, upcoming());
 		Set<String> codes = new HashSet<>();
 		for (AppointmentType type : types) {
 			if (!codes.add(type.code())) {
@@ -85,9 +86,10 @@ public class AvailabilityService {
 						"names a type not in appointmentTypes");
 			}
 		}
-		if (availabilities.replace(practitionerId, types, rules, expectedVersion).isEmpty()) {
-			throw new ConflictException("stale-version",
-					"The availability was changed by someone else; read it again and retry.");
+		String resource = "The availability of practitioner " + practitionerId;
+		expected.requireCurrent(resource, current.version());
+		if (availabilities.replace(practitionerId, types, rules, expected).isEmpty()) {
+			throw StaleVersion.concurrentEdit(resource);
 		}
 		events.publishEvent(new AvailabilityOpened(practitionerId));
 		return changed(practitionerId);

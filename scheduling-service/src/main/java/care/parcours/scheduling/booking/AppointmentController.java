@@ -5,13 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import care.parcours.platform.security.Caller;
+import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.idempotency.IdempotentRequests;
+import care.parcours.platform.security.Caller;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
 import care.parcours.scheduling.availability.Mode;
 import care.parcours.scheduling.availability.TimeRange;
-import care.parcours.scheduling.availability.Versions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -112,35 +112,30 @@ class AppointmentController {
 	}
 
 	@PostMapping("/{id}/cancel")
-	ResponseEntity<BookingViews.BookingView> cancel(@PathVariable UUID id,
-			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+	ResponseEntity<BookingViews.BookingView> cancel(@PathVariable UUID id, ExpectedVersion expected,
 			@Valid @RequestBody CancelForm form) {
-		return view(service.cancel(id, form.reason(), form.note(), Versions.parse(ifMatch)));
+		return view(service.cancel(id, form.reason(), form.note(), expected));
 	}
 
 	@PostMapping("/{id}/reschedule")
-	ResponseEntity<BookingViews.BookingView> reschedule(@PathVariable UUID id,
-			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+	ResponseEntity<BookingViews.BookingView> reschedule(@PathVariable UUID id, ExpectedVersion expected,
 			@Valid @RequestBody RescheduleForm form) {
-		return view(service.reschedule(id, form.start(), Versions.parse(ifMatch)));
+		return view(service.reschedule(id, form.start(), expected));
 	}
 
 	@PostMapping("/{id}/no-show")
-	ResponseEntity<BookingViews.BookingView> noShow(@PathVariable UUID id,
-			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-		return view(service.markNoShow(id, Versions.parse(ifMatch)));
+	ResponseEntity<BookingViews.BookingView> noShow(@PathVariable UUID id, ExpectedVersion expected) {
+		return view(service.markNoShow(id, expected));
 	}
 
 	@PostMapping("/{id}/check-in")
-	ResponseEntity<BookingViews.BookingView> checkIn(@PathVariable UUID id,
-			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-		return view(service.checkIn(id, Versions.parse(ifMatch)));
+	ResponseEntity<BookingViews.BookingView> checkIn(@PathVariable UUID id, ExpectedVersion expected) {
+		return view(service.checkIn(id, expected));
 	}
 
 	@PostMapping("/{id}/complete")
-	ResponseEntity<BookingViews.BookingView> complete(@PathVariable UUID id,
-			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-		return view(service.complete(id, Versions.parse(ifMatch)));
+	ResponseEntity<BookingViews.BookingView> complete(@PathVariable UUID id, ExpectedVersion expected) {
+		return view(service.complete(id, expected));
 	}
 
 	@GetMapping("/join/{token}")

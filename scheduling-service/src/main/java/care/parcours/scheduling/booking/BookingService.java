@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import care.parcours.platform.domain.ConflictException;
 import care.parcours.platform.problem.ConstraintProblems;
+import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.scheduling.availability.Mode;
 import care.parcours.scheduling.availability.TimeRange;
 import org.jspecify.annotations.Nullable;
@@ -73,8 +73,8 @@ public class BookingService {
 	}
 
 	@Transactional
-	public Booking confirm(UUID holdId, @Nullable Long expectedVersion) {
-		Booking hold = locked(holdId, expectedVersion);
+	public Booking confirm(UUID holdId, ExpectedVersion expected) {
+		Booking hold = locked(holdId, expected);
 		Booking.Change confirmed = hold.confirm(clock.instant(), links.newToken());
 		save(confirmed);
 		notices.publishEvent(new BookingEvents.HoldConfirmed(holdId, hold.waitlistEntryId()));
@@ -82,18 +82,27 @@ public class BookingService {
 	}
 
 	@Transactional
-	public Booking release(UUID holdId, @Nullable Long expectedVersion) {
-		Booking hold = locked(holdId, expectedVersion);
+	public Booking release(UUID holdId, ExpectedVersion expected) {
+		return release(locked(holdId, expected));
+	}
+
+	/** Gives up the hold offered to a waiting-list entry that was withdrawn. */
+	@Transactional
+	public Booking releaseWithdrawnOffer(UUID holdId) {
+		return release(locked(holdId));
+	}
+
+	private Booking release(Booking hold) {
 		Booking.Change released = hold.release(clock.instant());
 		save(released);
-		notices.publishEvent(new BookingEvents.HoldLapsed(holdId, hold.waitlistEntryId()));
+		notices.publishEvent(new BookingEvents.HoldLapsed(hold.id(), hold.waitlistEntryId()));
 		notices.publishEvent(new BookingEvents.SlotFreed(hold.claim().practitionerId(), hold.during()));
 		return released.booking();
 	}
 
 	@Transactional
-	public Booking cancel(UUID id, CancelReason reason, @Nullable String note, @Nullable Long expectedVersion) {
-		Booking appointment = locked(id, expectedVersion);
+	public Booking cancel(UUID id, CancelReason reason, @Nullable String note, ExpectedVersion expected) {
+		Booking appointment = locked(id, expected);
 		Booking.Change cancelled = appointment.cancel(reason, clock.instant());
 		save(cancelled);
 		if (note != null && !note.isBlank()) {
@@ -109,9 +118,9 @@ public class BookingService {
 	 * two.
 	 */
 	@Transactional
-	public Booking reschedule(UUID id, Instant newStart, @Nullable Long expectedVersion) {
+	public Booking reschedule(UUID id, Instant newStart, ExpectedVersion expected) {
 		Instant now = clock.instant();
-		Booking appointment = locked(id, expectedVersion);
+		Booking appointment = locked(id, expected);
 		SlotClaim claim = appointment.claim();
 		SlotClaim target = claim(new SlotRequest(claim.practitionerId(), claim.patientId(), newStart,
 				claim.appointmentType(), claim.mode()));
@@ -131,7 +140,7 @@ public class BookingService {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void moveInCascade(List<CascadeMove> moves, UUID cascadeId) {
 		Instant now = clock.instant();
-		List<Booking> parked = moves.stream().map(m -> locked(m.appointmentId(), m.version()).park(now)).toList();
+		List<Booking> parked = moves.stream().map(m -> locked(m.appointmentId(), new ExpectedVersion(m.version())).park(now)).toList();
 		parked.forEach(bookings::park);
 		for (int i = 0; i < moves.size(); i++) {
 			move(parked.get(i), moves.get(i).to(), cascadeId, now);
@@ -139,22 +148,22 @@ public class BookingService {
 	}
 
 	@Transactional
-	public Booking markNoShow(UUID id, @Nullable Long expectedVersion) {
-		Booking.Change missed = locked(id, expectedVersion).markNoShow(clock.instant());
+	public Booking markNoShow(UUID id, ExpectedVersion expected) {
+		Booking.Change missed = locked(id, expected).markNoShow(clock.instant());
 		save(missed);
 		return missed.booking();
 	}
 
 	@Transactional
-	public Booking checkIn(UUID id, @Nullable Long expectedVersion) {
-		Booking.Change arrived = locked(id, expectedVersion).checkIn(clock.instant());
+	public Booking checkIn(UUID id, ExpectedVersion expected) {
+		Booking.Change arrived = locked(id, expected).checkIn(clock.instant());
 		save(arrived);
 		return arrived.booking();
 	}
 
 	@Transactional
-	public Booking complete(UUID id, @Nullable Long expectedVersion) {
-		Booking.Change done = locked(id, expectedVersion).complete(clock.instant());
+	public Booking complete(UUID id, ExpectedVersion expected) {
+		Booking.Change done = locked(id, expected).complete(clock.instant());
 		save(done);
 		return done.booking();
 	}
@@ -162,7 +171,7 @@ public class BookingService {
 	/** A booking, locked for the rest of the caller's transaction. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Booking lock(UUID id) {
-		return locked(id, null);
+		return locked(id);
 	}
 
 	/**
@@ -222,13 +231,14 @@ public class BookingService {
 		notices.publishEvent(new BookingEvents.SlotFreed(hold.claim().practitionerId(), hold.during()));
 	}
 
-	private Booking locked(UUID id, @Nullable Long expectedVersion) {
-		Booking booking = bookings.lock(id).orElseThrow(() -> new BookingNotFound(id));
-		if (expectedVersion != null && expectedVersion != booking.version()) {
-			throw new ConflictException("stale-version", "Booking " + id + " is at version " + booking.version()
-					+ ", not " + expectedVersion + "; read it again and retry.");
-		}
+	private Booking locked(UUID id, ExpectedVersion expected) {
+		Booking booking = locked(id);
+		expected.requireCurrent("Booking " + id, booking.version());
 		return booking;
+	}
+
+	private Booking locked(UUID id) {
+		return bookings.lock(id).orElseThrow(() -> new BookingNotFound(id));
 	}
 
 }

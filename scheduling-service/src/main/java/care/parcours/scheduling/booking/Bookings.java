@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import care.parcours.events.scheduling.SchedulingEvent;
-import care.parcours.platform.domain.ConflictException;
 import care.parcours.platform.outbox.Outbox;
+import care.parcours.platform.domain.StaleVersion;
 import care.parcours.scheduling.availability.Mode;
 import care.parcours.scheduling.availability.TimeRange;
 import org.jspecify.annotations.Nullable;
@@ -63,7 +63,7 @@ public class Bookings {
 	/**
 	 * Writes an appointment parked by a cascade (see {@link Booking#park}) over the same
 	 * version.
-	 * @throws ConflictException when someone changed it in between
+	 * @throws StaleVersion when someone changed it in between
 	 */
 	void park(Booking parked) {
 		int updated = jdbc.sql("update booking set status = ? where id = ? and version = ?")
@@ -147,8 +147,7 @@ public class Bookings {
 
 	private static void refuseStale(int updated, Booking changed) {
 		if (updated == 0) {
-			throw new ConflictException("stale-version",
-					"Booking " + changed.id() + " was changed by someone else; read it again and retry.");
+			throw StaleVersion.concurrentEdit("Booking " + changed.id());
 		}
 	}
 

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.idempotency.IdempotentRequests;
 import care.parcours.scheduling.availability.Mode;
-import care.parcours.scheduling.availability.Versions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -73,11 +73,10 @@ class HoldController {
 	}
 
 	@PostMapping("/{id}/confirm")
-	ResponseEntity<?> confirm(@PathVariable UUID id,
-			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+	ResponseEntity<?> confirm(@PathVariable UUID id, ExpectedVersion expected,
 			@RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key) {
 		return idempotency.run(key, "POST /api/slots/holds/" + id + "/confirm", id.toString(), () -> {
-			Booking appointment = service.confirm(id, Versions.parse(ifMatch));
+			Booking appointment = service.confirm(id, expected);
 			return ResponseEntity.created(URI.create("/api/appointments/" + appointment.id()))
 				.eTag(Long.toString(appointment.version()))
 				.body(BookingViews.of(appointment, links));
@@ -85,9 +84,8 @@ class HoldController {
 	}
 
 	@PostMapping("/{id}/release")
-	ResponseEntity<BookingViews.BookingView> release(@PathVariable UUID id,
-			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-		Booking released = service.release(id, Versions.parse(ifMatch));
+	ResponseEntity<BookingViews.BookingView> release(@PathVariable UUID id, ExpectedVersion expected) {
+		Booking released = service.release(id, expected);
 		return ResponseEntity.ok().eTag(Long.toString(released.version())).body(BookingViews.of(released, links));
 	}
 

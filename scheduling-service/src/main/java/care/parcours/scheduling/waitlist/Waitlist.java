@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import care.parcours.platform.domain.ConflictException;
+import care.parcours.platform.domain.StaleVersion;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
 import care.parcours.scheduling.availability.Mode;
@@ -54,8 +54,7 @@ class Waitlist {
 					changed.version() - 1)
 			.update();
 		if (updated == 0) {
-			throw new ConflictException("stale-version",
-					"Waiting-list entry " + changed.id() + " was changed by someone else; read it again and retry.");
+			throw StaleVersion.concurrentEdit("Waiting-list entry " + changed.id());
 		}
 	}
 

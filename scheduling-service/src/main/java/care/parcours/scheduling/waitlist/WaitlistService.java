@@ -90,7 +90,7 @@ class WaitlistService {
 		WaitlistEntry withdrawn = entry.withdrawn();
 		waitlist.update(withdrawn);
 		if (entry.status() == WaitlistEntry.Status.OFFERED && entry.holdId() != null) {
-			bookings.release(entry.holdId(), null);
+			bookings.releaseWithdrawnOffer(entry.holdId());
 		}
 		return withdrawn;
 	}

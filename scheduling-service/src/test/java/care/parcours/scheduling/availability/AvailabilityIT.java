@@ -67,7 +67,7 @@ class AvailabilityIT {
 				{"appointmentTypes": [{"code": "consultation", "durationMinutes": 30, "modes": ["IN_PERSON"]}],
 				 "weeklyRules": [{"day": "MONDAY", "start": "14:00", "end": "18:00", "modes": ["IN_PERSON"],
 				                  "validFrom": "2026-01-01"}]}
-				""", null).expectStatus()
+				""", "\"1\"").expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.appointmentsOutsideAvailability[0].appointmentId")
@@ -95,7 +95,30 @@ class AvailabilityIT {
 			.isEqualTo(409)
 			.expectBody()
 			.jsonPath("$.type")
-			.isEqualTo("https://parcours.care/problems/stale-version");
+			.isEqualTo("https://parcours.care/problems/stale-version")
+			.jsonPath("$.currentVersion")
+			.isEqualTo(2);
+	}
+
+	@Test
+	void aReplacementWithoutIfMatchIsRefusedAsPreconditionRequiredAndChangesNothing() {
+		replace("""
+				{"appointmentTypes": [{"code": "consultation", "durationMinutes": 30, "modes": ["IN_PERSON"]}],
+				 "weeklyRules": []}
+				""", null).expectStatus()
+			.isEqualTo(428)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://parcours.care/problems/precondition-required");
+
+		http.get()
+			.uri("/api/schedules/{id}/availability", surgeon.id())
+			.exchange()
+			.expectHeader()
+			.valueEquals("ETag", "\"1\"")
+			.expectBody()
+			.jsonPath("$.weeklyRules.length()")
+			.isEqualTo(5);
 	}
 
 	@Test
@@ -156,7 +179,7 @@ class AvailabilityIT {
 				{"appointmentTypes": [{"code": "consultation", "durationMinutes": 30, "modes": ["IN_PERSON"]}],
 				 "weeklyRules": [{"day": "MONDAY", "start": "09:00", "end": "12:00", "modes": ["IN_PERSON"],
 				                  "appointmentTypes": ["surgery"], "validFrom": "2026-01-01"}]}
-				""", null).expectStatus()
+				""", "\"1\"").expectStatus()
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.errors[0].field")
@@ -164,11 +187,11 @@ class AvailabilityIT {
 		replace("""
 				{"appointmentTypes": [], "weeklyRules": [{"day": "MONDAY", "start": "12:00", "end": "09:00",
 				 "modes": ["IN_PERSON"], "validFrom": "2026-01-01"}]}
-				""", null).expectStatus().isBadRequest();
+				""", "\"1\"").expectStatus().isBadRequest();
 		replace("""
 				{"appointmentTypes": [{"code": "Consultation!", "durationMinutes": 3, "modes": []}], "weeklyRules": []}
-				""", null).expectStatus().isBadRequest().expectBody().jsonPath("$.errors.length()").isEqualTo(3);
-		replace("{\"appointmentTypes\": [], \"weeklyRules\": [{\"day\": \"FUNDAY\"}]}", null).expectStatus()
+				""", "\"1\"").expectStatus().isBadRequest().expectBody().jsonPath("$.errors.length()").isEqualTo(3);
+		replace("{\"appointmentTypes\": [], \"weeklyRules\": [{\"day\": \"FUNDAY\"}]}", "\"1\"").expectStatus()
 			.isBadRequest();
 
 		http.get()

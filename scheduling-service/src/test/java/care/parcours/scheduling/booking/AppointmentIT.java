@@ -157,6 +157,7 @@ class AppointmentIT {
 
 		http.post()
 			.uri("/api/appointments/{id}/cancel", id)
+			.header("If-Match", current(id))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"reason\": \"TRAVEL_DISRUPTION\", \"note\": \"Flight from Casablanca cancelled\"}")
 			.exchange()
@@ -206,7 +207,22 @@ class AppointmentIT {
 			.isEqualTo(409)
 			.expectBody()
 			.jsonPath("$.type")
-			.isEqualTo("https://parcours.care/problems/stale-version");
+			.isEqualTo("https://parcours.care/problems/stale-version")
+			.jsonPath("$.currentVersion")
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aChangeWithoutIfMatchIsRefusedAsPreconditionRequiredAndChangesNothing() {
+		UUID id = fixtures.book(surgeon, patient, weekdayAt(surgeon, 5, "11:00"), "consultation", "IN_PERSON");
+
+		expectProblem(http.post()
+			.uri("/api/appointments/{id}/cancel", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"reason\": \"OTHER\"}")
+			.exchange(), 428, "precondition-required");
+
+		http.get().uri("/api/appointments/{id}", id).exchange().expectBody().jsonPath("$.status").isEqualTo("BOOKED");
 	}
 
 	@Test
@@ -358,13 +374,21 @@ class AppointmentIT {
 	private RestTestClient.ResponseSpec reschedule(UUID id, Instant start) {
 		return http.post()
 			.uri("/api/appointments/{id}/reschedule", id)
+			.header("If-Match", current(id))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"start\": \"" + start + "\"}")
 			.exchange();
 	}
 
 	private RestTestClient.ResponseSpec command(UUID id, String command) {
-		return http.post().uri("/api/appointments/{id}/{command}", id, command).exchange();
+		return http.post()
+			.uri("/api/appointments/{id}/{command}", id, command)
+			.header("If-Match", current(id))
+			.exchange();
+	}
+
+	private String current(UUID id) {
+		return fixtures.etag("/api/appointments/{id}", id);
 	}
 
 	private static RestTestClient.BodyContentSpec expectProblem(RestTestClient.ResponseSpec response, int status,

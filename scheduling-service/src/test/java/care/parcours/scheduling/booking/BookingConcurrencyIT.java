@@ -168,9 +168,17 @@ class BookingConcurrencyIT {
 		return result.getStatus().value();
 	}
 
+	/** Reschedules the version just read: another change in between is a 409 too. */
 	private int reschedule(UUID appointment, Instant start) {
+		String version = http.get()
+			.uri("/api/appointments/{id}", appointment)
+			.exchange()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getETag();
 		return http.post()
 			.uri("/api/appointments/{id}/reschedule", appointment)
+			.header("If-Match", version)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"start\": \"" + start + "\"}")
 			.exchange()

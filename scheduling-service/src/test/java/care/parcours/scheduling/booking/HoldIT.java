@@ -91,6 +91,7 @@ class HoldIT {
 
 		http.post()
 			.uri("/api/slots/holds/{id}/confirm", hold)
+			.header("If-Match", "\"0\"")
 			.exchange()
 			.expectStatus()
 			.isCreated()
@@ -109,7 +110,12 @@ class HoldIT {
 		Instant start = weekdayAt(surgeon, 3, "11:00");
 		UUID hold = holdId(hold(patient, start, null));
 
-		http.post().uri("/api/slots/holds/{id}/release", hold).exchange().expectStatus().isOk();
+		http.post()
+			.uri("/api/slots/holds/{id}/release", hold)
+			.header("If-Match", "\"0\"")
+			.exchange()
+			.expectStatus()
+			.isOk();
 
 		hold(fixtures.patient(), start, null).expectStatus().isCreated();
 	}
@@ -133,6 +139,7 @@ class HoldIT {
 			assertThat(released.data().path("reason").asString()).isEqualTo("EXPIRED");
 			http.post()
 				.uri("/api/slots/holds/{id}/confirm", hold)
+				.header("If-Match", fixtures.etag("/api/slots/holds/{id}", hold))
 				.exchange()
 				.expectStatus()
 				.isEqualTo(409)
@@ -161,7 +168,12 @@ class HoldIT {
 
 	@Test
 	void anUnknownHoldIsNotFound() {
-		http.post().uri("/api/slots/holds/{id}/confirm", UUID.randomUUID()).exchange().expectStatus().isNotFound();
+		http.post()
+			.uri("/api/slots/holds/{id}/confirm", UUID.randomUUID())
+			.header("If-Match", "\"0\"")
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 	}
 
 	private RestTestClient.ResponseSpec hold(UUID patient, Instant start, Integer minutes) {

@@ -88,6 +88,7 @@ class WaitlistIT {
 
 		http.post()
 			.uri("/api/slots/holds/{id}/confirm", entry(waiter).get("holdId"))
+			.header("If-Match", "\"0\"")
 			.exchange()
 			.expectStatus()
 			.isCreated();
@@ -102,7 +103,12 @@ class WaitlistIT {
 		UUID second = join(fixtures.patient(), surgeon.id(), null);
 		cancel(appointment);
 
-		http.post().uri("/api/slots/holds/{id}/release", entry(first).get("holdId")).exchange().expectStatus().isOk();
+		http.post()
+			.uri("/api/slots/holds/{id}/release", entry(first).get("holdId"))
+			.header("If-Match", "\"0\"")
+			.exchange()
+			.expectStatus()
+			.isOk();
 
 		assertThat(entry(first)).containsEntry("status", "WAITING").containsEntry("lapsedOffers", 1);
 		assertThat(entry(second).get("status")).isEqualTo("OFFERED");
@@ -200,6 +206,7 @@ class WaitlistIT {
 	private void cancel(UUID appointment) {
 		http.post()
 			.uri("/api/appointments/{id}/cancel", appointment)
+			.header("If-Match", fixtures.etag("/api/appointments/{id}", appointment))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"reason\": \"PATIENT_REQUEST\"}")
 			.exchange()

@@ -1,14 +1,21 @@
 package care.parcours.platform.openapi;
 
+import java.util.Arrays;
+
+import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.security.ParcoursSecurityProperties;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.security.OAuthFlow;
 import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.Scopes;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,11 +23,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
 
 /**
  * The document's header and security schemes: a bearer JWT on every operation, obtained
  * from the issuer by client credentials (partner systems) or authorization code with PKCE
- * (people).
+ * (people). An edit that takes an {@link ExpectedVersion} shows the required
+ * {@code If-Match} header it is read from.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -55,6 +64,21 @@ public class OpenApiDocumentation {
 							.scopes(new Scopes().addString("openid", "Sign in"))))))
 			.addSecurityItem(new SecurityRequirement().addList(BEARER))
 			.addSecurityItem(new SecurityRequirement().addList(OAUTH2));
+	}
+
+	@Bean
+	OperationCustomizer ifMatchHeader() {
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(ExpectedVersion.class);
+		return (operation, handler) -> {
+			if (Arrays.stream(handler.getMethodParameters())
+				.anyMatch((parameter) -> parameter.getParameterType() == ExpectedVersion.class)) {
+				operation.addParametersItem(new HeaderParameter().name(HttpHeaders.IF_MATCH)
+					.required(true)
+					.description("The ETag of the version you edit, such as \"3\"; 428 without it.")
+					.schema(new StringSchema()));
+			}
+			return operation;
+		};
 	}
 
 }

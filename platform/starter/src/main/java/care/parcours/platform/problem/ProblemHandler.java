@@ -11,6 +11,7 @@ import care.parcours.platform.domain.GoneException;
 import care.parcours.platform.domain.InvalidRequestException;
 import care.parcours.platform.domain.NotFoundException;
 import care.parcours.platform.domain.RuleViolationException;
+import care.parcours.platform.domain.StaleVersion;
 import care.parcours.platform.web.PayloadTooLargeException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -88,10 +89,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	ResponseEntity<Object> stale(OptimisticLockingFailureException ex, NativeWebRequest request) {
-		return handled(
-				Problems.of(HttpStatus.CONFLICT, "stale-version",
-						"The resource was changed by someone else; read it again and retry."),
-				new HttpHeaders(), request);
+		return domain(StaleVersion.concurrentEdit("The resource"), request);
 	}
 
 	/**

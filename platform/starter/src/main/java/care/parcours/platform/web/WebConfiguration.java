@@ -14,7 +14,10 @@ import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Correlation ids, body size limits and pagination for every servlet service. */
+/**
+ * Correlation ids, body size limits, pagination and {@code If-Match} for every servlet
+ * service.
+ */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(HttpProperties.class)
@@ -53,6 +56,7 @@ public class WebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 		resolvers.add(new PageQueryArgumentResolver());
+		resolvers.add(new IfMatchArgumentResolver());
 	}
 
 }

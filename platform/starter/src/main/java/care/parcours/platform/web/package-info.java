@@ -1,6 +1,6 @@
 /**
  * HTTP plumbing shared by every service: correlation ids, request size limits,
- * pagination.
+ * pagination, the version an edit names in {@code If-Match}.
  */
 @NullMarked
 package care.parcours.platform.web;

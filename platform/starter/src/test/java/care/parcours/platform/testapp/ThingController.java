@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.idempotency.IdempotentRequests;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
@@ -20,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -72,9 +74,19 @@ class ThingController {
 		return things.list(page);
 	}
 
+	record NameForm(@NotBlank @Size(max = 100) String name) {
+
+	}
+
 	@GetMapping("/{id}")
-	Things.Thing get(@PathVariable UUID id) {
-		return things.get(id);
+	ResponseEntity<Things.Thing> get(@PathVariable UUID id) {
+		return versioned(things.get(id));
+	}
+
+	@PutMapping("/{id}/name")
+	ResponseEntity<Things.Thing> rename(@PathVariable UUID id, ExpectedVersion expected,
+			@Valid @RequestBody NameForm form) {
+		return versioned(things.rename(id, expected, form.name()));
 	}
 
 	@PostMapping("/{id}/refused-change")
@@ -90,6 +102,10 @@ class ThingController {
 	@GetMapping("/boom")
 	void boom() {
 		throw new IllegalStateException("internal detail that must not leak");
+	}
+
+	private static ResponseEntity<Things.Thing> versioned(Things.Thing thing) {
+		return ResponseEntity.ok().eTag(Long.toString(thing.version())).body(thing);
 	}
 
 }

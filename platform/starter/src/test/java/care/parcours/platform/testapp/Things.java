@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.UUID;
 
 import care.parcours.platform.domain.ConflictException;
+import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.domain.NotFoundException;
+import care.parcours.platform.domain.StaleVersion;
 import care.parcours.platform.outbox.Outbox;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
@@ -49,6 +51,20 @@ public class Things {
 			.orElseThrow(() -> new NotFoundException("thing-not-found", "No thing " + id + "."));
 		outbox.publish(new ThingEvent.ThingChanged(id, version), id, version);
 		return version;
+	}
+
+	/** Renames a thing on the version the caller read; a stale one changes nothing. */
+	@Transactional
+	public Thing rename(UUID id, ExpectedVersion expected, String name) {
+		Thing current = get(id);
+		expected.requireCurrent("Thing " + id, current.version());
+		long version = jdbc
+			.sql("update thing set name = ?, version = version + 1 where id = ? and version = ? returning version")
+			.params(name, id, expected.value())
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> StaleVersion.concurrentEdit("Thing " + id));
+		return new Thing(id, name, current.kind(), version);
 	}
 
 	/** Writes the change and its event, then fails: neither may survive. */

@@ -1,8 +1,10 @@
-package care.parcours.partner.versions;
+package care.parcours.platform.domain;
 
 /**
  * The version of a resource an edit was made on, as its {@code ETag} said when the client
- * read it. Controller methods take one to require {@code If-Match}.
+ * read it. A controller method that takes one requires {@code If-Match} (the starter
+ * resolves it from the header); a service method that takes one checks it against the
+ * stored version before it changes anything.
  *
  * @param value the version
  */
