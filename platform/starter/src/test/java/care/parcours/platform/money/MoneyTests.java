@@ -3,7 +3,9 @@ package care.parcours.platform.money;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
+import care.parcours.platform.web.StrictJsonConfiguration;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -14,11 +16,12 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.cfg.CoercionAction;
-import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.type.LogicalType;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -28,13 +31,8 @@ class MoneyTests {
 
 	private static final Currency EUR = Currency.getInstance("EUR");
 
-	/**
-	 * As the services' mapper (StrictJsonConfiguration): a number is not read as a text.
-	 */
-	private final JsonMapper json = JsonMapper.builder()
-		.withCoercionConfig(LogicalType.Textual,
-				config -> config.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
-		.build();
+	/** The mapper the services get: Boot's, with the starter's strict JSON settings. */
+	private static final JsonMapper json = servicesMapper();
 
 	@Property
 	void theSharesOfAnAllocationAddUpToTheWhole(@ForAll("amounts") Money whole,
@@ -144,6 +142,14 @@ class MoneyTests {
 			.withMessageContaining("at most 2 decimals");
 		assertThatException().isThrownBy(() -> json.readValue("{\"amount\": \"12.50\"}", Money.class))
 			.withMessageContaining("must have an amount");
+	}
+
+	private static JsonMapper servicesMapper() {
+		AtomicReference<JsonMapper> mapper = new AtomicReference<>();
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(StrictJsonConfiguration.class, JacksonAutoConfiguration.class))
+			.run(context -> mapper.set(context.getBean(JsonMapper.class)));
+		return mapper.get();
 	}
 
 	@Provide
