@@ -105,6 +105,7 @@ class MoneyTests {
 	@Test
 	void anAbsurdExponentIsRefusedBeforeItIsExpanded() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Money.of("1e999999999", "EUR"));
+		assertThatIllegalArgumentException().isThrownBy(() -> Money.of("1".repeat(100_000), "EUR"));
 	}
 
 	@Test
