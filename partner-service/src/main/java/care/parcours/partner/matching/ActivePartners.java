@@ -59,11 +59,10 @@ class ActivePartners {
 		params.put("offset", page.offset());
 		Found found = readOnly.execute(status -> {
 			// After five runs the driver prepares a statement on the server, and
-			// PostgreSQL
-			// may then plan it once for any values. How many partners a bounding box or a
-			// specialty selects varies too much for one plan: a generic plan of a
-			// distance
-			// search measured 15 to 25 times slower than the plan for its values.
+			// PostgreSQL may then plan it once for any values. How many partners a
+			// bounding box or a specialty selects varies too much for one plan: a generic
+			// plan of a distance search measured 15 to 25 times slower than the plan for
+			// its values.
 			jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
 			return run(sql, params, page);
 		});

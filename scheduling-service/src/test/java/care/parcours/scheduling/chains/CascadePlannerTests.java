@@ -2,7 +2,6 @@ package care.parcours.scheduling.chains;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,45 +159,6 @@ class CascadePlannerTests {
 	private void step(UUID id, Instant start, int minutes) {
 		steps.put(id,
 				new CascadePlanner.Step(id, UUID.randomUUID(), TimeRange.of(start, Duration.ofMinutes(minutes)), true));
-	}
-
-	/** Free slots by step, as a practitioner's calendar would give them. */
-	private static final class FakeCalendar implements CascadePlanner.SlotFinder {
-
-		private final Map<UUID, List<TimeRange>> free = new HashMap<>();
-
-		void free(UUID step, Instant start, int minutes) {
-			free.computeIfAbsent(step, id -> new ArrayList<>()).add(TimeRange.of(start, Duration.ofMinutes(minutes)));
-		}
-
-		@Override
-		public boolean isFree(CascadePlanner.Step step, TimeRange during) {
-			return free.getOrDefault(step.appointmentId(), List.of()).contains(during);
-		}
-
-		@Override
-		public List<TimeRange> freeSlots(CascadePlanner.Step step, TimeRange starts, int limit) {
-			return free.getOrDefault(step.appointmentId(), List.of())
-				.stream()
-				.filter(slot -> starts.contains(slot.start()))
-				.limit(limit)
-				.toList();
-		}
-
-		CascadePlanner.SlotFinder busyEverywhere() {
-			return new CascadePlanner.SlotFinder() {
-				@Override
-				public boolean isFree(CascadePlanner.Step step, TimeRange during) {
-					return false;
-				}
-
-				@Override
-				public List<TimeRange> freeSlots(CascadePlanner.Step step, TimeRange starts, int limit) {
-					return List.of();
-				}
-			};
-		}
-
 	}
 
 }

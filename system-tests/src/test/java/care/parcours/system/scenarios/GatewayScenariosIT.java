@@ -98,7 +98,6 @@ class GatewayScenariosIT {
 		platform.stop(ServiceName.SCHEDULING);
 		try {
 			Gateway.Answer down = gateway.get("/api/schedules/" + UUID.randomUUID(), Duration.ofSeconds(2));
-			System.out.printf("503 from the gateway in %d ms%n", down.took().toMillis());
 
 			assertThat(down.status()).isEqualTo(503);
 			assertThat(down.contentType()).startsWith("application/problem+json");

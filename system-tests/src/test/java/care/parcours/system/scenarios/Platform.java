@@ -41,7 +41,6 @@ final class Platform {
 				.logDirectory(root.resolve("system-tests/target/platform-logs"))
 				.build()
 				.start();
-			System.out.printf("Platform started in %d ms%n", started.startupTime().toMillis());
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				started.close();
 				dropDatabases(admin, prefix);
