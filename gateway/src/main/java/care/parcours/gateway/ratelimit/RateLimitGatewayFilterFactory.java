@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code RateLimit=api} or {@code RateLimit=login}: takes a token from the caller's
  * bucket of that policy, or refuses with 429 and {@code Retry-After}. Not the built-in
- * {@code RequestRateLimiter}: with the same policies it added 2.5 ms more at p50 and more
- * CPU per request (docs/adr/0003). Put it first in a route's filters, so that a retried
- * attempt is not counted twice. With
+ * {@code RequestRateLimiter}: with the same policies, on busy cores, it added 2.5 ms more
+ * at p50 and more CPU per request (docs/adr/0003). Put it first in a route's filters, so
+ * that a retried attempt is not counted twice. With
  * {@code parcours.gateway.rate-limits.implementation=spring}, the same policies go
  * through the built-in filter instead ({@link BuiltInRateLimiter}), to be measured
  * against ours.
