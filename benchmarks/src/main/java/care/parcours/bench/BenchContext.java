@@ -129,12 +129,26 @@ public final class BenchContext implements AutoCloseable {
 	 * Starts the bare gateway (module {@code benchmarks/bare-gateway}) in front of the
 	 * given service, with the services' JVM options; stopped at the end of the run.
 	 */
-	BareGatewayProcess startBareGateway(java.net.URI service) throws IOException, InterruptedException {
-		BareGatewayProcess bare = BareGatewayProcess.start(
-				root.resolve("benchmarks/bare-gateway/target/bare-gateway.jar"), service, jvmOptions(),
-				root.resolve("benchmarks/target/logs/bare-gateway.log"));
+	GatewayProcess startBareGateway(java.net.URI service) throws IOException, InterruptedException {
+		GatewayProcess bare = GatewayProcess.start(root.resolve("benchmarks/bare-gateway/target/bare-gateway.jar"),
+				service, jvmOptions(), Map.of(), root.resolve("benchmarks/target/logs/bare-gateway.log"));
 		started.add(bare);
 		return bare;
+	}
+
+	/**
+	 * Starts one more of our gateways in front of the given service, trusting the run's
+	 * tokens, with more environment variables (how it differs from the platform's
+	 * gateway); stopped at the end of the run.
+	 */
+	GatewayProcess startGateway(java.net.URI service, Map<String, String> environment, String name)
+			throws IOException, InterruptedException {
+		Map<String, String> variables = new LinkedHashMap<>(tokens.environment());
+		variables.putAll(environment);
+		GatewayProcess gateway = GatewayProcess.start(ServiceName.GATEWAY.jar(root), service, jvmOptions(), variables,
+				root.resolve("benchmarks/target/logs/" + name + ".log"));
+		started.add(gateway);
+		return gateway;
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,7 +51,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code --gateway-cpus=1} to give the gateways CPU 1 and the rest of the run
  * (partner-service, its PostgreSQL backends, the clients) the other CPUs, in every path:
  * the gateway then has cores of its own, as on a host of its own, instead of taking them
- * from the service it fronts.
+ * from the service it fronts; {@code --rate-limiter=ours|spring|both}: our rate limit
+ * filter, Spring Cloud Gateway's built-in {@code RequestRateLimiter} with the same
+ * policies, or both, as two gateways measured in the same rounds (docs/adr/0003).
  */
 final class GatewayOverheadBenchmark implements Benchmark {
 
@@ -67,7 +70,7 @@ final class GatewayOverheadBenchmark implements Benchmark {
 	public String description() {
 		return "GET /api/partners/{id} req/s, and p50/p99 at a fixed rate, through the gateway (JWT, rate limit) vs"
 				+ " a bare Spring Cloud Gateway vs straight to partner-service (--clients=16 --duration=20s --warmup=15s --rate=<half the slower path's"
-				+ " req/s>; --gateway-cpus=1 gives the gateway CPU 1 alone)";
+				+ " req/s>; --gateway-cpus=1 gives the gateway CPU 1 alone; --rate-limiter=ours|spring|both)";
 	}
 
 	@Override
@@ -78,21 +81,36 @@ final class GatewayOverheadBenchmark implements Benchmark {
 		int warmUpRequests = context.option("warmup-requests", 30_000);
 		int rate = context.option("rate", 0);
 		String gatewayCpus = context.option("gateway-cpus", "");
+		String rateLimiter = context.option("rate-limiter", "ours");
+		if (!List.of("ours", "spring", "both").contains(rateLimiter)) {
+			throw new IllegalArgumentException("--rate-limiter is ours, spring or both, not " + rateLimiter);
+		}
 		CpuPinning pinning = gatewayCpus.isBlank() ? null : CpuPinning.parse(gatewayCpus);
 		List<String> tokens = new ArrayList<>();
 		for (int c = 0; c < clients; c++) {
 			tokens.add(context.bearer("bench-client-" + c));
 		}
-		RunningPlatform platform = context.start(Set.of(ServiceName.PARTNER, ServiceName.GATEWAY),
-				Map.of("PARCOURS_GATEWAY_RATE_LIMITS_API_REPLENISH_RATE", "100000",
-						"PARCOURS_GATEWAY_RATE_LIMITS_API_BURST_CAPACITY", "200000",
-						"PARCOURS_GATEWAY_RATE_LIMITS_KEY_PREFIX", "bench:" + ProcessHandle.current().pid()));
+		Map<String, String> limits = Map.of("PARCOURS_GATEWAY_RATE_LIMITS_API_REPLENISH_RATE", "100000",
+				"PARCOURS_GATEWAY_RATE_LIMITS_API_BURST_CAPACITY", "200000", "PARCOURS_GATEWAY_RATE_LIMITS_KEY_PREFIX",
+				"bench:" + ProcessHandle.current().pid(), "PARCOURS_GATEWAY_RATE_LIMITS_IMPLEMENTATION",
+				rateLimiter.equals("both") ? "ours" : rateLimiter);
+		RunningPlatform platform = context.start(Set.of(ServiceName.PARTNER, ServiceName.GATEWAY), limits);
 		URI direct = platform.url(ServiceName.PARTNER);
 		URI gateway = platform.url(ServiceName.GATEWAY);
-		BareGatewayProcess bare = context.startBareGateway(direct);
+		GatewayProcess bare = context.startBareGateway(direct);
+		@Nullable GatewayProcess builtIn = null;
+		if (rateLimiter.equals("both")) {
+			Map<String, String> spring = new HashMap<>(limits);
+			spring.put("PARCOURS_GATEWAY_RATE_LIMITS_IMPLEMENTATION", "spring");
+			builtIn = context.startGateway(direct, spring, "gateway-spring-rate-limiter");
+		}
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		String path = "/api/partners/" + seedPartner(http, direct, tokens.getFirst());
-		for (URI base : List.of(direct, bare.url(), gateway)) {
+		List<URI> bases = new ArrayList<>(List.of(direct, bare.url(), gateway));
+		if (builtIn != null) {
+			bases.add(builtIn.url());
+		}
+		for (URI base : bases) {
 			int status = get(http, base.resolve(path), tokens.getFirst());
 			if (status != 200) {
 				throw new IllegalStateException("GET " + base.resolve(path) + " answered " + status);
@@ -100,8 +118,15 @@ final class GatewayOverheadBenchmark implements Benchmark {
 		}
 		System.out.printf(
 				"Gateway overhead: GET /api/partners/{id}, %d clients, %s warm-up per path, %s measured"
-						+ " per path in rounds direct, bare, gateway, gateway, bare, direct%n",
-				clients, warmUp, duration);
+						+ " per path in rounds direct, bare, gateway%s, bare, direct%n",
+				clients, warmUp, duration,
+				builtIn == null ? ", gateway" : " (ours), gateway (spring), gateway (spring), gateway (ours)");
+		System.out.println("Rate limiter: " + switch (rateLimiter) {
+			case "both" ->
+				"ours (gateway) and Spring Cloud Gateway's RequestRateLimiter (a second gateway), same policies";
+			case "spring" -> "Spring Cloud Gateway's RequestRateLimiter with our policies";
+			default -> "ours";
+		});
 		System.out.printf("Warm-up: each path at least %s and %,d requests (at most %s)%n", warmUp, warmUpRequests,
 				WARM_UP_LIMIT);
 		System.out.println("Rate limits: one client id, hence one Redis bucket, per bench client; limits raised to"
@@ -111,22 +136,37 @@ final class GatewayOverheadBenchmark implements Benchmark {
 		if (pinning != null) {
 			System.out.println("Pinned: " + pinning.describe());
 		}
-		Runnable pin = () -> pin(pinning, platform, bare, context);
+		List<ProcessHandle> gateways = new ArrayList<>(List.of(bare.process()));
+		if (builtIn != null) {
+			gateways.add(builtIn.process());
+		}
+		Runnable pin = () -> pin(pinning, platform, gateways, context);
 		ServerTimes service = new ServerTimes(http, platform.managementUrl(ServiceName.PARTNER), "/api/partners/{id}");
 		Target viaService = new Target("partner-service directly", direct.resolve(path), null);
 		Target viaBare = new Target("through a bare gateway", bare.url().resolve(path),
 				new ServerTimes(http, bare.managementUrl(), null));
-		Target viaGateway = new Target("through the gateway", gateway.resolve(path),
-				new ServerTimes(http, platform.managementUrl(ServiceName.GATEWAY), null));
-		List<Target> rounds = List.of(viaService, viaBare, viaGateway, viaGateway, viaBare, viaService);
+		List<Target> viaGateways = new ArrayList<>(List
+			.of(new Target(builtIn == null ? "through the gateway" : "through the gateway (ours)",
+					gateway.resolve(path), new ServerTimes(http, platform.managementUrl(ServiceName.GATEWAY), null))));
+		if (builtIn != null) {
+			viaGateways.add(new Target("through the gateway (spring)", builtIn.url().resolve(path),
+					new ServerTimes(http, builtIn.managementUrl(), null)));
+		}
+		List<Target> rounds = new ArrayList<>(List.of(viaService, viaBare));
+		rounds.addAll(viaGateways);
+		rounds.addAll(viaGateways.reversed());
+		rounds.addAll(List.of(viaBare, viaService));
 		// Unpinned: the JIT compiles the paths with every core, not on the gateway's one
 		// alone between its requests, and the measured rounds find them compiled.
-		for (Target target : List.of(viaService, viaBare, viaGateway)) {
+		for (Target target : rounds.subList(0, 2 + viaGateways.size())) {
 			warmUp(http, target, tokens, warmUp, warmUpRequests);
 		}
 		pin.run();
 		Duration round = duration.dividedBy(2);
 		CpuAccount account = CpuAccount.of(platform).and("bare gateway", bare.process());
+		if (builtIn != null) {
+			account = account.and("gateway (spring)", builtIn.process());
+		}
 		CpuAccount.Spent atRest = account.atRest(Duration.ofSeconds(5));
 		for (Target target : rounds) {
 			pin.run();
@@ -138,10 +178,13 @@ final class GatewayOverheadBenchmark implements Benchmark {
 			target.cpu = target.cpu == null ? meter.spent() : target.cpu.plus(meter.spent());
 			before.addTo(target.saturated, service, target);
 		}
-		print(viaService, viaBare, viaGateway);
+		print(viaService, viaBare, viaGateways);
 		System.out.printf("  %s%n", atRest.perSecond());
-		int perSecond = rate > 0 ? rate
-				: (int) Math.round(Math.min(viaService.perSecond(), viaGateway.perSecond()) / 2);
+		double slowest = viaService.perSecond();
+		for (Target target : viaGateways) {
+			slowest = Math.min(slowest, target.perSecond());
+		}
+		int perSecond = rate > 0 ? rate : (int) Math.round(slowest / 2);
 		for (Target target : rounds) {
 			pin.run();
 			Timers before = Timers.read(service, target);
@@ -150,21 +193,23 @@ final class GatewayOverheadBenchmark implements Benchmark {
 			target.atRate.add(result);
 			before.addTo(target.atRate.times, service, target);
 		}
-		printAtRate(perSecond, rate > 0, viaService, viaBare, viaGateway);
+		printAtRate(perSecond, rate > 0, viaService, viaBare, viaGateways);
 	}
 
 	/**
 	 * Pins the run's processes as asked, again before each round: the service's pool may
 	 * have opened connections, hence PostgreSQL backends, since.
 	 */
-	private static void pin(@Nullable CpuPinning pinning, RunningPlatform platform, BareGatewayProcess bare,
+	private static void pin(@Nullable CpuPinning pinning, RunningPlatform platform, List<ProcessHandle> gateways,
 			BenchContext context) {
 		if (pinning == null) {
 			return;
 		}
 		try (Connection db = context.connect(ServiceName.PARTNER)) {
 			pinning.ownCores(platform.process(ServiceName.GATEWAY).orElseThrow().pid());
-			pinning.ownCores(bare.process().pid());
+			for (ProcessHandle gateway : gateways) {
+				pinning.ownCores(gateway.pid());
+			}
 			pinning.sharedCores(platform.process(ServiceName.PARTNER).orElseThrow().pid());
 			pinning.sharedCores(ProcessHandle.current().pid());
 			pinning.sharedCores(db, db.getCatalog());
@@ -292,19 +337,22 @@ final class GatewayOverheadBenchmark implements Benchmark {
 		while (served < requests && System.nanoTime() - started < WARM_UP_LIMIT.toNanos()) {
 			served += closedLoop(http, target, tokens, Duration.ofSeconds(5), false);
 		}
-		System.out.printf("  warm-up %-26s %,d requests in %.0f s%n", target.label, served,
+		System.out.printf("  warm-up %-30s %,d requests in %.0f s%n", target.label, served,
 				(System.nanoTime() - started) / 1e9);
 	}
 
-	private static void print(Target direct, Target bare, Target gateway) {
-		List<Target> targets = List.of(direct, bare, gateway);
+	private static void print(Target direct, Target bare, List<Target> gateways) {
+		List<Target> targets = new ArrayList<>(List.of(direct, bare));
+		targets.addAll(gateways);
 		System.out.println();
 		for (Target target : targets) {
-			System.out.printf("  %-26s %8.0f req/s   p50 %.2f ms   p99 %.2f ms   (%d ok, %d failed)%n", target.label,
+			System.out.printf("  %-30s %8.0f req/s   p50 %.2f ms   p99 %.2f ms   (%d ok, %d failed)%n", target.label,
 					target.perSecond(), target.latencies.percentileMillis(50), target.latencies.percentileMillis(99),
 					target.latencies.count(), target.failed.get());
 		}
-		printTimes(direct.saturated, bare.saturated, gateway.saturated);
+		for (Target gateway : gateways) {
+			printTimes(gateway.label, direct.saturated, bare.saturated, gateway.saturated);
+		}
 		for (Target target : targets) {
 			if (target.cpu != null) {
 				long requests = target.latencies.count() + target.failed.get();
@@ -314,47 +362,54 @@ final class GatewayOverheadBenchmark implements Benchmark {
 			}
 		}
 		System.out.printf("  machine load average %s%n", loadAverage());
-		System.out.printf(
-				"  a bare gateway keeps %.2f of direct throughput; the gateway keeps %.2f of the bare one's%n",
-				bare.perSecond() / direct.perSecond(), gateway.perSecond() / bare.perSecond());
-		double ratio = gateway.perSecond() / direct.perSecond();
-		System.out.printf(
-				"  ratio: the gateway keeps %.2f of direct throughput (target >= 0.85): %s; at saturation"
-						+ " it adds %.2f ms at p50, %.2f ms at p99 (queueing: clients over throughput)%n",
-				ratio, ratio >= 0.85 ? "met" : "MISSED",
-				gateway.latencies.percentileMillis(50) - direct.latencies.percentileMillis(50),
-				gateway.latencies.percentileMillis(99) - direct.latencies.percentileMillis(99));
+		for (Target gateway : gateways) {
+			System.out.printf("  a bare gateway keeps %.2f of direct throughput; %s keeps %.2f of the bare one's%n",
+					bare.perSecond() / direct.perSecond(), gateway.label, gateway.perSecond() / bare.perSecond());
+			double ratio = gateway.perSecond() / direct.perSecond();
+			System.out.printf(
+					"  ratio: %s keeps %.2f of direct throughput (target >= 0.85): %s; at saturation"
+							+ " it adds %.2f ms at p50, %.2f ms at p99 (queueing: clients over throughput)%n",
+					gateway.label, ratio, ratio >= 0.85 ? "met" : "MISSED",
+					gateway.latencies.percentileMillis(50) - direct.latencies.percentileMillis(50),
+					gateway.latencies.percentileMillis(99) - direct.latencies.percentileMillis(99));
+		}
 	}
 
-	private static void printAtRate(int perSecond, boolean asked, Target direct, Target bare, Target gateway) {
+	private static void printAtRate(int perSecond, boolean asked, Target direct, Target bare, List<Target> gateways) {
+		List<Target> targets = new ArrayList<>(List.of(direct, bare));
+		targets.addAll(gateways);
 		System.out.println();
 		System.out.printf(
 				"Latency at a fixed rate: %d req/s on every path (%s), open loop, each request timed from"
 						+ " when it was due%n",
 				perSecond, asked ? "--rate" : "half the slower of direct and gateway throughput above");
-		for (Target target : List.of(direct, bare, gateway)) {
-			System.out.printf("  %-26s %8.0f req/s   p50 %.2f ms   p99 %.2f ms   (%d ok, %d failed)%n", target.label,
+		for (Target target : targets) {
+			System.out.printf("  %-30s %8.0f req/s   p50 %.2f ms   p99 %.2f ms   (%d ok, %d failed)%n", target.label,
 					target.atRate.perSecond(), target.atRate.latencies.percentileMillis(50),
 					target.atRate.latencies.percentileMillis(99), target.atRate.succeeded, target.atRate.failed);
 			target.atRate.failures
 				.forEach((reason, count) -> System.out.printf("    failed: %s (%d)%n", reason, count.sum()));
 		}
-		printTimes(direct.atRate.times, bare.atRate.times, gateway.atRate.times);
 		System.out.printf("  a bare gateway adds %.2f ms at p50%n",
 				bare.atRate.latencies.percentileMillis(50) - direct.atRate.latencies.percentileMillis(50));
-		double addedP50 = gateway.atRate.latencies.percentileMillis(50) - direct.atRate.latencies.percentileMillis(50);
-		double addedP99 = gateway.atRate.latencies.percentileMillis(99) - direct.atRate.latencies.percentileMillis(99);
-		System.out.printf("  the gateway adds %.2f ms at p50 (target < 2 ms): %s; %.2f ms at p99%n", addedP50,
-				addedP50 < 2 ? "met" : "MISSED", addedP99);
+		for (Target gateway : gateways) {
+			printTimes(gateway.label, direct.atRate.times, bare.atRate.times, gateway.atRate.times);
+			double addedP50 = gateway.atRate.latencies.percentileMillis(50)
+					- direct.atRate.latencies.percentileMillis(50);
+			double addedP99 = gateway.atRate.latencies.percentileMillis(99)
+					- direct.atRate.latencies.percentileMillis(99);
+			System.out.printf("  %s adds %.2f ms at p50 (target < 2 ms): %s; %.2f ms at p99%n", gateway.label, addedP50,
+					addedP50 < 2 ? "met" : "MISSED", addedP99);
+		}
 	}
 
-	private static void printTimes(ServerMeans direct, ServerMeans bare, ServerMeans gateway) {
+	private static void printTimes(String label, ServerMeans direct, ServerMeans bare, ServerMeans gateway) {
 		System.out
 			.printf("  where the time goes (mean, from the servers' http_server_requests metrics): partner-service"
-					+ " handles a request in %.2f ms called directly, %.2f ms by the bare gateway, %.2f ms by the gateway;"
-					+ " the bare gateway holds a request %.2f ms, the gateway %.2f ms, the service's time included%n",
-					direct.service.millis(), bare.service.millis(), gateway.service.millis(), bare.proxy.millis(),
-					gateway.proxy.millis());
+					+ " handles a request in %.2f ms called directly, %.2f ms by the bare gateway, %.2f ms %s;"
+					+ " the bare gateway holds a request %.2f ms, that gateway %.2f ms, the service's time included%n",
+					direct.service.millis(), bare.service.millis(), gateway.service.millis(), label,
+					bare.proxy.millis(), gateway.proxy.millis());
 	}
 
 	/**

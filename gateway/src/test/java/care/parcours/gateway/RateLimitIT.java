@@ -4,6 +4,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -95,6 +97,26 @@ class RateLimitIT {
 		assertThat(refused.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
 		// The same address, now a client with a token: the API bucket is another one.
 		partnersAs(TestTokens.forClient("hospital-" + UUID.randomUUID())).expectStatus().isOk();
+	}
+
+	/**
+	 * The same policies through Spring Cloud Gateway's built-in
+	 * {@code RequestRateLimiter}, the alternative the gateway-overhead benchmark measures
+	 * against ours.
+	 */
+	@Nested
+	@TestPropertySource(properties = "parcours.gateway.rate-limits.implementation=spring")
+	class ThroughTheBuiltInFilter {
+
+		@Test
+		void clientOverItsLimitGets429ProblemWithRetryAfterWhileAnotherClientIsServed() {
+			RateLimitIT.this.clientOverItsLimitGets429ProblemWithRetryAfterWhileAnotherClientIsServed();
+
+			// Only the built-in filter tells the caller its bucket's state.
+			partnersAs(TestTokens.forClient("clinic-" + UUID.randomUUID())).expectHeader()
+				.exists("X-RateLimit-Remaining");
+		}
+
 	}
 
 	private WebTestClient.ResponseSpec partnersAs(String token) {

@@ -14,10 +14,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * sharing a Redis do not share buckets
  * @param redisTimeout how long a request waits for Redis before it is let through
  * unchecked
+ * @param implementation ours, or Spring Cloud Gateway's built-in filter with the same
+ * policies, kept to be measured against ours (docs/adr/0003)
  */
 @ConfigurationProperties("parcours.gateway.rate-limits")
 record RateLimitProperties(Bucket api, Bucket login, @DefaultValue("parcours:rate-limit") String keyPrefix,
-		@DefaultValue("250ms") Duration redisTimeout) {
+		@DefaultValue("250ms") Duration redisTimeout, @DefaultValue("ours") Implementation implementation) {
+
+	enum Implementation {
+
+		/** {@link TokenBuckets}. */
+		OURS,
+
+		/** {@link BuiltInRateLimiter}. */
+		SPRING
+
+	}
 
 	Bucket bucket(Policy policy) {
 		return switch (policy) {

@@ -11,14 +11,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The bare gateway, Spring Cloud Gateway with one route and nothing of ours, run from its
- * jar as a process of its own on free ports, as our gateway is: the same JVM options, and
- * pinned like it.
+ * A gateway run from its jar as a process of its own on free ports, beside the
+ * platform's: the bare one (Spring Cloud Gateway with one route and nothing of ours), or
+ * a second of ours set otherwise. The same JVM options as the services, and pinned like
+ * them.
  */
-final class BareGatewayProcess implements AutoCloseable {
+final class GatewayProcess implements AutoCloseable {
 
 	private static final Duration START_LIMIT = Duration.ofSeconds(90);
 
@@ -28,16 +30,20 @@ final class BareGatewayProcess implements AutoCloseable {
 
 	private final URI managementUrl;
 
-	private BareGatewayProcess(Process process, URI url, URI managementUrl) {
+	private GatewayProcess(Process process, URI url, URI managementUrl) {
 		this.process = process;
 		this.url = url;
 		this.managementUrl = managementUrl;
 	}
 
-	static BareGatewayProcess start(Path jar, URI service, List<String> jvmOptions, Path log)
-			throws IOException, InterruptedException {
+	/**
+	 * @param environment more environment variables, besides the ports and the service's
+	 * URL
+	 */
+	static GatewayProcess start(Path jar, URI service, List<String> jvmOptions, Map<String, String> environment,
+			Path log) throws IOException, InterruptedException {
 		if (!Files.isRegularFile(jar)) {
-			throw new IllegalStateException("No " + jar + ": build it with ./mvnw package -pl benchmarks/bare-gateway");
+			throw new IllegalStateException("No " + jar + ": build it with ./mvnw package");
 		}
 		int[] ports = freePorts();
 		List<String> command = new ArrayList<>();
@@ -46,10 +52,11 @@ final class BareGatewayProcess implements AutoCloseable {
 		command.addAll(List.of("-jar", jar.toString()));
 		Files.createDirectories(log.getParent());
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		builder.environment().putAll(environment);
 		builder.environment().put("SERVER_PORT", Integer.toString(ports[0]));
 		builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(ports[1]));
 		builder.environment().put("PARCOURS_PARTNER_URL", service.toString());
-		BareGatewayProcess bare = new BareGatewayProcess(builder.start(), URI.create("http://127.0.0.1:" + ports[0]),
+		GatewayProcess bare = new GatewayProcess(builder.start(), URI.create("http://127.0.0.1:" + ports[0]),
 				URI.create("http://127.0.0.1:" + ports[1]));
 		bare.awaitReady(log);
 		return bare;
@@ -75,7 +82,7 @@ final class BareGatewayProcess implements AutoCloseable {
 		long deadline = System.nanoTime() + START_LIMIT.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {
-				throw new IllegalStateException("The bare gateway stopped while starting; see " + log);
+				throw new IllegalStateException("The gateway stopped while starting; see " + log);
 			}
 			try {
 				if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -88,7 +95,7 @@ final class BareGatewayProcess implements AutoCloseable {
 			Thread.sleep(200);
 		}
 		close();
-		throw new IllegalStateException("The bare gateway was not ready within " + START_LIMIT + "; see " + log);
+		throw new IllegalStateException("The gateway was not ready within " + START_LIMIT + "; see " + log);
 	}
 
 	private static int[] freePorts() throws IOException {
