@@ -140,7 +140,9 @@ public class BookingService {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void moveInCascade(List<CascadeMove> moves, UUID cascadeId) {
 		Instant now = clock.instant();
-		List<Booking> parked = moves.stream().map(m -> locked(m.appointmentId(), new ExpectedVersion(m.version())).park(now)).toList();
+		List<Booking> parked = moves.stream()
+			.map(m -> locked(m.appointmentId(), new ExpectedVersion(m.version())).park(now))
+			.toList();
 		parked.forEach(bookings::park);
 		for (int i = 0; i < moves.size(); i++) {
 			move(parked.get(i), moves.get(i).to(), cascadeId, now);
