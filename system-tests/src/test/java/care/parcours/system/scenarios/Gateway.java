@@ -20,7 +20,9 @@ final class Gateway {
 
 	private final URI base;
 
-	private final String role;
+	private final String clientId;
+
+	private final String clientSecret;
 
 	private volatile String bearer;
 
@@ -29,8 +31,14 @@ final class Gateway {
 	 * {@code demo-<role>}.
 	 */
 	Gateway(URI base, String role) {
+		this(base, "demo-" + role, "demo-secret");
+	}
+
+	/** A client calling with the credentials of a client, a partner's say. */
+	Gateway(URI base, String clientId, String clientSecret) {
 		this.base = base;
-		this.role = role;
+		this.clientId = clientId;
+		this.clientSecret = clientSecret;
 	}
 
 	/** The same gateway, called with the demo client of another role. */
@@ -39,13 +47,13 @@ final class Gateway {
 	}
 
 	/**
-	 * A token of the demo client, by the client-credentials grant through the gateway as
-	 * a partner system or a script would get one.
+	 * A token of the client, by the client-credentials grant through the gateway as a
+	 * partner system or a script would get one.
 	 */
 	String bearer() {
 		if (bearer == null) {
 			String basic = java.util.Base64.getEncoder()
-				.encodeToString(("demo-" + role + ":demo-secret").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				.encodeToString((clientId + ":" + clientSecret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 			Answer token = exchange(
 					HttpRequest.newBuilder(base.resolve("/oauth2/token"))
 						.header("Authorization", "Basic " + basic)
@@ -54,7 +62,7 @@ final class Gateway {
 					Duration.ofSeconds(10));
 			if (token.status() != 200) {
 				throw new IllegalStateException(
-						"No token for demo-" + role + ": " + token.status() + " " + token.body());
+						"No token for " + clientId + ": " + token.status() + " " + token.body());
 			}
 			bearer = "Bearer " + token.body().path("access_token").asString();
 		}
