@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param issuer the {@code iss} every token must carry, exactly
  * @param jwkSetUri where the issuer publishes its signing keys; fetched on first use and
- * again when a token names an unknown key
+ * again when a token names an unknown key; {@code <issuer>/oauth2/jwks} when absent or
+ * blank, as in the services
  * @param audience a value the token's {@code aud} must contain
  * @param publicKey a PEM RSA public key ({@code -----BEGIN PUBLIC KEY-----}) used instead
  * of the JWK set, for tests and benchmarks that sign their own tokens
@@ -22,11 +23,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code exp} and {@code nbf}
  */
 @ConfigurationProperties("parcours.security")
-record SecurityProperties(String issuer, String jwkSetUri, @DefaultValue("parcours-api") String audience,
+record SecurityProperties(String issuer, @Nullable String jwkSetUri, @DefaultValue("parcours-api") String audience,
 		@Nullable String publicKey, @DefaultValue("30s") Duration clockSkew) {
 
 	boolean hasPublicKey() {
 		return this.publicKey != null && !this.publicKey.isBlank();
+	}
+
+	/** The JWK set of the issuer, given or derived, as the services derive it. */
+	String effectiveJwkSetUri() {
+		return tokenRules().jwkSetUri(this.jwkSetUri);
 	}
 
 	TokenRules tokenRules() {

@@ -1,7 +1,6 @@
 package care.parcours.gateway.security;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
 
 import care.parcours.security.RsaPublicKeys;
@@ -31,10 +30,6 @@ import org.springframework.web.reactive.function.client.WebClient;
 @Configuration(proxyBeanMethods = false)
 class TokenValidation {
 
-	// The issuer's keys are fetched on the request path: a slow issuer must not hold
-	// every request for long.
-	private static final Duration JWK_SET_TIMEOUT = Duration.ofSeconds(2);
-
 	@Bean
 	ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
 		NimbusReactiveJwtDecoder decoder = properties.hasPublicKey()
@@ -43,7 +38,7 @@ class TokenValidation {
 					.signatureAlgorithm(TokenRules.SIGNATURE_ALGORITHM)
 					.validateType(false)
 					.build()
-				: NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+				: NimbusReactiveJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri())
 					.jwsAlgorithm(TokenRules.SIGNATURE_ALGORITHM)
 					.validateType(false)
 					.webClient(jwkSetClient())
@@ -71,8 +66,8 @@ class TokenValidation {
 
 	private static WebClient jwkSetClient() {
 		HttpClient http = HttpClient.create()
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) JWK_SET_TIMEOUT.toMillis())
-			.responseTimeout(JWK_SET_TIMEOUT);
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) TokenRules.KEY_FETCH_TIMEOUT.toMillis())
+			.responseTimeout(TokenRules.KEY_FETCH_TIMEOUT);
 		return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
 	}
 

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores what a claimed delivery became (see {@link Delivery#recordAttempt} and
@@ -20,23 +20,21 @@ class DeliveryOutcomes {
 
 	private final DeliveryMetrics metrics;
 
-	private final TransactionTemplate transactions;
-
 	private final Clock clock;
 
-	DeliveryOutcomes(Deliveries deliveries, DeliveryProperties properties, DeliveryMetrics metrics,
-			TransactionTemplate transactions, Clock clock) {
+	DeliveryOutcomes(Deliveries deliveries, DeliveryProperties properties, DeliveryMetrics metrics, Clock clock) {
 		this.deliveries = deliveries;
 		this.properties = properties;
 		this.metrics = metrics;
-		this.transactions = transactions;
 		this.clock = clock;
 	}
 
+	/** The delivery's new state and its attempt's record are stored together. */
+	@Transactional
 	void attempted(Delivery.Claimed claimed, AttemptResult result) {
 		Delivery.Attempted attempted = claimed.delivery()
 			.recordAttempt(result, clock.instant(), properties.retries(), ThreadLocalRandom.current());
-		transactions.executeWithoutResult(status -> deliveries.save(claimed, attempted));
+		deliveries.save(claimed, attempted);
 		metrics.attempted(attempted);
 	}
 

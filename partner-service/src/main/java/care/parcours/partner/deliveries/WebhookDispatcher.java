@@ -14,12 +14,12 @@ import java.util.stream.Collectors;
 import care.parcours.partner.webhooks.WebhookEndpoint;
 import care.parcours.partner.webhooks.WebhookEndpoints;
 import care.parcours.platform.polling.LeaderPoller;
+import care.parcours.platform.polling.PollingLifecycle;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * nobody else's deliveries.
  */
 @Component
-class WebhookDispatcher implements SmartLifecycle {
+class WebhookDispatcher extends PollingLifecycle<Delivery.Claimed> {
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
@@ -56,38 +56,33 @@ class WebhookDispatcher implements SmartLifecycle {
 
 	private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
-	private final LeaderPoller<Delivery.Claimed> poller;
+	private final Deliveries deliveries;
+
+	private final Clock clock;
 
 	WebhookDispatcher(Deliveries deliveries, WebhookEndpoints endpoints, WebhookSender sender, EndpointGuards guards,
 			DeliveryProperties properties, DeliveryOutcomes outcomes, JdbcClient jdbc, TransactionTemplate transactions,
 			Clock clock) {
+		super(new LeaderPoller.Settings("webhook-dispatcher", CLAIM_LOCK, properties.pollInterval(),
+				properties.batchSize()), jdbc, transactions, properties.enabled(),
+				properties.pollInterval().plusSeconds(5));
+		this.deliveries = deliveries;
 		this.endpoints = endpoints;
 		this.sender = sender;
 		this.guards = guards;
 		this.properties = properties;
 		this.outcomes = outcomes;
-		LeaderPoller.Settings loop = new LeaderPoller.Settings("webhook-dispatcher", CLAIM_LOCK,
-				properties.pollInterval(), properties.batchSize());
-		this.poller = new LeaderPoller<>(loop, jdbc, transactions, new LeaderPoller.Round<>() {
-			@Override
-			public List<Delivery.Claimed> takeUnderLock(int batchSize) {
-				return deliveries.claim(clock.instant(), properties.lease(), properties.maxConcurrencyPerEndpoint(),
-						batchSize);
-			}
-
-			@Override
-			public void afterCommit(List<Delivery.Claimed> claimed) {
-				dispatch(claimed);
-			}
-		});
+		this.clock = clock;
 	}
 
-	/** Asks the loop to look for due deliveries now rather than at its next poll. */
-	void wakeUp() {
-		poller.wakeUp();
+	@Override
+	protected List<Delivery.Claimed> takeUnderLock(int batchSize) {
+		return deliveries.claim(clock.instant(), properties.lease(), properties.maxConcurrencyPerEndpoint(), batchSize);
 	}
 
-	private void dispatch(List<Delivery.Claimed> claimed) {
+	/** Hands what was claimed to the workers, once the claims have committed. */
+	@Override
+	protected void afterCommit(List<Delivery.Claimed> claimed) {
 		Map<UUID, WebhookEndpoint> where = endpointsOf(claimed);
 		for (Delivery.Claimed delivery : claimed) {
 			// An endpoint removed meanwhile took its deliveries with it.
@@ -156,16 +151,11 @@ class WebhookDispatcher implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Lets the attempts under way finish, up to their timeout, once no more are claimed.
+	 */
 	@Override
-	public void start() {
-		if (properties.enabled()) {
-			poller.start();
-		}
-	}
-
-	@Override
-	public void stop() {
-		poller.stop(properties.pollInterval().plusSeconds(5));
+	protected void afterStop() {
 		try {
 			workers.shutdown();
 			if (!workers.awaitTermination(properties.timeout().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS)) {
@@ -176,11 +166,6 @@ class WebhookDispatcher implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 			workers.shutdownNow();
 		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return poller.isRunning();
 	}
 
 }

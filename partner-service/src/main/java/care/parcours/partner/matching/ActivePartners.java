@@ -14,8 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Active partners as matching reads them, through the one statement of
@@ -26,12 +25,8 @@ class ActivePartners {
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate readOnly;
-
-	ActivePartners(JdbcClient jdbc, PlatformTransactionManager transactions) {
+	ActivePartners(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.readOnly = new TransactionTemplate(transactions);
-		this.readOnly.setReadOnly(true);
 	}
 
 	/**
@@ -52,21 +47,22 @@ class ActivePartners {
 
 	}
 
+	/**
+	 * Runs in a transaction of its own (or the caller's) for the {@code set local} below
+	 * to last exactly as long as the search.
+	 */
+	@Transactional(readOnly = true)
 	Found matching(PartnerSearch search, PageQuery page) {
 		Map<String, Object> params = new HashMap<>();
 		String sql = SearchStatement.of(search, params);
 		params.put("limit", page.size());
 		params.put("offset", page.offset());
-		Found found = readOnly.execute(status -> {
-			// After five runs the driver prepares a statement on the server, and
-			// PostgreSQL may then plan it once for any values. How many partners a
-			// bounding box or a specialty selects varies too much for one plan: a generic
-			// plan of a distance search measured 15 to 25 times slower than the plan for
-			// its values.
-			jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-			return run(sql, params, page);
-		});
-		return found == null ? new Found(List.of(), 0) : found;
+		// After five runs the driver prepares a statement on the server, and PostgreSQL
+		// may then plan it once for any values. How many partners a bounding box or a
+		// specialty selects varies too much for one plan: a generic plan of a distance
+		// search measured 15 to 25 times slower than the plan for its values.
+		jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+		return run(sql, params, page);
 	}
 
 	private Found run(String sql, Map<String, Object> params, PageQuery page) {

@@ -3,6 +3,8 @@ package care.parcours.security;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -34,6 +36,25 @@ public record TokenRules(String issuer, String audience, Duration clockSkew) {
 	 * decoders' own {@code typ} check is turned off: {@link #validator} makes it.
 	 */
 	public static final SignatureAlgorithm SIGNATURE_ALGORITHM = SignatureAlgorithm.RS256;
+
+	/**
+	 * How long connecting to the issuer, and then its answer, may take when its signing
+	 * keys are fetched, at either layer: they are fetched on a request's path (the first,
+	 * and one naming an unknown key), so a slow issuer must not hold requests for long.
+	 */
+	public static final Duration KEY_FETCH_TIMEOUT = Duration.ofSeconds(2);
+
+	/**
+	 * Where the issuer publishes its signing keys: the URI configured, else
+	 * {@code <issuer>/oauth2/jwks}, where Spring Authorization Server (ours) publishes
+	 * them. Blank counts as not configured, as an empty environment variable gives.
+	 */
+	public String jwkSetUri(@Nullable String configured) {
+		if (configured != null && !configured.isBlank()) {
+			return configured;
+		}
+		return this.issuer.replaceAll("/+$", "") + "/oauth2/jwks";
+	}
 
 	/**
 	 * The claim and header checks, for a decoder's {@code setJwtValidator}.

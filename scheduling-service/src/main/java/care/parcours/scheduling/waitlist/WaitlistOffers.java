@@ -60,6 +60,13 @@ class WaitlistOffers {
 
 	private final SchedulingProperties properties;
 
+	/**
+	 * A savepoint per waiter, inside the transaction of the change that freed the time:
+	 * an offer that fails (the slot taken meanwhile) is rolled back alone and the next
+	 * waiter is tried. This is the service's one {@code TransactionTemplate}, where
+	 * everything else is {@code @Transactional}: a nested transaction per loop turn
+	 * cannot be declared on a method of the same bean, whose calls bypass the proxy.
+	 */
 	private final TransactionTemplate savepoint;
 
 	private final Clock clock;

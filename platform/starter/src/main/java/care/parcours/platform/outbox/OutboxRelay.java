@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import care.parcours.platform.polling.LeaderPoller;
+import care.parcours.platform.polling.PollingLifecycle;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * order. A crash anywhere before the delete commits leaves the rows in place and they are
  * sent again: at least once, never lost.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends PollingLifecycle<Long> {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -52,20 +52,17 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final OutboxProperties properties;
 
-	private final LeaderPoller<Long> poller;
-
 	private final Counter relayed;
 
 	private final Timer delay;
 
 	public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
 			OutboxProperties properties, MeterRegistry meters) {
+		super(new LeaderPoller.Settings("outbox-relay", LOCK_KEY, properties.pollInterval(), properties.batchSize()),
+				jdbc, transactions, properties.enabled(), properties.sendTimeout().plusSeconds(1));
 		this.jdbc = jdbc;
 		this.kafka = kafka;
 		this.properties = properties;
-		this.poller = new LeaderPoller<>(
-				new LeaderPoller.Settings("outbox-relay", LOCK_KEY, properties.pollInterval(), properties.batchSize()),
-				jdbc, transactions, this::relay);
 		this.relayed = Counter.builder("parcours.outbox.relayed")
 			.description("Events relayed from the outbox to Kafka")
 			.register(meters);
@@ -77,23 +74,19 @@ public class OutboxRelay implements SmartLifecycle {
 			.register(meters);
 	}
 
-	/** Asks the relay to look at the outbox now rather than at its next poll. */
-	void wakeUp() {
-		poller.wakeUp();
-	}
-
 	/**
 	 * Relays one batch if this instance holds the relay lock.
 	 * @return how many events the broker acknowledged and were removed from the outbox
 	 */
 	public int relayBatch() {
-		return poller.poll().size();
+		return poll().size();
 	}
 
 	/**
 	 * Sends the oldest rows and deletes those the broker acknowledged: their positions.
 	 */
-	private List<Long> relay(int batchSize) {
+	@Override
+	protected List<Long> takeUnderLock(int batchSize) {
 		List<Row> rows = jdbc.sql("""
 				select position, topic, message_key, envelope, created_at
 				from parcours_platform.outbox_event order by position limit :limit
@@ -145,16 +138,9 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
+	/** Closes the producer once the relay, its only user here, has stopped. */
 	@Override
-	public void start() {
-		if (properties.enabled()) {
-			poller.start();
-		}
-	}
-
-	@Override
-	public void stop() {
-		poller.stop(properties.sendTimeout().plusSeconds(1));
+	protected void afterStop() {
 		if (kafka.getProducerFactory() instanceof DisposableBean producers) {
 			try {
 				producers.destroy();
@@ -163,11 +149,6 @@ public class OutboxRelay implements SmartLifecycle {
 				log.debug("Kafka producer did not close cleanly", ex);
 			}
 		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return poller.isRunning();
 	}
 
 	private record Row(long position, String topic, String messageKey, String envelope, OffsetDateTime createdAt) {

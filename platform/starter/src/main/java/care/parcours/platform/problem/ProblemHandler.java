@@ -1,9 +1,6 @@
 package care.parcours.platform.problem;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import care.parcours.platform.domain.ConflictException;
 import care.parcours.platform.domain.DomainException;
@@ -19,14 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.ValueInstantiationException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -38,7 +30,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -55,7 +46,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * service. Bad input is always a 4xx naming the problem; anything unexpected is a 500
  * that says nothing about the internals and carries the correlation id to find the log
  * line. A database constraint that a service declared as a {@link ConstraintProblem}
- * answers the problem declared with it.
+ * answers the problem declared with it; what a request got wrong field by field is read
+ * by {@link BindingErrors}.
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -118,38 +110,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<FieldError> errors = new ArrayList<>();
-		ex.getBindingResult()
-			.getFieldErrors()
-			.forEach(error -> errors.add(new FieldError(error.getField(), messageOf(error))));
-		ex.getBindingResult()
-			.getGlobalErrors()
-			.forEach(error -> errors.add(new FieldError(error.getObjectName(), messageOf(error))));
-		return handled(Problems.validation(errors), headers, request);
+		return handled(Problems.validation(BindingErrors.of(ex)), headers, request);
 	}
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
 			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<FieldError> errors = new ArrayList<>();
-		for (ParameterValidationResult result : ex.getParameterValidationResults()) {
-			String name = result.getMethodParameter().getParameterName();
-			result.getResolvableErrors()
-				.forEach(error -> errors.add(new FieldError(name == null ? "parameter" : name, messageOf(error))));
-		}
-		return handled(Problems.validation(errors), headers, request);
+		return handled(Problems.validation(BindingErrors.of(ex)), headers, request);
 	}
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
-		String name = ex.getPropertyName() == null ? "a parameter" : "'" + ex.getPropertyName() + "'";
-		Class<?> required = ex.getRequiredType();
-		String expected = required == null ? "of another type" : "a " + describe(required);
-		return handled(
-				Problems.validation(
-						List.of(new FieldError(String.valueOf(ex.getPropertyName()), name + " must be " + expected))),
-				headers, request);
+		return handled(Problems.validation(List.of(BindingErrors.of(ex))), headers, request);
 	}
 
 	@Override
@@ -177,11 +150,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (cause instanceof PayloadTooLargeException tooLarge) {
 			return handled(payloadTooLarge(tooLarge), headers, request);
 		}
-		JacksonException jackson = findCause(ex, JacksonException.class);
-		if (jackson instanceof DatabindException databind && !(jackson instanceof StreamReadException)
-				&& !databind.getPath().isEmpty()) {
-			String field = pathOf(databind);
-			return handled(Problems.validation(List.of(new FieldError(field, explain(databind)))), headers, request);
+		JacksonException jackson = BindingErrors.jacksonCause(ex);
+		FieldError field = BindingErrors.ofBody(jackson);
+		if (field != null) {
+			return handled(Problems.validation(List.of(field)), headers, request);
 		}
 		String detail = jackson instanceof StreamReadException ? "The request body is not well-formed JSON."
 				: "The request body is missing or cannot be read.";
@@ -210,71 +182,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	private static ProblemDetail payloadTooLarge(PayloadTooLargeException ex) {
 		return Problems.of(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
 				"The request body is larger than the " + ex.limitBytes() + " bytes this endpoint accepts.");
-	}
-
-	/** Explains a binding error without echoing the value: it may be personal data. */
-	private static String explain(DatabindException ex) {
-		if (ex instanceof InvalidFormatException invalid && invalid.getTargetType() != null
-				&& invalid.getTargetType().isEnum()) {
-			String accepted = Arrays.stream(invalid.getTargetType().getEnumConstants())
-				.map(String::valueOf)
-				.collect(Collectors.joining(", "));
-			return "must be one of " + accepted;
-		}
-		if (ex instanceof ValueInstantiationException instantiation
-				&& instantiation.getCause() instanceof IllegalArgumentException illegal
-				&& illegal.getMessage() != null) {
-			return illegal.getMessage();
-		}
-		if (ex instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
-			return "must be " + describe(mismatched.getTargetType());
-		}
-		return "has an invalid value";
-	}
-
-	private static String pathOf(DatabindException ex) {
-		StringBuilder path = new StringBuilder();
-		for (JacksonException.Reference reference : ex.getPath()) {
-			if (reference.getPropertyName() != null) {
-				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return path.toString();
-	}
-
-	private static String describe(Class<?> type) {
-		if (type.isEnum()) {
-			return "one of "
-					+ Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
-		}
-		return switch (type.getSimpleName()) {
-			case "UUID" -> "uuid";
-			case "Integer", "int", "Long", "long", "Short", "short" -> "whole number";
-			case "BigDecimal", "Double", "double", "Float", "float" -> "number";
-			case "Boolean", "boolean" -> "boolean";
-			case "Instant", "OffsetDateTime", "ZonedDateTime" -> "date-time such as 2026-11-23T09:00:00Z";
-			case "LocalDate" -> "date such as 2026-11-23";
-			case "List", "Set", "Collection" -> "array";
-			case "String" -> "string";
-			default ->
-				type.isRecord() || type.getName().startsWith("java.util.Map") ? "object" : "value of another type";
-		};
-	}
-
-	private static String messageOf(MessageSourceResolvable error) {
-		return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
-	}
-
-	private static <T extends Throwable> @Nullable T findCause(Throwable ex, Class<T> type) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (type.isInstance(t)) {
-				return type.cast(t);
-			}
-		}
-		return null;
 	}
 
 }

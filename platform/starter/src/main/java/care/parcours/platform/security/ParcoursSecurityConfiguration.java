@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -38,6 +39,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.web.client.RestTemplate;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -99,6 +101,7 @@ public class ParcoursSecurityConfiguration {
 				: NimbusJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri())
 					.jwsAlgorithm(TokenRules.SIGNATURE_ALGORITHM)
 					.validateType(false)
+					.restOperations(keyFetching())
 					.build();
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
 		// The system clock, not the service's Clock bean: the issuer mints on real time,
@@ -108,6 +111,18 @@ public class ParcoursSecurityConfiguration {
 		OAuth2TokenValidator<Jwt> claims = new DelegatingOAuth2TokenValidator<>(validators);
 		decoder.setJwtValidator(claims);
 		return new VerifiedTokens(claims).inFrontOf(decoder);
+	}
+
+	/**
+	 * The client that fetches the issuer's keys, with the gateway's timeouts: Spring
+	 * Security's default has none, so an issuer that stopped answering would hold
+	 * requests for ever.
+	 */
+	private static RestTemplate keyFetching() {
+		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+		requests.setConnectTimeout(TokenRules.KEY_FETCH_TIMEOUT);
+		requests.setReadTimeout(TokenRules.KEY_FETCH_TIMEOUT);
+		return new RestTemplate(requests);
 	}
 
 	/**

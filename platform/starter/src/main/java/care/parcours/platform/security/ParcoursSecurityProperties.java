@@ -33,10 +33,7 @@ public record ParcoursSecurityProperties(@DefaultValue("http://localhost:9000") 
 
 	/** The JWK set of the issuer, given or derived. */
 	public String effectiveJwkSetUri() {
-		if (jwkSetUri != null && !jwkSetUri.isBlank()) {
-			return jwkSetUri;
-		}
-		return issuer.replaceAll("/+$", "") + "/oauth2/jwks";
+		return tokenRules().jwkSetUri(jwkSetUri);
 	}
 
 	/**

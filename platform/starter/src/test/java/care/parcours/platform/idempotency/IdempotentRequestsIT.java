@@ -45,6 +45,8 @@ class IdempotentRequestsIT {
 			.returnResult();
 
 		assertThat(retry.getResponseHeaders().getLocation()).isEqualTo(first.getResponseHeaders().getLocation());
+		assertThat(retry.getResponseHeaders().getETag()).isEqualTo("\"0\"")
+			.isEqualTo(first.getResponseHeaders().getETag());
 		assertThat(retry.getResponseBody()).isEqualTo(first.getResponseBody());
 		assertThat(countNamed(name)).isEqualTo(1);
 	}

@@ -14,7 +14,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * A constraint the service declared once answers its problem from any controller, with no
- * wrapper; an undeclared one answers as before.
+ * wrapper; an undeclared one answers as before. The constraints and their problems are
+ * the sample feature's ({@code testapp.reservation}).
  */
 @ParcoursTest(classes = TestApplication.class)
 class ConstraintProblemsIT {
@@ -47,7 +48,7 @@ class ConstraintProblemsIT {
 			.jsonPath("$.freeDays[1]")
 			.isEqualTo(DAY.minusDays(2).toString())
 			.jsonPath("$.instance")
-			.isEqualTo("/things/" + thing + "/reservations")
+			.isEqualTo("/reservations")
 			.jsonPath("$.correlationId")
 			.isNotEmpty();
 	}
@@ -74,9 +75,9 @@ class ConstraintProblemsIT {
 
 	private RestTestClient.ResponseSpec reserve(UUID thing, LocalDate day) {
 		return http.post()
-			.uri("/things/{id}/reservations", thing)
+			.uri("/reservations")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"day\": \"" + day + "\"}")
+			.body("{\"thingId\": \"" + thing + "\", \"day\": \"" + day + "\"}")
 			.exchange();
 	}
 

@@ -60,7 +60,9 @@ class ThingController {
 	@PostMapping
 	ResponseEntity<Things.Thing> create(@Valid @RequestBody ThingForm form) {
 		Things.Thing thing = things.create(UUID.randomUUID(), form.name(), form.kind().name());
-		return ResponseEntity.created(URI.create("/things/" + thing.id())).body(thing);
+		return ResponseEntity.created(URI.create("/things/" + thing.id()))
+			.eTag(Long.toString(thing.version()))
+			.body(thing);
 	}
 
 	@PostMapping("/idempotent")
