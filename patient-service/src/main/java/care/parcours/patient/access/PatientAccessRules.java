@@ -31,7 +31,7 @@ class PatientAccessRules {
 			.hasAnyRole(COORDINATOR, ASSISTANT, BILLING, ADMIN)
 			.requestMatchers(PUT, "/api/patients/*")
 			.hasAnyRole(COORDINATOR, ASSISTANT, ADMIN)
-			.requestMatchers(POST, "/api/patient-keys/rewrap")
+			.requestMatchers(POST, "/api/patients/keys/rewrap")
 			.hasRole(ADMIN);
 	}
 

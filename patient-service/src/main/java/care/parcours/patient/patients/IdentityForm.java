@@ -117,8 +117,13 @@ record IdentityForm(@NotBlank @Size(max = 100) String givenName, @NotBlank @Size
 					identifierList());
 		}
 		catch (InvalidField refused) {
-			throw InvalidRequestException.ofField(refused.field(), String.valueOf(refused.getMessage()));
+			throw refusal(refused);
 		}
+	}
+
+	/** A value's refusal as the problem the client gets: the field and what is wrong. */
+	static InvalidRequestException refusal(InvalidField refused) {
+		return InvalidRequestException.ofField(refused.field(), String.valueOf(refused.getMessage()));
 	}
 
 	private List<Identifier> identifierList() {

@@ -16,7 +16,7 @@ class KeyMaintenanceController {
 		this.maintenance = maintenance;
 	}
 
-	@PostMapping("/api/patient-keys/rewrap")
+	@PostMapping("/api/patients/keys/rewrap")
 	@Operation(summary = "Rewrap every data key with the primary master key",
 			description = "After a new primary key was added to the master keyset: rewraps the data keys older keys "
 					+ "wrap and moves records still under the pre-envelope service key to data keys of their own. "

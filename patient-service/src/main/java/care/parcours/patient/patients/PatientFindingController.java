@@ -6,6 +6,7 @@ import java.util.List;
 
 import care.parcours.patient.access.AccessPurpose;
 import care.parcours.patient.identity.EmailAddress;
+import care.parcours.patient.identity.InvalidField;
 import care.parcours.patient.identity.LookupTerm;
 import care.parcours.patient.identity.PhoneNumber;
 import care.parcours.patient.patients.PatientViews.Found;
@@ -61,8 +62,8 @@ class PatientFindingController {
 					terms.add(IdentityForm.at("identifier", identifier::identifier).lookupTerm());
 				}
 			}
-			catch (care.parcours.patient.identity.InvalidField refused) {
-				throw InvalidRequestException.ofField(refused.field(), String.valueOf(refused.getMessage()));
+			catch (InvalidField refused) {
+				throw IdentityForm.refusal(refused);
 			}
 			if (terms.size() != 1) {
 				throw new InvalidRequestException("lookup-needs-one-term",

@@ -19,6 +19,7 @@ import care.parcours.patient.keys.DataKeys;
 import care.parcours.platform.domain.StaleVersion;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -199,13 +200,13 @@ class PatientRecords {
 
 		private final String encryption;
 
-		private final String keyId;
+		private final @Nullable String keyId;
 
 		private final long version;
 
 		private final Instant registeredAt;
 
-		Row(UUID id, byte[] sealed, String encryption, String keyId, long version, Instant registeredAt) {
+		Row(UUID id, byte[] sealed, String encryption, @Nullable String keyId, long version, Instant registeredAt) {
 			this.id = id;
 			this.sealed = sealed;
 			this.encryption = encryption;
@@ -218,10 +219,10 @@ class PatientRecords {
 			return id;
 		}
 
-		Patient open(DataKey key) {
+		Patient open(@Nullable DataKey key) {
 			PatientIdentity identity;
 			if (encryption.equals("SERVICE_KEY")) {
-				identity = codec.readLegacy(legacy.decrypt(sealed, keyId));
+				identity = codec.readLegacy(legacy.decrypt(sealed, String.valueOf(keyId)));
 			}
 			else if (key == null) {
 				throw new DataKey.UnreadableData("Patient " + id + " has no data key: erased, or its key is missing");

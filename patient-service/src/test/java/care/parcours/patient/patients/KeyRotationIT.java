@@ -80,7 +80,7 @@ class KeyRotationIT {
 		lookUpOld().jsonPath("$.content.length()").isEqualTo(0);
 
 		http.post()
-			.uri("/api/patient-keys/rewrap")
+			.uri("/api/patients/keys/rewrap")
 			.header("Authorization", TestTokens.staff("admin").bearer())
 			.exchange()
 			.expectStatus()
@@ -109,7 +109,7 @@ class KeyRotationIT {
 	@Test
 	void rewrappingOnlyAdminsMayRun() {
 		http.post()
-			.uri("/api/patient-keys/rewrap")
+			.uri("/api/patients/keys/rewrap")
 			.header("Authorization", TestTokens.staff("coordinator").bearer())
 			.exchange()
 			.expectStatus()
