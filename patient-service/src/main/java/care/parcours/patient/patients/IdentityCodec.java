@@ -16,6 +16,7 @@ import care.parcours.patient.identity.PhoneNumber;
 import care.parcours.patient.identity.PostalAddress;
 import care.parcours.patient.identity.Sex;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -35,7 +36,21 @@ class IdentityCodec {
 	}
 
 	PatientIdentity read(byte[] plain) {
-		return json.readValue(plain, Stored.class).identity();
+		try {
+			return json.readValue(plain, Stored.class).identity();
+		}
+		catch (JacksonException ex) {
+			throw unreadable(ex);
+		}
+	}
+
+	/**
+	 * A stored document that does not read: the parser's message may quote the document,
+	 * so it is not passed on.
+	 */
+	private static IllegalStateException unreadable(JacksonException ex) {
+		return new IllegalStateException("A stored identity does not read as one (" + ex.getClass().getSimpleName()
+				+ " at " + ex.getPathReference() + ")");
 	}
 
 	/**
@@ -43,7 +58,13 @@ class IdentityCodec {
 	 * contact or identifiers; the first language was the preferred one.
 	 */
 	PatientIdentity readLegacy(byte[] plain) {
-		Legacy legacy = json.readValue(plain, Legacy.class);
+		Legacy legacy;
+		try {
+			legacy = json.readValue(plain, Legacy.class);
+		}
+		catch (JacksonException ex) {
+			throw unreadable(ex);
+		}
 		return new PatientIdentity(legacy.givenName(), legacy.familyName(), legacy.birthDate(), legacy.sex(),
 				legacy.nationality(), legacy.countryOfResidence(), legacy.languages(), legacy.languages().get(0),
 				legacy.email() == null ? null : new EmailAddress(legacy.email()),

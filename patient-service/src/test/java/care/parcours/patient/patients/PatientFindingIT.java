@@ -1,8 +1,14 @@
 package care.parcours.patient.patients;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import care.parcours.test.ParcoursTest;
 import org.junit.jupiter.api.Test;
@@ -168,6 +174,26 @@ class PatientFindingIT {
 
 		homonym.set("confirmedDistinctFrom", JSON.readTree("[\"" + existing + "\"]"));
 		register(http, homonym).expectStatus().isCreated();
+	}
+
+	@Test
+	void twoRegistrationsOfOnePersonAtTheSameMomentLeaveOneRecord() throws Exception {
+		for (int round = 0; round < 5; round++) {
+			String body = yasmine("race-" + round).toString();
+			CyclicBarrier together = new CyclicBarrier(2);
+			Callable<Integer> registration = () -> {
+				together.await();
+				return post("/api/patients", body).returnResult().getStatus().value();
+			};
+			try (ExecutorService clients = Executors.newFixedThreadPool(2)) {
+				List<Future<Integer>> answers = clients.invokeAll(List.of(registration, registration));
+				List<Integer> statuses = new ArrayList<>();
+				for (Future<Integer> answer : answers) {
+					statuses.add(answer.get());
+				}
+				assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+			}
+		}
 	}
 
 	private long count() {
