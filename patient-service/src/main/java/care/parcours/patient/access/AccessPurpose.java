@@ -19,6 +19,10 @@ public enum AccessPurpose {
 	/** The request header that declares the purpose. */
 	public static final String HEADER = "X-Access-Purpose";
 
+	/** What the API document says of the header. */
+	public static final String DESCRIPTION = "Why the record is opened, recorded in the access log: care-coordination, "
+			+ "appointment, billing, emergency, administration or patient-request";
+
 	private final String code;
 
 	AccessPurpose(String code) {

@@ -12,6 +12,7 @@ import care.parcours.platform.security.Caller;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
@@ -45,7 +46,8 @@ class PatientController {
 					+ "names and birth date) is a 409 patient-already-registered naming its id; send the request "
 					+ "again with that id in confirmedDistinctFrom if it is someone else.")
 	ResponseEntity<PatientView> register(@Valid @RequestBody IdentityForm form,
-			@RequestHeader(name = AccessPurpose.HEADER, required = false) @Nullable String purpose) {
+			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
+					required = false) @Nullable String purpose) {
 		Patient patient = registry.register(form.identity(), form.confirmedDistinct(), accessor(purpose));
 		return ResponseEntity.created(URI.create("/api/patients/" + patient.id()))
 			.eTag(Long.toString(patient.version()))
@@ -57,7 +59,8 @@ class PatientController {
 			description = "The whole record with its version as ETag. Audited with the caller, their roles, the "
 					+ "purpose declared in X-Access-Purpose and the correlation id.")
 	ResponseEntity<PatientView> get(@PathVariable UUID id,
-			@RequestHeader(name = AccessPurpose.HEADER, required = false) @Nullable String purpose) {
+			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
+					required = false) @Nullable String purpose) {
 		return versioned(registry.read(id, accessor(purpose)));
 	}
 
@@ -68,7 +71,8 @@ class PatientController {
 					+ "registration.")
 	ResponseEntity<PatientView> revise(@PathVariable UUID id, ExpectedVersion expected,
 			@Valid @RequestBody IdentityForm form,
-			@RequestHeader(name = AccessPurpose.HEADER, required = false) @Nullable String purpose) {
+			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
+					required = false) @Nullable String purpose) {
 		return versioned(registry.revise(id, expected, form.identity(), form.confirmedDistinct(), accessor(purpose)));
 	}
 
@@ -78,7 +82,8 @@ class PatientController {
 					+ "patient shown audited; billing and admin see ids and registration dates only, and open a "
 					+ "record by id when their work names it.")
 	Page<PatientSummary> list(PageQuery page,
-			@RequestHeader(name = AccessPurpose.HEADER, required = false) @Nullable String purpose) {
+			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
+					required = false) @Nullable String purpose) {
 		Accessor accessor = accessor(purpose);
 		if (PatientRegistry.showsNames(accessor)) {
 			return registry.list(page, accessor).map(PatientSummary::of);

@@ -12,6 +12,7 @@ import care.parcours.patient.identity.PhoneNumber;
 import care.parcours.patient.patients.PatientViews.Found;
 import care.parcours.platform.domain.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -99,7 +100,8 @@ class PatientFindingController {
 					+ "without spaces) through its keyed digest. Answers the patients found (names and birth date "
 					+ "to tell them apart), each audited; none is an empty list, not a 404.")
 	Found lookUp(@Valid @RequestBody LookupForm form,
-			@RequestHeader(name = AccessPurpose.HEADER, required = false) @Nullable String purpose) {
+			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
+					required = false) @Nullable String purpose) {
 		return Found.of(registry.lookUp(form.term(), PatientController.accessor(purpose)));
 	}
 
@@ -109,7 +111,8 @@ class PatientFindingController {
 					+ "fuzzy or given-name-only search: the index holds keyed digests of whole folded names. Each "
 					+ "patient shown is audited.")
 	Found search(@Valid @RequestBody SearchForm form,
-			@RequestHeader(name = AccessPurpose.HEADER, required = false) @Nullable String purpose) {
+			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
+					required = false) @Nullable String purpose) {
 		return Found
 			.of(registry.search(form.familyName(), form.year(), form.birthDate(), PatientController.accessor(purpose)));
 	}

@@ -3,6 +3,7 @@ package care.parcours.patient.keys;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import care.parcours.patient.identity.LookupTerm;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +74,17 @@ class EnvelopeTests {
 			.isEqualTo(IDENTITY);
 		assertThatThrownBy(() -> oldKeyRemoved.open(patient, before.wrapped(), before.masterKeyId()))
 			.isInstanceOf(DataKey.UnreadableData.class);
+	}
+
+	@Test
+	void withoutAConfiguredKeysetTheDevelopmentOneWrapsAndUnwraps() {
+		Envelope development = new Envelope(new MasterKeys(new KeyProperties(" ", null)));
+		DataKey key = development.create(patient);
+
+		assertThat(development.open(patient, key.wrapped(), key.masterKeyId())
+			.open("identity", key.seal("identity", IDENTITY))).isEqualTo(IDENTITY);
+		assertThat(new BlindIndex(new KeyProperties(null, null))
+			.digest(new LookupTerm(LookupTerm.Kind.EMAIL, "x@example.org"))).hasSize(32);
 	}
 
 	@Test
