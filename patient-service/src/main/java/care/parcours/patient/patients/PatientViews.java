@@ -74,8 +74,8 @@ final class PatientViews {
 
 	/**
 	 * A patient in a list or among matches. Names and birth date only for the roles that
-	 * see them in lists (coordinator, assistant) and in look-up and search answers;
-	 * absent otherwise.
+	 * see them in lists (coordinator, assistant) and in look-up and search answers; null
+	 * otherwise.
 	 */
 	record PatientSummary(UUID id, @Nullable String givenName, @Nullable String familyName,
 			@Nullable LocalDate birthDate, long version, Instant registeredAt) {

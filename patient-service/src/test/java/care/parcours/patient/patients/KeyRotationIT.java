@@ -14,6 +14,8 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import care.parcours.patient.keys.BlindIndex;
+import care.parcours.patient.keys.DataKey;
+import care.parcours.patient.keys.DataKeys;
 import care.parcours.patient.keys.TestKeysets;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.TestTokens;
@@ -28,6 +30,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static care.parcours.patient.patients.PatientFixtures.yasmine;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A rotation as an operator runs it: records written under the old master key and under
@@ -61,6 +64,9 @@ class KeyRotationIT {
 
 	@Autowired
 	LegacyIdentityCipher legacy;
+
+	@Autowired
+	DataKeys dataKeys;
 
 	@Test
 	void afterTheRewrapEveryRecordReadsWithTheOldMasterKeyRemoved() throws Exception {
@@ -107,6 +113,17 @@ class KeyRotationIT {
 	}
 
 	@Test
+	void destroyingAPatientsDataKeyLeavesCiphertextThatNoKeyOpens() {
+		UUID id = PatientFixtures.registeredId(http, yasmine("shredded"));
+		byte[] before = identityOf(id);
+
+		assertThat(dataKeys.destroy(id)).isTrue();
+
+		assertThat(identityOf(id)).isEqualTo(before);
+		assertThatThrownBy(() -> records(KEYSETS.rotated()).find(id)).isInstanceOf(DataKey.UnreadableData.class);
+	}
+
+	@Test
 	void rewrappingOnlyAdminsMayRun() {
 		http.post()
 			.uri("/api/patients/keys/rewrap")
@@ -118,6 +135,10 @@ class KeyRotationIT {
 
 	private PatientRecords records(String masterKeyset) {
 		return new PatientRecords(jdbc, TestKeysets.dataKeys(jdbc, masterKeyset), index, codec, legacy);
+	}
+
+	private byte[] identityOf(UUID patient) {
+		return jdbc.sql("select identity from patient where id = ?").param(patient).query(byte[].class).single();
 	}
 
 	private long masterKeyOf(UUID patient) {
