@@ -3,6 +3,22 @@ package care.parcours.patient.access;
 /** What was done to a patient record. */
 public enum AccessAction {
 
-	CREATE, READ
+	/** Registered. */
+	CREATE,
+
+	/** Read in full, by id. */
+	READ,
+
+	/** Changed. */
+	UPDATE,
+
+	/** Shown by name in a list of patients. */
+	LIST,
+
+	/** Found by an exact look-up (identifier, e-mail, phone) and shown. */
+	LOOKUP,
+
+	/** Found by a search on family name and birth date and shown. */
+	SEARCH
 
 }

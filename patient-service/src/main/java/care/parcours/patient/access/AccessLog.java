@@ -2,6 +2,7 @@ package care.parcours.patient.access;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.UUID;
 
 import care.parcours.platform.web.CorrelationIds;
@@ -12,8 +13,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records accesses to patient records. Must run in the transaction of the access itself:
- * a read whose audit row cannot be written fails with it, so no read goes unrecorded.
+ * Records accesses to patient records: who, with which roles, when, what, why (when
+ * declared) and in which request. Must run in the transaction of the access itself: a
+ * read whose audit row cannot be written fails with it, so no read goes unrecorded.
  */
 @Repository
 public class AccessLog {
@@ -28,12 +30,31 @@ public class AccessLog {
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void record(UUID patientId, String actor, AccessAction action) {
+	public void record(UUID patientId, Accessor accessor, AccessAction action) {
 		jdbc.sql("""
-				insert into patient_access (patient_id, actor, action, correlation_id, accessed_at)
-				values (?, ?, ?, ?, ?)
+				insert into patient_access (patient_id, actor, roles, purpose, action, correlation_id, accessed_at)
+				values (?, ?, ?, ?, ?, ?, ?)
 				""")
-			.params(patientId, actor, action.name(), CorrelationIds.current(), Timestamp.from(clock.instant()))
+			.params(patientId, accessor.subject(), accessor.roles().stream().sorted().toArray(String[]::new),
+					accessor.purpose() == null ? null : accessor.purpose().code(), action.name(),
+					CorrelationIds.current(), Timestamp.from(clock.instant()))
+			.update();
+	}
+
+	/** One row per patient shown, in one statement, for lists and search results. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordAll(Collection<UUID> patientIds, Accessor accessor, AccessAction action) {
+		if (patientIds.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				insert into patient_access (patient_id, actor, roles, purpose, action, correlation_id, accessed_at)
+				select shown, ?, ?, ?, ?, ?, ? from unnest(?::uuid[]) as shown
+				""")
+			.params(accessor.subject(), accessor.roles().stream().sorted().toArray(String[]::new),
+					accessor.purpose() == null ? null : accessor.purpose().code(), action.name(),
+					CorrelationIds.current(), Timestamp.from(clock.instant()),
+					patientIds.stream().map(UUID::toString).toArray(String[]::new))
 			.update();
 	}
 

@@ -11,20 +11,28 @@ import static care.parcours.platform.security.Roles.BILLING;
 import static care.parcours.platform.security.Roles.COORDINATOR;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 /**
  * Patient records are for the staff who care for the patient and bill for it. Partner
- * systems and operations never read them: personal data stays in this service.
+ * systems and operations never read them: personal data stays in this service. Who sees
+ * names in lists is decided per role in the list itself (README, Access).
  */
 @Configuration(proxyBeanMethods = false)
 class PatientAccessRules {
 
 	@Bean
 	EndpointRules patientEndpoints() {
-		return (rules) -> rules.requestMatchers(POST, "/api/patients")
+		return (rules) -> rules.requestMatchers(POST, "/api/patients/lookup", "/api/patients/search")
+			.hasAnyRole(COORDINATOR, ASSISTANT, BILLING, ADMIN)
+			.requestMatchers(POST, "/api/patients")
 			.hasAnyRole(COORDINATOR, ASSISTANT, ADMIN)
-			.requestMatchers(GET, "/api/patients/*")
-			.hasAnyRole(COORDINATOR, ASSISTANT, BILLING, ADMIN);
+			.requestMatchers(GET, "/api/patients", "/api/patients/*")
+			.hasAnyRole(COORDINATOR, ASSISTANT, BILLING, ADMIN)
+			.requestMatchers(PUT, "/api/patients/*")
+			.hasAnyRole(COORDINATOR, ASSISTANT, ADMIN)
+			.requestMatchers(POST, "/api/patients/keys/rewrap")
+			.hasRole(ADMIN);
 	}
 
 }

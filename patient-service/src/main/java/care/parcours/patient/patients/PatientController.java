@@ -1,34 +1,36 @@
 package care.parcours.patient.patients;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
+import care.parcours.patient.access.AccessPurpose;
+import care.parcours.patient.access.Accessor;
+import care.parcours.patient.patients.PatientViews.PatientSummary;
+import care.parcours.patient.patients.PatientViews.PatientView;
+import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.security.Caller;
-import care.parcours.platform.validation.CountryCode;
-import care.parcours.platform.validation.LanguageCode;
+import care.parcours.platform.web.Page;
+import care.parcours.platform.web.PageQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Past;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/patients")
+@Tag(name = "Patients", description = "Patient records: identity, contacts and identifiers, encrypted at rest; "
+		+ "every read is audited")
 class PatientController {
 
 	private final PatientRegistry registry;
@@ -37,49 +39,64 @@ class PatientController {
 		this.registry = registry;
 	}
 
-	record PatientForm(@NotBlank @Size(max = 100) String givenName, @NotBlank @Size(max = 100) String familyName,
-			@NotNull @Past LocalDate birthDate, @NotNull PatientIdentity.Sex sex,
-			@NotNull @CountryCode String nationality, @NotNull @CountryCode String countryOfResidence,
-			@NotEmpty @Size(max = 10) List<@NotNull @LanguageCode String> languages,
-			@Nullable @Email @Size(max = 254) String email, @Nullable @Pattern(regexp = "^\\+[1-9][0-9]{6,14}$",
-					message = "must be in E.164 form such as +33612345678") String phone) {
-
-		PatientIdentity toIdentity() {
-			return new PatientIdentity(givenName.strip(), familyName.strip(), birthDate, sex, nationality,
-					countryOfResidence, languages, email, phone);
-		}
-
-	}
-
-	record PatientView(UUID id, String givenName, String familyName, LocalDate birthDate, PatientIdentity.Sex sex,
-			String nationality, String countryOfResidence, List<String> languages, @Nullable String email,
-			@Nullable String phone, long version, Instant registeredAt) {
-
-		static PatientView of(Patient patient) {
-			PatientIdentity identity = patient.identity();
-			return new PatientView(patient.id(), identity.givenName(), identity.familyName(), identity.birthDate(),
-					identity.sex(), identity.nationality(), identity.countryOfResidence(), identity.languages(),
-					identity.email(), identity.phone(), patient.version(), patient.registeredAt());
-		}
-
-		@Override
-		public String toString() {
-			return "PatientView[id=" + id + "]";
-		}
-
-	}
-
 	@PostMapping
-	ResponseEntity<PatientView> register(@Valid @RequestBody PatientForm form) {
-		Patient patient = registry.register(form.toIdentity(), Caller.current().subject());
+	@Operation(summary = "Register a patient",
+			description = "Opens a record. Identifiers are checked (NIR key, Belgian check digits), the phone is "
+					+ "normalised to E.164. A record that may be the same person (same identifier, or same folded "
+					+ "names and birth date) is a 409 patient-already-registered naming its id; send the request "
+					+ "again with that id in confirmedDistinctFrom if it is someone else.")
+	ResponseEntity<PatientView> register(@Valid @RequestBody IdentityForm form,
+			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
+					required = false) @Nullable String purpose) {
+		Patient patient = registry.register(form.identity(), form.confirmedDistinct(), accessor(purpose));
 		return ResponseEntity.created(URI.create("/api/patients/" + patient.id()))
 			.eTag(Long.toString(patient.version()))
 			.body(PatientView.of(patient));
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<PatientView> get(@PathVariable UUID id) {
-		Patient patient = registry.read(id, Caller.current().subject());
+	@Operation(summary = "Read a patient record",
+			description = "The whole record with its version as ETag. Audited with the caller, their roles, the "
+					+ "purpose declared in X-Access-Purpose and the correlation id.")
+	ResponseEntity<PatientView> get(@PathVariable UUID id,
+			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
+					required = false) @Nullable String purpose) {
+		return versioned(registry.read(id, accessor(purpose)));
+	}
+
+	@PutMapping("/{id}")
+	@Operation(summary = "Replace a patient's identity",
+			description = "Replaces everything the record holds on the version named by If-Match (required: 428 "
+					+ "without it, 409 stale-version on an older one). The duplicate check applies as at "
+					+ "registration.")
+	ResponseEntity<PatientView> revise(@PathVariable UUID id, ExpectedVersion expected,
+			@Valid @RequestBody IdentityForm form,
+			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
+					required = false) @Nullable String purpose) {
+		return versioned(registry.revise(id, expected, form.identity(), form.confirmedDistinct(), accessor(purpose)));
+	}
+
+	@GetMapping
+	@Operation(summary = "List patients",
+			description = "Oldest registration first. Coordinators and assistants see names and birth dates, each "
+					+ "patient shown audited; billing and admin see ids and registration dates only, and open a "
+					+ "record by id when their work names it.")
+	Page<PatientSummary> list(PageQuery page,
+			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
+					required = false) @Nullable String purpose) {
+		Accessor accessor = accessor(purpose);
+		if (PatientRegistry.showsNames(accessor)) {
+			return registry.list(page, accessor).map(PatientSummary::of);
+		}
+		return registry.listRegistrations(page).map(PatientSummary::of);
+	}
+
+	static Accessor accessor(@Nullable String purpose) {
+		Caller caller = Caller.current();
+		return new Accessor(caller.subject(), caller.roles(), AccessPurpose.fromHeader(purpose));
+	}
+
+	private static ResponseEntity<PatientView> versioned(Patient patient) {
 		return ResponseEntity.ok().eTag(Long.toString(patient.version())).body(PatientView.of(patient));
 	}
 

@@ -7,31 +7,25 @@ import java.util.UUID;
 
 import care.parcours.events.patient.PatientEvent;
 import care.parcours.test.ParcoursTest;
-import care.parcours.test.TestTokens;
 import care.parcours.test.PublishedEvents;
+import care.parcours.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static care.parcours.patient.patients.PatientFixtures.JSON;
+import static care.parcours.patient.patients.PatientFixtures.register;
+import static care.parcours.patient.patients.PatientFixtures.registeredId;
+import static care.parcours.patient.patients.PatientFixtures.yasmine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ParcoursTest
 class PatientApiIT {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final String YASMINE = """
-			{"givenName": "Yasmine", "familyName": "Benali", "birthDate": "1984-03-02", "sex": "FEMALE",
-			 "nationality": "MA", "countryOfResidence": "MA", "languages": ["ar", "fr"],
-			 "email": "yasmine@example.org", "phone": "+212612345678"}
-			""";
 
 	@Autowired
 	RestTestClient http;
@@ -40,63 +34,97 @@ class PatientApiIT {
 	JdbcClient jdbc;
 
 	@Test
-	void aRegisteredPatientReadsBackWhileTheDatabaseHoldsOnlyCiphertext() {
-		UUID id = register(YASMINE).expectStatus()
-			.isCreated()
-			.expectBody(PatientController.PatientView.class)
-			.returnResult()
-			.getResponseBody()
-			.id();
+	void aRegisteredPatientReadsBackWhileTheDatabaseHoldsOnlyCiphertextAndDigests() {
+		UUID id = registeredId(http, yasmine("readback"));
 
 		http.get()
 			.uri("/api/patients/{id}", id)
 			.exchange()
 			.expectStatus()
 			.isOk()
+			.expectHeader()
+			.valueEquals("ETag", "\"0\"")
 			.expectBody()
 			.jsonPath("$.familyName")
-			.isEqualTo("Benali")
+			.isEqualTo("Benali-readback")
 			.jsonPath("$.birthDate")
 			.isEqualTo("1984-03-02")
 			.jsonPath("$.languages")
-			.isEqualTo(List.of("ar", "fr"));
+			.isEqualTo(List.of("ar", "fr"))
+			.jsonPath("$.preferredLanguage")
+			.isEqualTo("fr")
+			.jsonPath("$.phone")
+			.isEqualTo("+21261" + "2" + PatientFixtures.digits("readback", 6))
+			.jsonPath("$.identifiers[0].issuingCountry")
+			.isEqualTo("MA")
+			.jsonPath("$.identifiers[1].type")
+			.isEqualTo("FR_NIR")
+			.jsonPath("$.emergencyContact.companion")
+			.isEqualTo(true)
+			.jsonPath("$.address.city")
+			.isEqualTo("Casablanca");
 
-		byte[] stored = jdbc.sql("select identity from patient where id = ?").param(id).query(byte[].class).single();
-		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("Benali").doesNotContain("Yasmine");
+		String stored = jdbc.sql("""
+				select encode(identity, 'escape') || coalesce(key_id, '') || encryption
+				       || (select string_agg(encode(digest, 'escape'), '') from patient_lookup where patient_id = p.id)
+				       || (select encode(wrapped_keyset, 'escape') from patient_data_key where patient_id = p.id)
+				from patient p where id = ?
+				""").param(id).query(String.class).single();
+		assertThat(stored).doesNotContainIgnoringCase("benali")
+			.doesNotContain("Yasmine", "1984", "example.org", "Casablanca",
+					"AB" + PatientFixtures.digits("readback", 7));
+		assertThat(jdbc.sql("select encryption from patient where id = ?").param(id).query(String.class).single())
+			.isEqualTo("DATA_KEY");
 	}
 
 	@Test
-	void everyReadIsAuditedWithItsCorrelationId() {
-		UUID id = register(YASMINE).expectBody(PatientController.PatientView.class)
-			.returnResult()
-			.getResponseBody()
-			.id();
+	void everyReadIsAuditedWithWhoRolesPurposeAndCorrelationId() {
+		UUID id = registeredId(http, yasmine("audit"));
 
 		http.get().uri("/api/patients/{id}", id).header("X-Correlation-Id", "audit-1").exchange().expectStatus().isOk();
 		http.get()
 			.uri("/api/patients/{id}", id)
 			.header("X-Correlation-Id", "audit-2")
+			.header("X-Access-Purpose", "billing")
 			.header("Authorization", TestTokens.staff("billing").subject("claire.billing").bearer())
 			.exchange()
 			.expectStatus()
 			.isOk();
 
-		List<Map<String, Object>> accesses = jdbc
-			.sql("select action, actor, correlation_id from patient_access where patient_id = ? order by id")
-			.param(id)
-			.query()
-			.listOfRows();
+		List<Map<String, Object>> accesses = jdbc.sql("""
+				select action, actor, array_to_string(roles, ',') as roles, purpose, correlation_id
+				from patient_access where patient_id = ? order by id
+				""").param(id).query().listOfRows();
 		assertThat(accesses).extracting(row -> row.get("action")).containsExactly("CREATE", "READ", "READ");
 		assertThat(accesses).extracting(row -> row.get("correlation_id")).endsWith("audit-1", "audit-2");
 		assertThat(accesses).extracting(row -> row.get("actor")).endsWith("test-staff", "claire.billing");
+		assertThat(accesses.get(2)).containsEntry("roles", "billing").containsEntry("purpose", "billing");
+		assertThat(accesses.get(1).get("purpose")).isNull();
+	}
+
+	@Test
+	void aPurposeOutsideTheListIsRefusedAndNothingIsAudited() {
+		UUID id = registeredId(http, yasmine("purpose"));
+
+		http.get()
+			.uri("/api/patients/{id}", id)
+			.header("X-Access-Purpose", "curiosity")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("X-Access-Purpose");
+
+		assertThat(jdbc.sql("select count(*) from patient_access where patient_id = ? and action = 'READ'")
+			.param(id)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
 	void otherServicesLearnTheIdAndNothingElse() {
-		UUID id = register(YASMINE).expectBody(PatientController.PatientView.class)
-			.returnResult()
-			.getResponseBody()
-			.id();
+		UUID id = registeredId(http, yasmine("events"));
 
 		try (PublishedEvents events = PublishedEvents.on(PatientEvent.TOPIC)) {
 			PublishedEvents.Received event = events.await(PublishedEvents.about(id.toString()));
@@ -107,30 +135,41 @@ class PatientApiIT {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			birth date in the future | birthDate   | "2999-01-01"         | birthDate
-			birth date not a date    | birthDate   | "02/03/1984"         | birthDate
-			unknown sex              | sex         | "X"                  | sex
-			bad email                | email       | "not-an-email"       | email
-			phone not E.164          | phone       | "06 12 34 56 78"     | phone
-			unknown nationality      | nationality | "XX"                 | nationality
-			no language              | languages   | []                   | languages
-			""")
-	void badInputIsRefusedWithoutEchoingItAndWritesNothing(String caseName, String property, String value,
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					birth date in the future       | birthDate         | "2999-01-01"                                   | birthDate
+					birth date impossible          | birthDate         | "1790-01-01"                                   | birthDate
+					birth date not a date          | birthDate         | "02/03/1984"                                   | birthDate
+					unknown sex                    | sex               | "X"                                            | sex
+					bad email                      | email             | "not-an-email"                                 | email
+					phone not E.164                | phone             | "06 12 34 56 78"                               | phone
+					unknown nationality            | nationality       | "XX"                                           | nationality
+					no language                    | languages         | []                                             | languages
+					preferred language not spoken  | preferredLanguage | "nl"                                           | preferredLanguage
+					NIR key wrong                  | identifiers       | [{"type": "FR_NIR", "value": "2 55 08 14 168 025 39"}] | identifiers[0].value
+					Belgian check digits wrong     | identifiers       | [{"type": "BE_NATIONAL_REGISTER", "value": "85.07.30-033.27"}] | identifiers[0].value
+					passport without country       | identifiers       | [{"type": "PASSPORT", "value": "AB123456"}]    | identifiers[0].issuingCountry
+					passport too short             | identifiers       | [{"type": "PASSPORT", "value": "AB1", "issuingCountry": "MA"}] | identifiers[0].value
+					insurer member without insurer | identifiers       | [{"type": "INSURER_MEMBER", "value": "123"}]   | identifiers[0].insurer
+					contact phone national         | emergencyContact  | {"name": "Karim", "phone": "0661000000"}       | emergencyContact.phone
+					""")
+	void badInputIsRefusedNamingTheFieldWithoutEchoingItAndStoresNothing(String caseName, String property, String value,
 			String field) {
-		long before = jdbc.sql("select count(*) from patient").query(Long.class).single();
-		ObjectNode json = (ObjectNode) JSON.readTree(YASMINE);
+		long before = stored();
+		ObjectNode json = yasmine("bad-" + caseName.hashCode());
 		json.set(property, JSON.readTree(value));
 
-		register(json.toString()).expectStatus()
+		register(http, json).expectStatus()
 			.isBadRequest()
+			.expectHeader()
+			.contentType("application/problem+json")
 			.expectBody()
 			.jsonPath("$.errors[0].field")
 			.isEqualTo(field)
 			.consumeWith(result -> assertThat(new String(result.getResponseBodyContent(), StandardCharsets.UTF_8))
-				.doesNotContain("Benali"));
+				.doesNotContain("Benali", "2 55 08 14", "85.07.30", "06 12 34", "0661000000", "not-an-email"));
 
-		assertThat(jdbc.sql("select count(*) from patient").query(Long.class).single()).isEqualTo(before);
+		assertThat(stored()).isEqualTo(before);
 	}
 
 	@Test
@@ -145,8 +184,39 @@ class PatientApiIT {
 			.single()).isZero();
 	}
 
-	private RestTestClient.ResponseSpec register(String json) {
-		return http.post().uri("/api/patients").contentType(MediaType.APPLICATION_JSON).body(json).exchange();
+	@Test
+	void anIdentityCopiedIntoAnotherPatientsRowDoesNotDecrypt() {
+		UUID mine = registeredId(http, yasmine("moved-from"));
+		UUID theirs = registeredId(http, yasmine("moved-to"));
+		jdbc.sql("update patient set identity = (select identity from patient where id = ?) where id = ?")
+			.params(mine, theirs)
+			.update();
+
+		http.get()
+			.uri("/api/patients/{id}", theirs)
+			.exchange()
+			.expectStatus()
+			.is5xxServerError()
+			.expectBody()
+			.consumeWith(result -> assertThat(new String(result.getResponseBodyContent(), StandardCharsets.UTF_8))
+				.doesNotContain("Benali", "Yasmine"));
+
+		// Even with its data key copied too: the key unwraps only as the patient it was
+		// made for.
+		jdbc.sql("""
+				update patient_data_key set wrapped_keyset = (select wrapped_keyset from patient_data_key
+				                                             where patient_id = ?)
+				where patient_id = ?
+				""").params(mine, theirs).update();
+		http.get().uri("/api/patients/{id}", theirs).exchange().expectStatus().is5xxServerError();
+		http.get().uri("/api/patients/{id}", mine).exchange().expectStatus().isOk();
+	}
+
+	private long stored() {
+		return jdbc.sql("""
+				select (select count(*) from patient) + (select count(*) from patient_lookup)
+				       + (select count(*) from patient_data_key)
+				""").query(Long.class).single();
 	}
 
 }
