@@ -16,6 +16,8 @@ import care.parcours.events.partner.PractitionerJoinedPartner;
 import care.parcours.events.partner.PractitionerLeftPartner;
 import care.parcours.events.partner.PractitionerRegistered;
 import care.parcours.events.partner.PractitionerUpdated;
+import care.parcours.events.patient.ConsentGranted;
+import care.parcours.events.patient.ConsentWithdrawn;
 import care.parcours.events.patient.PatientRegistered;
 import care.parcours.events.scheduling.AppointmentBooked;
 import care.parcours.events.scheduling.AppointmentCancelled;
@@ -52,6 +54,12 @@ final class EventSamples {
 					new PractitionerRegistered(
 							PRACTITIONER, PARTNER, "Europe/Paris", List.of("orthopaedics"), List.of("fr", "en"))),
 			entry(PatientRegistered.class, new PatientRegistered(PATIENT)),
+			entry(ConsentGranted.class,
+					new ConsentGranted(UUID.fromString("7c6b5a49-3827-4160-9f8e-7d6c5b4a3928"), PATIENT,
+							"SHARING_WITH_PARTNER", PARTNER, START.minusSeconds(86400), START.minusSeconds(86400))),
+			entry(ConsentWithdrawn.class,
+					new ConsentWithdrawn(UUID.fromString("7c6b5a49-3827-4160-9f8e-7d6c5b4a3928"), PATIENT, "RESEARCH",
+							null, START.minusSeconds(86400), START)),
 			entry(PartnerClientIssued.class,
 					new PartnerClientIssued("partner-3f9a1c2b7d4e5f60", PARTNER,
 							List.of("partner.availability.write", "partner.appointments.read"))),

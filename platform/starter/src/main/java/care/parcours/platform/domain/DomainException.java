@@ -10,8 +10,8 @@ import java.util.Map;
  * <p>
  * The detail is shown to the client and logged: it must never contain personal data.
  */
-public abstract sealed class DomainException extends RuntimeException
-		permits NotFoundException, ConflictException, RuleViolationException, InvalidRequestException, GoneException {
+public abstract sealed class DomainException extends RuntimeException permits NotFoundException, ConflictException,
+		RuleViolationException, InvalidRequestException, GoneException, ForbiddenException {
 
 	/** How many characters of a value the client sent a detail quotes at most. */
 	public static final int QUOTED_LENGTH = 40;

@@ -4,6 +4,7 @@ import java.util.List;
 
 import care.parcours.platform.domain.ConflictException;
 import care.parcours.platform.domain.DomainException;
+import care.parcours.platform.domain.ForbiddenException;
 import care.parcours.platform.domain.GoneException;
 import care.parcours.platform.domain.InvalidRequestException;
 import care.parcours.platform.domain.NotFoundException;
@@ -68,6 +69,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 			case RuleViolationException ignored -> HttpStatus.UNPROCESSABLE_CONTENT;
 			case InvalidRequestException ignored -> HttpStatus.BAD_REQUEST;
 			case GoneException ignored -> HttpStatus.GONE;
+			case ForbiddenException ignored -> HttpStatus.FORBIDDEN;
 		};
 		ProblemDetail problem = Problems.of(status, ex.problemType(), ex.getMessage());
 		ex.properties().forEach(problem::setProperty);
