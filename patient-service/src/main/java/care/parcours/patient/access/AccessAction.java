@@ -19,6 +19,15 @@ public enum AccessAction {
 	LOOKUP,
 
 	/** Found by a search on family name and birth date and shown. */
-	SEARCH
+	SEARCH,
+
+	/** A consent recorded. */
+	CONSENT_GRANT,
+
+	/** A consent withdrawn. */
+	CONSENT_WITHDRAW,
+
+	/** The patient's consents shown, or one of them. */
+	CONSENT_LIST
 
 }

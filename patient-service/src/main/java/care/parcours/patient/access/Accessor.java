@@ -1,6 +1,7 @@
 package care.parcours.patient.access;
 
 import java.util.Set;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,11 +11,17 @@ import org.jspecify.annotations.Nullable;
  * @param subject the person's login or the client's id
  * @param roles the roles their token grants
  * @param purpose why, when they said
+ * @param partnerId the organisation a partner client acts for; null for staff
  */
-public record Accessor(String subject, Set<String> roles, @Nullable AccessPurpose purpose) {
+public record Accessor(String subject, Set<String> roles, @Nullable AccessPurpose purpose, @Nullable UUID partnerId) {
 
 	public Accessor {
 		roles = Set.copyOf(roles);
+	}
+
+	/** A member of staff. */
+	public Accessor(String subject, Set<String> roles, @Nullable AccessPurpose purpose) {
+		this(subject, roles, purpose, null);
 	}
 
 }

@@ -5,18 +5,24 @@ import care.parcours.platform.security.EndpointRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import static care.parcours.platform.security.Access.anyOf;
+import static care.parcours.platform.security.Access.partner;
+import static care.parcours.platform.security.Access.roles;
 import static care.parcours.platform.security.Roles.ADMIN;
 import static care.parcours.platform.security.Roles.ASSISTANT;
 import static care.parcours.platform.security.Roles.BILLING;
 import static care.parcours.platform.security.Roles.COORDINATOR;
+import static care.parcours.platform.security.Roles.SCOPE_APPOINTMENTS_READ;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 /**
- * Patient records are for the staff who care for the patient and bill for it. Partner
- * systems and operations never read them: personal data stays in this service. Who sees
- * names in lists is decided per role in the list itself (README, Access).
+ * Patient records are for the staff who care for the patient and bill for it. A partner
+ * system reads one record by id, and only while the patient's consent names the partner;
+ * never lists, look-ups or searches. Operations never read them. Who sees names in lists
+ * is decided per role in the list itself (README, Access); consents are the
+ * coordinators', assistants' and admins'; the audit trail the admins'.
  */
 @Configuration(proxyBeanMethods = false)
 class PatientAccessRules {
@@ -27,8 +33,18 @@ class PatientAccessRules {
 			.hasAnyRole(COORDINATOR, ASSISTANT, BILLING, ADMIN)
 			.requestMatchers(POST, "/api/patients")
 			.hasAnyRole(COORDINATOR, ASSISTANT, ADMIN)
-			.requestMatchers(GET, "/api/patients", "/api/patients/*")
+			.requestMatchers(GET, "/api/patients")
 			.hasAnyRole(COORDINATOR, ASSISTANT, BILLING, ADMIN)
+			// A partner reads a record only while the patient's consent names it: the
+			// service checks (PartnerSharing) and audits the refusal too.
+			.requestMatchers(GET, "/api/patients/*")
+			.access(anyOf(roles(COORDINATOR, ASSISTANT, BILLING, ADMIN), partner(SCOPE_APPOINTMENTS_READ)))
+			.requestMatchers(POST, "/api/patients/*/consents", "/api/patients/*/consents/*/withdrawal")
+			.hasAnyRole(COORDINATOR, ASSISTANT, ADMIN)
+			.requestMatchers(GET, "/api/patients/*/consents", "/api/patients/*/consents/*")
+			.hasAnyRole(COORDINATOR, ASSISTANT, ADMIN)
+			.requestMatchers(GET, "/api/patients/*/audit", "/api/audit")
+			.hasRole(ADMIN)
 			.requestMatchers(PUT, "/api/patients/*")
 			.hasAnyRole(COORDINATOR, ASSISTANT, ADMIN)
 			.requestMatchers(POST, "/api/patients/keys/rewrap")
