@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import care.parcours.patient.access.AccessPurpose;
 import care.parcours.patient.access.Accessor;
+import care.parcours.patient.patients.PatientViews.PartnerPatientView;
 import care.parcours.patient.patients.PatientViews.PatientSummary;
 import care.parcours.patient.patients.PatientViews.PatientView;
 import care.parcours.platform.domain.ExpectedVersion;
@@ -13,6 +14,9 @@ import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
@@ -56,12 +60,23 @@ class PatientController {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "Read a patient record",
-			description = "The whole record with its version as ETag. Audited with the caller, their roles, the "
-					+ "purpose declared in X-Access-Purpose and the correlation id.")
-	ResponseEntity<PatientView> get(@PathVariable UUID id,
+			description = "Staff: the whole record (PatientView) with its version as ETag. A partner client (scope "
+					+ "partner.appointments.read): only while a consent to SHARING_WITH_PARTNER names its partner, "
+					+ "and then only what care needs (PartnerPatientView: names, birth date, sex, languages); "
+					+ "otherwise 403 consent-required naming the purpose. Audited with the caller, their roles, "
+					+ "the partner, the purpose declared in X-Access-Purpose and the correlation id, refusals "
+					+ "included.")
+	@ApiResponse(responseCode = "200", description = "The record, as the caller may see it",
+			content = @Content(schema = @Schema(oneOf = { PatientView.class, PartnerPatientView.class })))
+	ResponseEntity<?> get(@PathVariable UUID id,
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
 					required = false) @Nullable String purpose) {
-		return versioned(registry.read(id, accessor(purpose)));
+		Accessor accessor = accessor(purpose);
+		if (accessor.partnerId() != null) {
+			Patient patient = registry.readForPartner(id, accessor.partnerId(), accessor);
+			return ResponseEntity.ok().eTag(Long.toString(patient.version())).body(PartnerPatientView.of(patient));
+		}
+		return versioned(registry.read(id, accessor));
 	}
 
 	@PutMapping("/{id}")
@@ -93,7 +108,8 @@ class PatientController {
 
 	static Accessor accessor(@Nullable String purpose) {
 		Caller caller = Caller.current();
-		return new Accessor(caller.subject(), caller.roles(), AccessPurpose.fromHeader(purpose));
+		return new Accessor(caller.subject(), caller.roles(), AccessPurpose.fromHeader(purpose),
+				caller.partnerId().orElse(null));
 	}
 
 	private static ResponseEntity<PatientView> versioned(Patient patient) {

@@ -88,6 +88,10 @@ class PatientRecords {
 			.map(row -> row.open(keys.find(id).orElse(null)));
 	}
 
+	boolean exists(UUID id) {
+		return jdbc.sql("select exists (select 1 from patient where id = ?)").param(id).query(Boolean.class).single();
+	}
+
 	/** A page of records, identities decrypted, oldest registration first. */
 	Page<Patient> list(PageQuery query) {
 		List<Row> rows = jdbc.sql("select " + COLUMNS + " from patient order by registered_at, id limit ? offset ?")

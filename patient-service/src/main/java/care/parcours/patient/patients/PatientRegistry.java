@@ -12,6 +12,7 @@ import java.util.UUID;
 import care.parcours.patient.access.AccessAction;
 import care.parcours.patient.access.AccessLog;
 import care.parcours.patient.access.Accessor;
+import care.parcours.patient.consent.PartnerSharing;
 import care.parcours.patient.identity.LookupTerm;
 import care.parcours.patient.identity.PatientIdentity;
 import care.parcours.platform.domain.ConflictException;
@@ -42,10 +43,13 @@ class PatientRegistry {
 
 	private final Outbox outbox;
 
+	private final PartnerSharing sharing;
+
 	private final Clock clock;
 
-	PatientRegistry(PatientRecords records, AccessLog accessLog, Outbox outbox, Clock clock) {
+	PatientRegistry(PatientRecords records, AccessLog accessLog, Outbox outbox, PartnerSharing sharing, Clock clock) {
 		this.records = records;
+		this.sharing = sharing;
 		this.accessLog = accessLog;
 		this.outbox = outbox;
 		this.clock = clock;
@@ -63,6 +67,26 @@ class PatientRegistry {
 
 	@Transactional
 	Patient read(UUID id, Accessor accessor) {
+		Patient patient = records.find(id).orElseThrow(() -> new PatientNotFound(id));
+		accessLog.record(id, accessor, AccessAction.READ);
+		return patient;
+	}
+
+	/**
+	 * A partner's read: allowed only while a consent naming the partner holds, and
+	 * audited either way. The refusal's audit row commits although the request fails; an
+	 * unknown id is refused alike (no consent names it), so that a partner cannot probe
+	 * which ids exist, and leaves no row since there is no patient to attach it to.
+	 * @throws PartnerSharing.ConsentRequired without a current consent
+	 */
+	@Transactional(noRollbackFor = PartnerSharing.ConsentRequired.class)
+	Patient readForPartner(UUID id, UUID partnerId, Accessor accessor) {
+		if (!sharing.allows(id, partnerId)) {
+			if (records.exists(id)) {
+				accessLog.recordRefusal(id, accessor, AccessAction.READ);
+			}
+			throw new PartnerSharing.ConsentRequired(id, partnerId);
+		}
 		Patient patient = records.find(id).orElseThrow(() -> new PatientNotFound(id));
 		accessLog.record(id, accessor, AccessAction.READ);
 		return patient;

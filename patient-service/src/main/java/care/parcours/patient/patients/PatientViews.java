@@ -51,6 +51,29 @@ final class PatientViews {
 
 	}
 
+	/**
+	 * What a partner caring for the patient sees, with the patient's consent: enough to
+	 * recognise and welcome them (names, birth date, sex, the languages they speak). Not
+	 * their contacts, address, identifiers, nationality or emergency contact: the
+	 * coordinator arranges what else the partner needs.
+	 */
+	record PartnerPatientView(UUID id, String givenName, String familyName, LocalDate birthDate, Sex sex,
+			List<String> languages, String preferredLanguage, long version) {
+
+		static PartnerPatientView of(Patient patient) {
+			PatientIdentity identity = patient.identity();
+			return new PartnerPatientView(patient.id(), identity.givenName(), identity.familyName(),
+					identity.birthDate(), identity.sex(), identity.languages(), identity.preferredLanguage(),
+					patient.version());
+		}
+
+		@Override
+		public String toString() {
+			return "PartnerPatientView[id=" + id + "]";
+		}
+
+	}
+
 	record AddressView(List<String> lines, @Nullable String postalCode, String city, @Nullable String region,
 			String country) {
 

@@ -28,8 +28,12 @@ class PatientSecurityIT extends ApiContractTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	/**
+	 * Operations never read a record; a partner only with the patient's consent
+	 * (PartnerAccessIT), and an id no patient has leaves no audit row.
+	 */
 	@Test
-	void partnerSystemsAndOperationsNeverReadAPatientRecordAndTheRefusalLeavesNoAuditRow() {
+	void operationsAndPartnersWithoutConsentNeverReadAPatientRecord() {
 		UUID anyPatient = UUID.randomUUID();
 		for (String bearer : new String[] { TestTokens.partner(UUID.randomUUID()).bearer(),
 				TestTokens.staff("ops").bearer() }) {
