@@ -16,6 +16,7 @@ import care.parcours.events.partner.PractitionerJoinedPartner;
 import care.parcours.events.partner.PractitionerLeftPartner;
 import care.parcours.events.partner.PractitionerRegistered;
 import care.parcours.events.partner.PractitionerUpdated;
+import care.parcours.events.patient.PatientErased;
 import care.parcours.events.patient.PatientRegistered;
 import care.parcours.events.scheduling.AppointmentBooked;
 import care.parcours.events.scheduling.AppointmentCancelled;
@@ -49,9 +50,10 @@ final class EventSamples {
 					new PartnerRegistered(PARTNER, "CLINIC", "FR", "Lyon", "Europe/Paris", List.of("orthopaedics"),
 							List.of("fr", "en", "ar"))),
 			entry(PractitionerRegistered.class,
-					new PractitionerRegistered(
-							PRACTITIONER, PARTNER, "Europe/Paris", List.of("orthopaedics"), List.of("fr", "en"))),
+					new PractitionerRegistered(PRACTITIONER, PARTNER, "Europe/Paris", List.of("orthopaedics"),
+							List.of("fr", "en"))),
 			entry(PatientRegistered.class, new PatientRegistered(PATIENT)),
+			entry(PatientErased.class, new PatientErased(PATIENT, Instant.parse("2026-12-07T09:30:00Z"))),
 			entry(PartnerClientIssued.class,
 					new PartnerClientIssued("partner-3f9a1c2b7d4e5f60", PARTNER,
 							List.of("partner.availability.write", "partner.appointments.read"))),

@@ -5,7 +5,7 @@ import care.parcours.events.Topic;
 
 /** Every event patient-service publishes, on its topic. */
 @Topic(PatientEvent.TOPIC)
-public sealed interface PatientEvent extends DomainEvent permits PatientRegistered {
+public sealed interface PatientEvent extends DomainEvent permits PatientRegistered, PatientErased {
 
 	String TOPIC = "parcours.patient.v1";
 
