@@ -19,6 +19,15 @@ public enum AccessAction {
 	LOOKUP,
 
 	/** Found by a search on family name and birth date and shown. */
-	SEARCH
+	SEARCH,
+
+	/** Exported in full to the patient (GDPR access and portability). */
+	EXPORT,
+
+	/** Erasure requested, deferred by a legal hold or a retention period. */
+	ERASURE_REQUESTED,
+
+	/** Erased: data key destroyed, blind indexes removed. */
+	ERASE
 
 }
