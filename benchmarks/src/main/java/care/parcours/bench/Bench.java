@@ -12,7 +12,8 @@ public final class Bench {
 
 	/** Every benchmark; add new ones here. */
 	static final List<Benchmark> ALL = List.of(new BookingBenchmark(), new SlotSearchBenchmark(),
-			new PartnerSearchBenchmark(), new WebhookFanOutBenchmark(), new GatewayOverheadBenchmark());
+			new PartnerSearchBenchmark(), new WebhookFanOutBenchmark(), new GatewayOverheadBenchmark(),
+			new PatientReadBenchmark());
 
 	private Bench() {
 	}

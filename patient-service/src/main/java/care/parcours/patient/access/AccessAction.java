@@ -28,6 +28,15 @@ public enum AccessAction {
 	CONSENT_WITHDRAW,
 
 	/** The patient's consents shown, or one of them. */
-	CONSENT_LIST
+	CONSENT_LIST,
+
+	/** Exported in full to the patient (GDPR access and portability). */
+	EXPORT,
+
+	/** Erasure requested, deferred by a legal hold or a retention period. */
+	ERASURE_REQUESTED,
+
+	/** Erased: data key destroyed, blind indexes removed. */
+	ERASE
 
 }

@@ -48,6 +48,15 @@ class PatientAccessRules {
 			.requestMatchers(PUT, "/api/patients/*")
 			.hasAnyRole(COORDINATOR, ASSISTANT, ADMIN)
 			.requestMatchers(POST, "/api/patients/keys/rewrap")
+			.hasRole(ADMIN)
+			// GDPR rights: the whole record leaves the service, or is destroyed. Exports
+			// for
+			// the coordinator who answers the patient and for the administration;
+			// erasure,
+			// irreversible, for the administration alone.
+			.requestMatchers(GET, "/api/patients/*/export")
+			.hasAnyRole(COORDINATOR, ADMIN)
+			.requestMatchers(POST, "/api/patients/*/erasure")
 			.hasRole(ADMIN);
 	}
 

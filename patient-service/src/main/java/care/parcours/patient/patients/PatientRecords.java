@@ -35,7 +35,7 @@ class PatientRecords {
 
 	static final String IDENTITY = "identity";
 
-	private static final String COLUMNS = "id, identity, encryption, key_id, version, registered_at";
+	private static final String COLUMNS = "id, identity, encryption, key_id, version, registered_at, erased_at";
 
 	private final JdbcClient jdbc;
 
@@ -58,8 +58,8 @@ class PatientRecords {
 	void add(Patient patient) {
 		DataKey key = keys.create(patient.id());
 		jdbc.sql("""
-				insert into patient (id, identity, encryption, version, registered_at)
-				values (?, ?, 'DATA_KEY', ?, ?)
+				insert into patient (id, identity, encryption, status, version, registered_at)
+				values (?, ?, 'DATA_KEY', 'ACTIVE', ?, ?)
 				""")
 			.params(patient.id(), key.seal(IDENTITY, codec.write(patient.identity())), patient.version(),
 					Timestamp.from(patient.registeredAt()))
@@ -80,6 +80,10 @@ class PatientRecords {
 		}
 	}
 
+	/**
+	 * A record, its identity decrypted.
+	 * @throws PatientGone when the patient's record was erased: its tombstone
+	 */
 	Optional<Patient> find(UUID id) {
 		return jdbc.sql("select " + COLUMNS + " from patient where id = ?")
 			.param(id)
@@ -92,9 +96,43 @@ class PatientRecords {
 		return jdbc.sql("select exists (select 1 from patient where id = ?)").param(id).query(Boolean.class).single();
 	}
 
+	/**
+	 * Locks a record for its erasure and says its version and whether it is erased
+	 * already, without opening it.
+	 */
+	Optional<Registration> lockForErasure(UUID id) {
+		return jdbc.sql("select id, version, registered_at, erased_at from patient where id = ? for update")
+			.param(id)
+			.query((rs, n) -> {
+				Timestamp erasedAt = rs.getTimestamp("erased_at");
+				if (erasedAt != null) {
+					throw new PatientGone(id, erasedAt.toInstant());
+				}
+				return new Registration(rs.getObject("id", UUID.class), rs.getLong("version"),
+						rs.getTimestamp("registered_at").toInstant());
+			})
+			.optional();
+	}
+
+	/**
+	 * Crypto-shreds a record: destroys its data key, deletes its blind indexes and its
+	 * ciphertext, and keeps the row as a tombstone at the next version, so that the ids
+	 * held elsewhere (appointments, the audit trail) still name a record.
+	 */
+	void erase(UUID id, long version, Instant erasedAt) {
+		keys.destroy(id);
+		jdbc.sql("delete from patient_lookup where patient_id = ?").param(id).update();
+		jdbc.sql("""
+				update patient set identity = null, encryption = 'DATA_KEY', key_id = null, status = 'ERASED',
+				erased_at = ?, version = ? where id = ?
+				""").params(Timestamp.from(erasedAt), version, id).update();
+	}
+
 	/** A page of records, identities decrypted, oldest registration first. */
 	Page<Patient> list(PageQuery query) {
-		List<Row> rows = jdbc.sql("select " + COLUMNS + " from patient order by registered_at, id limit ? offset ?")
+		List<Row> rows = jdbc
+			.sql("select " + COLUMNS
+					+ " from patient where status = 'ACTIVE' order by registered_at, id limit ? offset ?")
 			.params(query.size(), query.offset())
 			.query(this::map)
 			.list();
@@ -104,8 +142,10 @@ class PatientRecords {
 
 	/** A page of registrations, nothing decrypted. */
 	Page<Registration> listRegistrations(PageQuery query) {
-		List<Registration> content = jdbc
-			.sql("select id, version, registered_at from patient order by registered_at, id limit ? offset ?")
+		List<Registration> content = jdbc.sql("""
+				select id, version, registered_at from patient where status = 'ACTIVE'
+				order by registered_at, id limit ? offset ?
+				""")
 			.params(query.size(), query.offset())
 			.query((rs, n) -> new Registration(rs.getObject("id", UUID.class), rs.getLong("version"),
 					rs.getTimestamp("registered_at").toInstant()))
@@ -187,12 +227,14 @@ class PatientRecords {
 	}
 
 	private long count() {
-		return jdbc.sql("select count(*) from patient").query(Long.class).single();
+		return jdbc.sql("select count(*) from patient where status = 'ACTIVE'").query(Long.class).single();
 	}
 
 	private Row map(ResultSet rs, int row) throws SQLException {
+		Timestamp erasedAt = rs.getTimestamp("erased_at");
 		return new Row(rs.getObject("id", UUID.class), rs.getBytes("identity"), rs.getString("encryption"),
-				rs.getString("key_id"), rs.getLong("version"), rs.getTimestamp("registered_at").toInstant());
+				rs.getString("key_id"), rs.getLong("version"), rs.getTimestamp("registered_at").toInstant(),
+				erasedAt == null ? null : erasedAt.toInstant());
 	}
 
 	/** A stored record before its identity is opened. */
@@ -200,7 +242,7 @@ class PatientRecords {
 
 		private final UUID id;
 
-		private final byte[] sealed;
+		private final byte @Nullable [] sealed;
 
 		private final String encryption;
 
@@ -210,13 +252,17 @@ class PatientRecords {
 
 		private final Instant registeredAt;
 
-		Row(UUID id, byte[] sealed, String encryption, @Nullable String keyId, long version, Instant registeredAt) {
+		private final @Nullable Instant erasedAt;
+
+		Row(UUID id, byte @Nullable [] sealed, String encryption, @Nullable String keyId, long version,
+				Instant registeredAt, @Nullable Instant erasedAt) {
 			this.id = id;
 			this.sealed = sealed;
 			this.encryption = encryption;
 			this.keyId = keyId;
 			this.version = version;
 			this.registeredAt = registeredAt;
+			this.erasedAt = erasedAt;
 		}
 
 		UUID id() {
@@ -225,6 +271,9 @@ class PatientRecords {
 
 		Patient open(@Nullable DataKey key) {
 			PatientIdentity identity;
+			if (erasedAt != null || sealed == null) {
+				throw new PatientGone(id, erasedAt == null ? registeredAt : erasedAt);
+			}
 			if (encryption.equals("SERVICE_KEY")) {
 				identity = codec.readLegacy(legacy.decrypt(sealed, String.valueOf(keyId)));
 			}

@@ -18,6 +18,7 @@ import care.parcours.events.partner.PractitionerRegistered;
 import care.parcours.events.partner.PractitionerUpdated;
 import care.parcours.events.patient.ConsentGranted;
 import care.parcours.events.patient.ConsentWithdrawn;
+import care.parcours.events.patient.PatientErased;
 import care.parcours.events.patient.PatientRegistered;
 import care.parcours.events.scheduling.AppointmentBooked;
 import care.parcours.events.scheduling.AppointmentCancelled;
@@ -51,8 +52,8 @@ final class EventSamples {
 					new PartnerRegistered(PARTNER, "CLINIC", "FR", "Lyon", "Europe/Paris", List.of("orthopaedics"),
 							List.of("fr", "en", "ar"))),
 			entry(PractitionerRegistered.class,
-					new PractitionerRegistered(
-							PRACTITIONER, PARTNER, "Europe/Paris", List.of("orthopaedics"), List.of("fr", "en"))),
+					new PractitionerRegistered(PRACTITIONER, PARTNER, "Europe/Paris", List.of("orthopaedics"),
+							List.of("fr", "en"))),
 			entry(PatientRegistered.class, new PatientRegistered(PATIENT)),
 			entry(ConsentGranted.class,
 					new ConsentGranted(UUID.fromString("7c6b5a49-3827-4160-9f8e-7d6c5b4a3928"), PATIENT,
@@ -60,6 +61,7 @@ final class EventSamples {
 			entry(ConsentWithdrawn.class,
 					new ConsentWithdrawn(UUID.fromString("7c6b5a49-3827-4160-9f8e-7d6c5b4a3928"), PATIENT, "RESEARCH",
 							null, START.minusSeconds(86400), START)),
+			entry(PatientErased.class, new PatientErased(PATIENT, Instant.parse("2026-12-07T09:30:00Z"))),
 			entry(PartnerClientIssued.class,
 					new PartnerClientIssued("partner-3f9a1c2b7d4e5f60", PARTNER,
 							List.of("partner.availability.write", "partner.appointments.read"))),

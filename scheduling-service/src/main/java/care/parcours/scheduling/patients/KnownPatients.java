@@ -26,11 +26,23 @@ public class KnownPatients {
 	}
 
 	/**
+	 * Remembers that the patient was erased: the id stays (appointments refer to it), but
+	 * nothing new may name it. Idempotent; the first erasure time is kept.
+	 * @return whether this is news
+	 */
+	boolean erase(UUID patientId, Instant erasedAt) {
+		return jdbc.sql("""
+				insert into known_patient (id, registered_at, erased_at) values (?, ?, ?)
+				on conflict (id) do update set erased_at = excluded.erased_at where known_patient.erased_at is null
+				""").params(patientId, Timestamp.from(erasedAt), Timestamp.from(erasedAt)).update() > 0;
+	}
+
+	/**
 	 * @throws UnknownPatient when patient-service has not announced the patient (or not
-	 * yet)
+	 * yet), or announced their erasure
 	 */
 	public void require(UUID patientId) {
-		boolean known = jdbc.sql("select exists (select 1 from known_patient where id = ?)")
+		boolean known = jdbc.sql("select exists (select 1 from known_patient where id = ? and erased_at is null)")
 			.param(patientId)
 			.query(Boolean.class)
 			.single();

@@ -1,5 +1,6 @@
 /**
- * The patients this service may book for: ids announced by patient-service, nothing else.
+ * The patients this service may book for: ids announced by patient-service, nothing else;
+ * erased ones stay as ids, refused for anything new.
  */
 @NullMarked
 package care.parcours.scheduling.patients;

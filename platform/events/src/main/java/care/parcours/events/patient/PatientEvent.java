@@ -5,7 +5,8 @@ import care.parcours.events.Topic;
 
 /** Every event patient-service publishes, on its topic. */
 @Topic(PatientEvent.TOPIC)
-public sealed interface PatientEvent extends DomainEvent permits PatientRegistered, ConsentGranted, ConsentWithdrawn {
+public sealed interface PatientEvent extends DomainEvent
+		permits PatientRegistered, ConsentGranted, ConsentWithdrawn, PatientErased {
 
 	String TOPIC = "parcours.patient.v1";
 

@@ -11,4 +11,11 @@ public non-sealed class GoneException extends DomainException {
 		super(problemType, detail, Map.of());
 	}
 
+	/**
+	 * @param properties extra members of the problem, such as when the resource went
+	 */
+	public GoneException(String problemType, String detail, Map<String, Object> properties) {
+		super(problemType, detail, properties);
+	}
+
 }

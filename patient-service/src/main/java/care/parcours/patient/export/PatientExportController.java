@@ -1,0 +1,43 @@
+package care.parcours.patient.export;
+
+import java.util.Map;
+import java.util.UUID;
+
+import care.parcours.patient.access.AccessPurpose;
+import care.parcours.patient.access.Accessor;
+import care.parcours.platform.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/patients")
+@Tag(name = "Patient data rights", description = "GDPR: a patient's data exported, or erased by crypto-shredding")
+class PatientExportController {
+
+	private final PatientExports exports;
+
+	PatientExportController(PatientExports exports) {
+		this.exports = exports;
+	}
+
+	@GetMapping("/{id}/export")
+	@Operation(summary = "Export everything held about a patient",
+			description = "One JSON document (GDPR access and portability): patientId, exportedAt and a section "
+					+ "per feature: record (identity, contacts, identifiers), accessReport (who opened the record, "
+					+ "when, with which roles, why). Audited as EXPORT. 410 patient-erased once erased.")
+	Map<String, Object> export(@PathVariable UUID id,
+			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
+					required = false) @Nullable String purpose) {
+		Caller caller = Caller.current();
+		return exports.export(id, new Accessor(caller.subject(), caller.roles(), AccessPurpose.fromHeader(purpose)));
+	}
+
+}

@@ -1,0 +1,35 @@
+package care.parcours.patient.patients;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What became of an erasure request: done ({@code ERASED}, with {@code erasedAt}), or
+ * deferred by a hold ({@code PENDING}, due at {@code dueAt}).
+ *
+ * @param patientId the patient
+ * @param status {@code ERASED} or {@code PENDING}
+ * @param erasedAt when it was erased, once it is
+ * @param retainUntil the last day the record is kept, when held
+ * @param reason why it is kept, when held
+ * @param dueAt when the erasure happens, when held
+ */
+record Erasure(UUID patientId, String status, @Nullable Instant erasedAt, @Nullable LocalDate retainUntil,
+		@Nullable ErasureHold reason, @Nullable Instant dueAt) {
+
+	static Erasure done(UUID patientId, Instant erasedAt) {
+		return new Erasure(patientId, "ERASED", erasedAt, null, null, null);
+	}
+
+	static Erasure pending(UUID patientId, LocalDate retainUntil, ErasureHold reason, Instant dueAt) {
+		return new Erasure(patientId, "PENDING", null, retainUntil, reason, dueAt);
+	}
+
+	boolean isDone() {
+		return erasedAt != null;
+	}
+
+}

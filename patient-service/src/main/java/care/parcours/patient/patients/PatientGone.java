@@ -1,0 +1,20 @@
+package care.parcours.patient.patients;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import care.parcours.platform.domain.GoneException;
+
+/**
+ * The record was erased: its id stays valid as a tombstone, its content is gone for good.
+ * The problem says when, and nothing else.
+ */
+final class PatientGone extends GoneException {
+
+	PatientGone(UUID id, Instant erasedAt) {
+		super("patient-erased", "Patient record " + id + " was erased on " + erasedAt + ".",
+				Map.of("patientId", id, "erasedAt", erasedAt));
+	}
+
+}

@@ -1,0 +1,88 @@
+package care.parcours.patient.patients;
+
+import java.util.UUID;
+
+import care.parcours.test.ParcoursTest;
+import care.parcours.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static care.parcours.patient.patients.PatientFixtures.registeredId;
+import static care.parcours.patient.patients.PatientFixtures.yasmine;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ParcoursTest
+class PatientExportIT {
+
+	@Autowired
+	RestTestClient http;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theExportHoldsTheRecordItsIdentifiersAndWhoSawItAndIsItselfAudited() {
+		UUID id = registeredId(http, yasmine("export"));
+		http.get()
+			.uri("/api/patients/{id}", id)
+			.header("Authorization", TestTokens.staff("assistant").subject("leila.assistant").bearer())
+			.header("X-Access-Purpose", "appointment")
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		JsonNode export = http.get()
+			.uri("/api/patients/{id}/export", id)
+			.header("Authorization", TestTokens.staff("admin").subject("dpo").bearer())
+			.header("X-Access-Purpose", "patient-request")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(export.path("patientId").asString()).isEqualTo(id.toString());
+		assertThat(export.path("record").path("familyName").asString()).isEqualTo("Benali-export");
+		assertThat(export.path("record").path("identifiers").findValuesAsString("type")).containsExactly("PASSPORT",
+				"FR_NIR");
+		JsonNode report = export.path("accessReport");
+		assertThat(report.findValuesAsString("action")).containsExactly("CREATE", "READ");
+		assertThat(report.get(1).path("who").asString()).isEqualTo("leila.assistant");
+		assertThat(report.get(1).path("purpose").asString()).isEqualTo("appointment");
+		assertThat(jdbc.sql("select actor from patient_access where patient_id = ? and action = 'EXPORT'")
+			.param(id)
+			.query(String.class)
+			.list()).containsExactly("dpo");
+	}
+
+	@Test
+	void anUnknownOrErasedPatientHasNoExportAndNothingIsAudited() {
+		http.get().uri("/api/patients/{id}/export", UUID.randomUUID()).exchange().expectStatus().isNotFound();
+
+		UUID id = registeredId(http, yasmine("export-erased"));
+		http.post().uri("/api/patients/{id}/erasure", id).header("If-Match", "\"0\"").exchange().expectStatus().isOk();
+		http.get().uri("/api/patients/{id}/export", id).exchange().expectStatus().isEqualTo(410);
+		assertThat(jdbc.sql("select count(*) from patient_access where action = 'EXPORT' and patient_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void billingAndAssistantsDoNotExport() {
+		UUID id = registeredId(http, yasmine("export-refused"));
+
+		http.get()
+			.uri("/api/patients/{id}/export", id)
+			.header("Authorization", TestTokens.staff("billing", "assistant").bearer())
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+}
