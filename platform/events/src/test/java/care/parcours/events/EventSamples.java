@@ -52,8 +52,8 @@ final class EventSamples {
 					new PartnerRegistered(PARTNER, "CLINIC", "FR", "Lyon", "Europe/Paris", List.of("orthopaedics"),
 							List.of("fr", "en", "ar"))),
 			entry(PractitionerRegistered.class,
-					new PractitionerRegistered(PRACTITIONER, PARTNER, "Europe/Paris", List.of("orthopaedics"),
-							List.of("fr", "en"))),
+					new PractitionerRegistered(
+							PRACTITIONER, PARTNER, "Europe/Paris", List.of("orthopaedics"), List.of("fr", "en"))),
 			entry(PatientRegistered.class, new PatientRegistered(PATIENT)),
 			entry(ConsentGranted.class,
 					new ConsentGranted(UUID.fromString("7c6b5a49-3827-4160-9f8e-7d6c5b4a3928"), PATIENT,
