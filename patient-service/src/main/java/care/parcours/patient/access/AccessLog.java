@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.UUID;
 
 import care.parcours.platform.web.CorrelationIds;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,13 +32,23 @@ public class AccessLog {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(UUID patientId, Accessor accessor, AccessAction action) {
+		record(patientId, accessor, action, null);
+	}
+
+	/**
+	 * Records an access to one item of a record, such as a document downloaded, so that
+	 * the trail says which.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void record(UUID patientId, Accessor accessor, AccessAction action, @Nullable UUID itemId) {
 		jdbc.sql("""
-				insert into patient_access (patient_id, actor, roles, purpose, action, correlation_id, accessed_at)
-				values (?, ?, ?, ?, ?, ?, ?)
+				insert into patient_access (patient_id, actor, roles, purpose, action, correlation_id, accessed_at,
+				                            item_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?)
 				""")
 			.params(patientId, accessor.subject(), accessor.roles().stream().sorted().toArray(String[]::new),
 					accessor.purpose() == null ? null : accessor.purpose().code(), action.name(),
-					CorrelationIds.current(), Timestamp.from(clock.instant()))
+					CorrelationIds.current(), Timestamp.from(clock.instant()), itemId)
 			.update();
 	}
 
