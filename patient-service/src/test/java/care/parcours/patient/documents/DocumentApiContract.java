@@ -148,7 +148,10 @@ abstract class DocumentApiContract {
 		upload(patient, SampleFiles.pdfOfSize(64 * 1024 + 1), "big.pdf", "application/pdf").expectStatus()
 			.isEqualTo(413)
 			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://parcours.care/problems/payload-too-large");
 		upload(patient, SampleFiles.pdfOfSize(64 * 1024), "just-fits.pdf", "application/pdf").expectStatus()
 			.isCreated();
 

@@ -6,8 +6,11 @@ import java.util.UUID;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,7 +79,8 @@ class ClinicalNoteApiIT {
 	}
 
 	@Test
-	void aNoteCopiedToAnotherNoteOfTheSamePatientDoesNotOpen() {
+	@ExtendWith(OutputCaptureExtension.class)
+	void aNoteCopiedToAnotherNoteOfTheSamePatientDoesNotOpenAndTheFailureLogsNoText(CapturedOutput output) {
 		UUID patient = registeredId(http, yasmine("notecopy"));
 		write(patient, FIRST, TestTokens.staff("coordinator").bearer()).expectStatus().isCreated();
 		write(patient, SECOND, TestTokens.staff("coordinator").bearer()).expectStatus().isCreated();
@@ -91,6 +95,7 @@ class ClinicalNoteApiIT {
 			.update();
 
 		http.get().uri("/api/patients/{id}/notes", patient).exchange().expectStatus().is5xxServerError();
+		assertThat(output.getAll()).contains("does not open").doesNotContain("essoufflement", "interprète");
 	}
 
 	@Test
