@@ -27,4 +27,6 @@ alter table patient_access drop constraint patient_access_action_check;
 alter table patient_access add constraint patient_access_action_check
     check (action in ('CREATE', 'READ', 'UPDATE', 'LIST', 'LOOKUP', 'SEARCH',
                       'CONSENT_GRANT', 'CONSENT_WITHDRAW', 'CONSENT_LIST',
+                      'RECORD_OBSERVATIONS', 'READ_OBSERVATIONS', 'WRITE_NOTE', 'READ_NOTES',
+                      'UPLOAD_DOCUMENT', 'LIST_DOCUMENTS', 'DOWNLOAD_DOCUMENT',
                       'EXPORT', 'ERASURE_REQUESTED', 'ERASE'));

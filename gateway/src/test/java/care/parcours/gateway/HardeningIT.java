@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "parcours.gateway.cors.allowed-origins=https://app.parcours.test",
-				"parcours.gateway.limits.max-body-size=1KB" })
+				"parcours.gateway.limits.max-body-size=1KB", "parcours.gateway.limits.max-upload-size=4KB" })
 @AutoConfigureWebTestClient
 class HardeningIT {
 
@@ -179,6 +179,30 @@ class HardeningIT {
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(chunks, DataBuffer.class)
 			.exchange(), 413, "payload-too-large", "/api/partners");
+	}
+
+	@Test
+	void anUploadPastTheBodyLimitPassesWithinTheUploadLimitAndNotBeyondIt() {
+		this.client.post()
+			.uri("/api/partners")
+			.header(HttpHeaders.AUTHORIZATION, this.bearer)
+			.contentType(MediaType.parseMediaType("multipart/form-data; boundary=b"))
+			.bodyValue(multipart(2048))
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		expectProblem(this.client.post()
+			.uri("/api/partners")
+			.header(HttpHeaders.AUTHORIZATION, this.bearer)
+			.contentType(MediaType.parseMediaType("multipart/form-data; boundary=b"))
+			.bodyValue(multipart(8192))
+			.exchange(), 413, "payload-too-large", "/api/partners");
+	}
+
+	private static String multipart(int size) {
+		return "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n" + "z".repeat(size)
+				+ "\r\n--b--\r\n";
 	}
 
 	@Test

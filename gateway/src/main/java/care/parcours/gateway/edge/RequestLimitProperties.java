@@ -11,8 +11,11 @@ import org.springframework.util.unit.DataSize;
  * sees it.
  * @param maxBodySize a larger request body gets a 413 problem, whether announced by
  * {@code Content-Length} or found while streaming it on
+ * @param maxUploadSize the same for {@code multipart/*} bodies (document uploads): above
+ * the largest document a service accepts, with room for the multipart framing
  */
 @ConfigurationProperties("parcours.gateway.limits")
-record RequestLimitProperties(@DefaultValue("8KB") DataSize maxHeaderSize, @DefaultValue("1MB") DataSize maxBodySize) {
+record RequestLimitProperties(@DefaultValue("8KB") DataSize maxHeaderSize, @DefaultValue("1MB") DataSize maxBodySize,
+		@DefaultValue("11MB") DataSize maxUploadSize) {
 
 }

@@ -37,6 +37,27 @@ public enum AccessAction {
 	ERASURE_REQUESTED,
 
 	/** Erased: data key destroyed, blind indexes removed. */
-	ERASE
+	ERASE,
+
+	/** Vital signs, an allergy or a medication recorded. */
+	RECORD_OBSERVATIONS,
+
+	/** Vital signs, allergies or medication listed. */
+	READ_OBSERVATIONS,
+
+	/** A clinical note written (the row names it). */
+	WRITE_NOTE,
+
+	/** Clinical notes listed, their text shown. */
+	READ_NOTES,
+
+	/** A document uploaded (the row names it). */
+	UPLOAD_DOCUMENT,
+
+	/** The list of a patient's documents shown (metadata only). */
+	LIST_DOCUMENTS,
+
+	/** A document's content downloaded (the row names it). */
+	DOWNLOAD_DOCUMENT
 
 }

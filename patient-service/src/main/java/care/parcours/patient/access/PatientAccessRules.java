@@ -22,14 +22,28 @@ import static org.springframework.http.HttpMethod.PUT;
  * system reads one record by id, and only while the patient's consent names the partner;
  * never lists, look-ups or searches. Operations never read them. Who sees names in lists
  * is decided per role in the list itself (README, Access); consents are the
- * coordinators', assistants' and admins'; the audit trail the admins'.
+ * coordinators', assistants' and admins'; the audit trail the admins'; clinical data (vital signs, allergies,
+ * medication, notes, documents) is for coordinators and medical assistants alone.
  */
 @Configuration(proxyBeanMethods = false)
 class PatientAccessRules {
 
+	/**
+	 * Clinical data (vital signs, allergies, medication, notes, documents): for those who
+	 * care for the patient only. Billing and admin open a record's identity when their
+	 * work names it, never its clinical content.
+	 */
+	private static final String[] CLINICAL = { "/api/patients/*/vital-signs", "/api/patients/*/allergies",
+			"/api/patients/*/medications", "/api/patients/*/notes", "/api/patients/*/documents",
+			"/api/patients/*/documents/*" };
+
 	@Bean
 	EndpointRules patientEndpoints() {
-		return (rules) -> rules.requestMatchers(POST, "/api/patients/lookup", "/api/patients/search")
+		return (rules) -> rules.requestMatchers(GET, CLINICAL)
+			.hasAnyRole(COORDINATOR, ASSISTANT)
+			.requestMatchers(POST, CLINICAL)
+			.hasAnyRole(COORDINATOR, ASSISTANT)
+			.requestMatchers(POST, "/api/patients/lookup", "/api/patients/search")
 			.hasAnyRole(COORDINATOR, ASSISTANT, BILLING, ADMIN)
 			.requestMatchers(POST, "/api/patients")
 			.hasAnyRole(COORDINATOR, ASSISTANT, ADMIN)

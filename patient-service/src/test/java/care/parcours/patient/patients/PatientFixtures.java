@@ -10,9 +10,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** Patients the tests register, each test with people of its own. */
-final class PatientFixtures {
+public final class PatientFixtures {
 
-	static final JsonMapper JSON = JsonMapper.builder().build();
+	public static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private PatientFixtures() {
 	}
@@ -21,7 +21,7 @@ final class PatientFixtures {
 	 * A patient from Morocco with a passport and a French NIR. {@code tag} makes the
 	 * names, contacts and numbers of one test differ from every other's.
 	 */
-	static ObjectNode yasmine(String tag) {
+	public static ObjectNode yasmine(String tag) {
 		String nir13 = "2840399" + digits(tag, 6);
 		return (ObjectNode) JSON.readTree("""
 				{"givenName": "Yasmine", "familyName": "Benali-%1$s", "birthDate": "1984-03-02", "sex": "FEMALE",
@@ -47,7 +47,7 @@ final class PatientFixtures {
 		return (int) (97 - Long.parseLong(thirteen) % 97);
 	}
 
-	static RestTestClient.ResponseSpec register(RestTestClient http, Object body) {
+	public static RestTestClient.ResponseSpec register(RestTestClient http, Object body) {
 		return http.post()
 			.uri("/api/patients")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -63,7 +63,7 @@ final class PatientFixtures {
 			.getResponseBody();
 	}
 
-	static UUID registeredId(RestTestClient http, Object body) {
+	public static UUID registeredId(RestTestClient http, Object body) {
 		return registered(http, body).id();
 	}
 

@@ -1,6 +1,7 @@
 package care.parcours.platform.web;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -16,7 +17,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses request bodies above a limit before they are read into memory: at once when the
  * declared length is too large, and while reading when a chunked body grows past it. The
- * problem handler turns the refusal into a 413.
+ * problem handler turns the refusal into a 413. Multipart bodies (uploads) are left to
+ * the servlet container's multipart limits ({@code spring.servlet.multipart.*}, or the
+ * service's own {@code MultipartConfigElement}), which bound each file and the whole
+ * request while it is parsed: one body limit for JSON and another for uploads, without
+ * raising the JSON limit of a service that accepts files.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -29,6 +34,10 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (isMultipart(request)) {
+			chain.doFilter(request, response);
+			return;
+		}
 		if (request.getContentLengthLong() > limit) {
 			// Answered through the error path, without reading the body.
 			request.setAttribute(PayloadTooLargeException.class.getName(), new PayloadTooLargeException(limit));
@@ -36,6 +45,11 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, limit), response);
+	}
+
+	private static boolean isMultipart(HttpServletRequest request) {
+		String contentType = request.getContentType();
+		return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -1,0 +1,80 @@
+package care.parcours.patient.clinical;
+
+import java.util.UUID;
+
+import care.parcours.patient.access.AccessPurpose;
+import care.parcours.patient.access.Accessor;
+import care.parcours.patient.keys.DataKey;
+import care.parcours.patient.keys.DataKeys;
+import care.parcours.platform.domain.NotFoundException;
+import care.parcours.platform.security.Caller;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The patient a clinical request names: it must be registered, and what is sealed for it
+ * needs its data key. A patient whose data key is gone (erased) is not found: nothing can
+ * be sealed for them any more.
+ */
+@Repository
+public class ClinicalPatients {
+
+	private final JdbcClient jdbc;
+
+	private final DataKeys keys;
+
+	ClinicalPatients(JdbcClient jdbc, DataKeys keys) {
+		this.jdbc = jdbc;
+		this.keys = keys;
+	}
+
+	/**
+	 * @throws PatientNotFound when no patient has this id
+	 */
+	public void requireExists(UUID patientId) {
+		encryption(patientId);
+	}
+
+	/**
+	 * The patient's data key; a record still under the old service key is given one (its
+	 * identity moves to it with the next rewrap or edit).
+	 * @throws PatientNotFound when no patient has this id, or their key was destroyed
+	 */
+	public DataKey dataKey(UUID patientId) {
+		String encryption = encryption(patientId);
+		return keys.find(patientId).orElseGet(() -> {
+			if (!encryption.equals("SERVICE_KEY")) {
+				throw new PatientNotFound(patientId);
+			}
+			DataKey created = keys.create(patientId);
+			keys.store(created);
+			return created;
+		});
+	}
+
+	private String encryption(UUID patientId) {
+		return jdbc.sql("select encryption from patient where id = ?")
+			.param(patientId)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new PatientNotFound(patientId));
+	}
+
+	/** The caller of the current request, with the purpose they declared. */
+	public static Accessor accessor(@Nullable String purposeHeader) {
+		Caller caller = Caller.current();
+		return new Accessor(caller.subject(), caller.roles(), AccessPurpose.fromHeader(purposeHeader));
+	}
+
+	/** No patient has this id. */
+	public static final class PatientNotFound extends NotFoundException {
+
+		PatientNotFound(UUID id) {
+			super("patient-not-found", "No patient record has the id " + id + ".");
+		}
+
+	}
+
+}
