@@ -6,9 +6,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import care.parcours.platform.openapi.ETagged;
 import care.parcours.platform.security.Caller;
 import care.parcours.platform.validation.CountryCode;
 import care.parcours.platform.validation.LanguageCode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -27,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Patients", description = "Patient records: identities encrypted at rest, every read audited.")
 @RestController
 @RequestMapping("/api/patients")
 class PatientController {
@@ -69,6 +74,10 @@ class PatientController {
 
 	}
 
+	@Operation(summary = "Register a patient",
+			description = "Records a patient's identity; personal data never leaves this service.")
+	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+	@ETagged
 	@PostMapping
 	ResponseEntity<PatientView> register(@Valid @RequestBody PatientForm form) {
 		Patient patient = registry.register(form.toIdentity(), Caller.current().subject());
@@ -77,6 +86,8 @@ class PatientController {
 			.body(PatientView.of(patient));
 	}
 
+	@Operation(summary = "Get a patient", description = "One patient record; the read is audited with the caller.")
+	@ETagged
 	@GetMapping("/{id}")
 	ResponseEntity<PatientView> get(@PathVariable UUID id) {
 		Patient patient = registry.read(id, Caller.current().subject());
