@@ -76,10 +76,11 @@ public class IdempotentRequests {
 				return replay(scope, key, fingerprint);
 			}
 			ResponseEntity<?> first = effect.get();
-			jdbc.sql("update parcours_platform.idempotent_request set status = ?, location = ?, body = ?"
+			jdbc.sql("update parcours_platform.idempotent_request set status = ?, location = ?, etag = ?, body = ?"
 					+ " where scope = ? and key = ?")
 				.params(first.getStatusCode().value(),
 						first.getHeaders().getLocation() == null ? null : first.getHeaders().getLocation().toString(),
+						first.getHeaders().getETag(),
 						first.getBody() == null ? null : json.writeValueAsString(first.getBody()), scope, key)
 				.update();
 			return first;
@@ -96,7 +97,7 @@ public class IdempotentRequests {
 
 	private ResponseEntity<?> replay(String scope, String key, String fingerprint) {
 		Map<String, Object> stored = jdbc
-			.sql("select fingerprint, status, location, body from parcours_platform.idempotent_request"
+			.sql("select fingerprint, status, location, etag, body from parcours_platform.idempotent_request"
 					+ " where scope = ? and key = ?")
 			.params(scope, key)
 			.query()
@@ -109,6 +110,9 @@ public class IdempotentRequests {
 		headers.set(REPLAYED, "true");
 		if (stored.get("location") instanceof String location) {
 			headers.setLocation(URI.create(location));
+		}
+		if (stored.get("etag") instanceof String eTag) {
+			headers.setETag(eTag);
 		}
 		ResponseEntity.BodyBuilder builder = ResponseEntity
 			.status(HttpStatusCode.valueOf((Integer) stored.get("status")))

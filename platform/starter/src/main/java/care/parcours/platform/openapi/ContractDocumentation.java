@@ -179,7 +179,8 @@ public class ContractDocumentation {
 			errors.add(401);
 			errors.add(403);
 		}
-		if (pathVariables) {
+		if (pathVariables || body) {
+			// An unknown id in the path, or one the body refers to.
 			errors.add(404);
 		}
 		if (write) {
