@@ -85,6 +85,11 @@ public class ContractDocumentation {
 	@Bean
 	OperationCustomizer contractResponses() {
 		SpringDocUtils.getConfig().addRequestWrapperToIgnore(PageQuery.class);
+		// Durations travel as ISO 8601 strings (StrictJsonConfiguration): say so, so that
+		// clients and the generated examples send one.
+		SpringDocUtils.getConfig()
+			.replaceWithSchema(java.time.Duration.class,
+					new io.swagger.v3.oas.models.media.StringSchema().format("duration").example("PT30M"));
 		return (operation, handler) -> {
 			describe(operation, handler);
 			return operation;
