@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import care.parcours.test.ApiAnswers;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -22,6 +23,8 @@ import com.nimbusds.jwt.SignedJWT;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -131,8 +134,21 @@ public final class AuthServer {
 		return bearer == null ? request : request.header("Authorization", "Bearer " + bearer);
 	}
 
+	/**
+	 * Sends the request; an answer of the administration API is checked against the
+	 * committed document, as the services' tests check theirs.
+	 */
 	HttpResponse<String> send(HttpRequest.Builder request) {
-		return send(http, request);
+		HttpResponse<String> response = send(http, request);
+		ApiAnswers api = ApiAnswers.committed("authorization-server");
+		if (api == null) {
+			return response;
+		}
+		HttpHeaders headers = new HttpHeaders();
+		response.headers().map().forEach(headers::addAll);
+		api.verify(response.request().method(), response.uri().getRawPath(), response.statusCode(), headers,
+				response.body().getBytes(StandardCharsets.UTF_8));
+		return response;
 	}
 
 	static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {

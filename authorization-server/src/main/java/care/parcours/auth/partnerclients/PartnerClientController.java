@@ -10,6 +10,9 @@ import java.util.UUID;
 import care.parcours.platform.domain.InvalidRequestException;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -28,6 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Administration of partner clients; only administrators get here (see the security
  * chain).
  */
+@Tag(name = "Partner clients",
+		description = "OAuth2 clients of partner organisations: issued, listed, rotated and revoked by administrators.")
 @RestController
 @RequestMapping("/api/partner-clients")
 class PartnerClientController {
@@ -81,6 +86,9 @@ class PartnerClientController {
 
 	}
 
+	@Operation(summary = "Issue a partner client",
+			description = "Creates an OAuth2 client (client credentials) for a known partner, with the scopes asked for or all of them. The secret is in this answer only. 422 unknown-partner when partner-service has not registered the partner.")
+	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
 	@PostMapping
 	ResponseEntity<IssuedView> issue(@Valid @RequestBody IssueForm form) {
 		PartnerClientRegistry.IssuedClient issued = registry.issue(form.partnerId(), form.partnerScopes(), form.name());
@@ -90,22 +98,29 @@ class PartnerClientController {
 					client.scopeValues(), client.createdAt()));
 	}
 
+	@Operation(summary = "List partner clients",
+			description = "Partner clients, optionally of one partner, newest first. Secrets are never shown.")
 	@GetMapping
 	Page<ClientView> list(@RequestParam(required = false) @Nullable UUID partnerId, PageQuery page) {
 		return registry.list(partnerId, page).map(ClientView::of);
 	}
 
+	@Operation(summary = "Get a partner client", description = "One partner client, without its secret.")
 	@GetMapping("/{clientId}")
 	ClientView get(@PathVariable String clientId) {
 		return ClientView.of(registry.get(clientId));
 	}
 
+	@Operation(summary = "Rotate a client's secret",
+			description = "Gives the client a new secret, shown in this answer only; the old secret stops working at once.")
 	@PostMapping("/{clientId}/rotate")
 	SecretView rotate(@PathVariable String clientId) {
 		PartnerClientRegistry.IssuedClient rotated = registry.rotateSecret(clientId);
 		return new SecretView(clientId, rotated.secret(), rotated.client().secretRotatedAt());
 	}
 
+	@Operation(summary = "Revoke a partner client",
+			description = "The client gets no new tokens, and the services refuse its older tokens within seconds (auth.partner-client.revoked.v1).")
 	@PostMapping("/{clientId}/revoke")
 	ClientView revoke(@PathVariable String clientId) {
 		return ClientView.of(registry.revoke(clientId));

@@ -126,8 +126,21 @@ class SecurityConfiguration {
 			.build();
 	}
 
+	/**
+	 * The administration API's OpenAPI document, open like every service's: it holds no
+	 * personal data, and partners generate their clients from it.
+	 */
 	@Bean
 	@Order(3)
+	SecurityFilterChain apiDocument(HttpSecurity http) throws Exception {
+		return http.securityMatcher("/v3/api-docs", "/v3/api-docs/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.build();
+	}
+
+	@Bean
+	@Order(4)
 	SecurityFilterChain login(HttpSecurity http) throws Exception {
 		return http
 			.authorizeHttpRequests(

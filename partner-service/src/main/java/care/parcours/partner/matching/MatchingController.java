@@ -9,6 +9,8 @@ import care.parcours.platform.validation.CountryCode;
 import care.parcours.platform.validation.LanguageCode;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Size;
@@ -21,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/partners/search?specialty=orthopaedics&language=ar&near=45.7256,5.0811&withinKm=50}.
  */
+@Tag(name = "Partner search",
+		description = "Finding the partners that provide a care: by specialty, language, place, accreditation and distance.")
 @RestController
 class MatchingController {
 
@@ -30,6 +34,8 @@ class MatchingController {
 		this.matchmaker = matchmaker;
 	}
 
+	@Operation(summary = "Search partners",
+			description = "Active partners matching every filter given, nearest first when near is given, else by name.")
 	@GetMapping("/api/partners/search")
 	Page<Match> search(@RequestParam(required = false) @Nullable @Size(min = 1, max = 60) String specialty,
 			@RequestParam(required = false) @Nullable @LanguageCode String language,

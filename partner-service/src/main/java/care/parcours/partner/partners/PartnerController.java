@@ -8,12 +8,16 @@ import java.util.List;
 import java.util.UUID;
 
 import care.parcours.platform.domain.ExpectedVersion;
+import care.parcours.platform.openapi.ETagged;
 import care.parcours.platform.security.Caller;
 import care.parcours.platform.validation.CountryCode;
 import care.parcours.platform.validation.LanguageCode;
 import care.parcours.platform.validation.TimeZoneId;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -34,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Partners", description = "Hospitals, clinics and networks of the care network.")
 @RestController
 @RequestMapping("/api/partners")
 class PartnerController {
@@ -118,6 +123,10 @@ class PartnerController {
 
 	}
 
+	@Operation(summary = "Register a partner",
+			description = "A hospital, clinic or network joins; it starts PENDING until an administrator activates it.")
+	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+	@ETagged
 	@PostMapping
 	ResponseEntity<PartnerView> register(@Valid @RequestBody RegistrationForm form) {
 		Partner partner = directory.register(form.kind(), ZoneId.of(form.timeZone()), form.profile());
@@ -126,6 +135,9 @@ class PartnerController {
 			.body(PartnerView.of(partner));
 	}
 
+	@Operation(summary = "Get a partner",
+			description = "One partner, with the version to send back in If-Match as ETag.")
+	@ETagged
 	@GetMapping("/{id}")
 	ResponseEntity<PartnerView> get(@PathVariable UUID id) {
 		if (!Caller.current().maySee(id)) {
@@ -134,11 +146,14 @@ class PartnerController {
 		return versioned(directory.get(id));
 	}
 
+	@Operation(summary = "List partners", description = "Every partner, by name.")
 	@GetMapping
 	Page<PartnerView> list(PageQuery page) {
 		return directory.list(page).map(PartnerView::of);
 	}
 
+	@Operation(summary = "Revise a partner",
+			description = "Replaces the partner's profile on the version If-Match names.")
 	@PutMapping("/{id}")
 	ResponseEntity<PartnerView> revise(@PathVariable UUID id, ExpectedVersion expected,
 			@Valid @RequestBody ProfileForm form) {

@@ -3,6 +3,8 @@ package care.parcours.partner.partners;
 import java.util.UUID;
 
 import care.parcours.platform.domain.ExpectedVersion;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Activates and suspends partners: {@code PUT /api/partners/{id}/status}. */
+@Tag(name = "Partners", description = "Hospitals, clinics and networks of the care network.")
 @RestController
 class PartnerStatusController {
 
@@ -26,6 +29,8 @@ class PartnerStatusController {
 
 	}
 
+	@Operation(summary = "Change a partner's status",
+			description = "Activates, suspends or retires a partner on the version If-Match names; 422 when the move is not allowed from the current status.")
 	@PutMapping("/api/partners/{id}/status")
 	ResponseEntity<PartnerController.PartnerView> move(@PathVariable UUID id, ExpectedVersion expected,
 			@Valid @RequestBody StatusForm form) {

@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.UUID;
 
 import care.parcours.platform.domain.ExpectedVersion;
+import care.parcours.platform.openapi.ETagged;
 import care.parcours.platform.security.Caller;
 import care.parcours.platform.validation.LanguageCode;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -26,6 +30,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Practitioners", description = "Practitioners and the partners they work at.")
 @RestController
 class PractitionerController {
 
@@ -68,6 +73,10 @@ class PractitionerController {
 
 	}
 
+	@Operation(summary = "Register a practitioner",
+			description = "A practitioner starts working at the partner; scheduling-service opens a schedule for them from the event.")
+	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+	@ETagged
 	@PostMapping("/api/partners/{partnerId}/practitioners")
 	ResponseEntity<PractitionerView> register(@PathVariable UUID partnerId, @Valid @RequestBody PractitionerForm form) {
 		Practitioner practitioner = registry.register(partnerId, form.details());
@@ -76,6 +85,9 @@ class PractitionerController {
 			.body(PractitionerView.of(practitioner));
 	}
 
+	@Operation(summary = "Get a practitioner",
+			description = "One practitioner, with the version to send back in If-Match as ETag.")
+	@ETagged
 	@GetMapping("/api/practitioners/{id}")
 	ResponseEntity<PractitionerView> get(@PathVariable UUID id) {
 		Practitioner practitioner = registry.get(id);
@@ -85,6 +97,8 @@ class PractitionerController {
 		return versioned(practitioner);
 	}
 
+	@Operation(summary = "Revise a practitioner",
+			description = "Replaces the practitioner's details on the version If-Match names.")
 	@PutMapping("/api/practitioners/{id}")
 	ResponseEntity<PractitionerView> revise(@PathVariable UUID id, ExpectedVersion expected,
 			@Valid @RequestBody PractitionerForm form) {
@@ -92,18 +106,24 @@ class PractitionerController {
 	}
 
 	/** The practitioner works for this partner too. */
+	@Operation(summary = "Add a partner to a practitioner",
+			description = "The practitioner also works at this partner from now on.")
 	@PutMapping("/api/practitioners/{id}/partners/{partnerId}")
 	ResponseEntity<PractitionerView> join(@PathVariable UUID id, @PathVariable UUID partnerId,
 			ExpectedVersion expected) {
 		return versioned(registry.join(id, expected, partnerId));
 	}
 
+	@Operation(summary = "Remove a partner from a practitioner",
+			description = "The practitioner no longer works at this partner.")
 	@DeleteMapping("/api/practitioners/{id}/partners/{partnerId}")
 	ResponseEntity<PractitionerView> leave(@PathVariable UUID id, @PathVariable UUID partnerId,
 			ExpectedVersion expected) {
 		return versioned(registry.leave(id, expected, partnerId));
 	}
 
+	@Operation(summary = "List a partner's practitioners",
+			description = "The practitioners working at the partner, by name.")
 	@GetMapping("/api/partners/{partnerId}/practitioners")
 	Page<PractitionerView> ofPartner(@PathVariable UUID partnerId, PageQuery page) {
 		return registry.ofPartner(partnerId, page).map(PractitionerView::of);

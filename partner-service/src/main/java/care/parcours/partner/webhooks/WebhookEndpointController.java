@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.UUID;
 
 import care.parcours.platform.domain.ExpectedVersion;
+import care.parcours.platform.openapi.ETagged;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -24,6 +28,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Webhooks",
+		description = "A partner's webhook endpoints: where its events are delivered, signed with the endpoint's secret.")
 @RestController
 @RequestMapping("/api/partners/{partnerId}/webhooks")
 class WebhookEndpointController {
@@ -73,6 +79,10 @@ class WebhookEndpointController {
 
 	}
 
+	@Operation(summary = "Register a webhook endpoint",
+			description = "Events of the types asked for are delivered to the URL from now on, signed with the secret shown in this answer only.")
+	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+	@ETagged
 	@PostMapping
 	ResponseEntity<EndpointWithSecret> register(@PathVariable UUID partnerId, @Valid @RequestBody EndpointForm form) {
 		WebhookEndpoint endpoint = registry.register(partnerId, form.settings());
@@ -81,17 +91,23 @@ class WebhookEndpointController {
 			.body(EndpointWithSecret.of(endpoint));
 	}
 
+	@Operation(summary = "List webhook endpoints", description = "The partner's endpoints, without their secrets.")
 	@GetMapping
 	Page<EndpointView> list(@PathVariable UUID partnerId, PageQuery page) {
 		return registry.ofPartner(partnerId, page).map(EndpointView::of);
 	}
 
+	@Operation(summary = "Get a webhook endpoint",
+			description = "One endpoint, without its secret, with the version to send back in If-Match as ETag.")
+	@ETagged
 	@GetMapping("/{id}")
 	ResponseEntity<EndpointView> get(@PathVariable UUID partnerId, @PathVariable UUID id) {
 		WebhookEndpoint endpoint = registry.get(partnerId, id);
 		return ResponseEntity.ok().eTag(Long.toString(endpoint.version())).body(EndpointView.of(endpoint));
 	}
 
+	@Operation(summary = "Revise a webhook endpoint",
+			description = "Replaces the endpoint's URL, event types and state on the version If-Match names.")
 	@PutMapping("/{id}")
 	ResponseEntity<EndpointView> revise(@PathVariable UUID partnerId, @PathVariable UUID id, ExpectedVersion expected,
 			@Valid @RequestBody EndpointForm form) {
@@ -99,12 +115,16 @@ class WebhookEndpointController {
 		return ResponseEntity.ok().eTag(Long.toString(endpoint.version())).body(EndpointView.of(endpoint));
 	}
 
+	@Operation(summary = "Rotate an endpoint's secret",
+			description = "Gives the endpoint a new signing secret, shown in this answer only.")
+	@ETagged
 	@PostMapping("/{id}/secret")
 	ResponseEntity<EndpointWithSecret> rotateSecret(@PathVariable UUID partnerId, @PathVariable UUID id) {
 		WebhookEndpoint endpoint = registry.rotateSecret(partnerId, id);
 		return ResponseEntity.ok().eTag(Long.toString(endpoint.version())).body(EndpointWithSecret.of(endpoint));
 	}
 
+	@Operation(summary = "Delete a webhook endpoint", description = "Nothing more is delivered to it.")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> remove(@PathVariable UUID partnerId, @PathVariable UUID id, ExpectedVersion expected) {
 		registry.remove(partnerId, id, expected);

@@ -12,6 +12,7 @@ import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.security.Caller;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
+import care.parcours.platform.openapi.ETagged;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -44,6 +45,8 @@ class PatientController {
 	}
 
 	@PostMapping
+	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+	@ETagged
 	@Operation(summary = "Register a patient",
 			description = "Opens a record. Identifiers are checked (NIR key, Belgian check digits), the phone is "
 					+ "normalised to E.164. A record that may be the same person (same identifier, or same folded "
@@ -59,6 +62,7 @@ class PatientController {
 	}
 
 	@GetMapping("/{id}")
+	@ETagged
 	@Operation(summary = "Read a patient record",
 			description = "Staff: the whole record (PatientView) with its version as ETag. A partner client (scope "
 					+ "partner.appointments.read): only while a consent to SHARING_WITH_PARTNER names its partner, "

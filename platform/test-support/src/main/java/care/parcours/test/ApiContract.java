@@ -19,7 +19,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,14 +59,25 @@ public final class ApiContract {
 	}
 
 	/**
-	 * The service's OpenAPI document, without the server URL (it names the random port).
+	 * The service's OpenAPI document. Its server is the configured gateway URL, not the
+	 * random port the test runs on.
 	 */
 	public JsonNode document() {
 		HttpResponse<String> response = send("GET", "/v3/api-docs", null);
 		assertThat(response.statusCode()).as("GET /v3/api-docs").isEqualTo(200);
-		ObjectNode document = (ObjectNode) JSON.readTree(response.body());
-		document.remove("servers");
-		return document;
+		return JSON.readTree(response.body());
+	}
+
+	/**
+	 * Whether this run regenerates the documents: {@code -Dparcours.openapi.update=true}.
+	 */
+	public static boolean updating() {
+		return Boolean.getBoolean("parcours.openapi.update");
+	}
+
+	/** Where the service's document is committed: {@code docs/openapi/<service>.json}. */
+	public static Path committedDocument(String service) {
+		return repositoryRoot().resolve("docs/openapi").resolve(service + ".json");
 	}
 
 	/**
@@ -77,9 +87,9 @@ public final class ApiContract {
 	 */
 	public void assertDocumentIsCommitted(String service) {
 		JsonNode running = document();
-		Path committed = repositoryRoot().resolve("docs/openapi").resolve(service + ".json");
+		Path committed = committedDocument(service);
 		try {
-			if (Boolean.getBoolean("parcours.openapi.update") || !Files.exists(committed)) {
+			if (updating() || !Files.exists(committed)) {
 				Files.createDirectories(committed.getParent());
 				Files.writeString(committed, JSON.writeValueAsString(running) + "\n");
 			}
@@ -154,7 +164,7 @@ public final class ApiContract {
 		}
 	}
 
-	private static Path repositoryRoot() {
+	static Path repositoryRoot() {
 		Path dir = Path.of("").toAbsolutePath();
 		while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
 			dir = dir.getParent();

@@ -57,10 +57,15 @@ class ParcoursTestContextCustomizerFactory implements ContextCustomizerFactory {
 			// Tests call as staff holding every role unless they say otherwise: a
 			// request's
 			// own Authorization header replaces this one.
+			// Every answer received is checked against the service's committed OpenAPI
+			// document.
 			String bearer = TestTokens.defaultBearer();
+			ApiAnswerValidation validation = new ApiAnswerValidation(context.getEnvironment());
 			context.getBeanFactory()
-				.registerSingleton("parcoursTestCaller", (RestTestClientBuilderCustomizer) (builder) -> builder
-					.defaultHeader(HttpHeaders.AUTHORIZATION, bearer));
+				.registerSingleton("parcoursTestCaller",
+						(RestTestClientBuilderCustomizer) (builder) -> builder
+							.defaultHeader(HttpHeaders.AUTHORIZATION, bearer)
+							.requestInterceptor(validation));
 		}
 
 	}

@@ -1,5 +1,6 @@
 package care.parcours.scheduling.availability;
 
+import java.net.URI;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,8 +13,11 @@ import java.util.Set;
 import java.util.UUID;
 
 import care.parcours.platform.domain.ExpectedVersion;
+import care.parcours.platform.openapi.ETagged;
 import care.parcours.scheduling.schedules.ScheduleAccess;
-
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,6 +39,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Availability",
+		description = "A practitioner's appointment types, weekly rules and exceptions, in the practitioner's zone.")
 @RestController
 @RequestMapping("/api/schedules/{practitionerId}")
 class AvailabilityController {
@@ -140,6 +146,9 @@ class AvailabilityController {
 
 	}
 
+	@Operation(summary = "Get availability",
+			description = "Appointment types, weekly rules and exceptions (from to to, when given), with the version to send back in If-Match as ETag.")
+	@ETagged
 	@GetMapping("/availability")
 	ResponseEntity<AvailabilityView> get(@PathVariable UUID practitionerId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant from,
@@ -151,6 +160,8 @@ class AvailabilityController {
 			.body(AvailabilityView.of(availability, List.of()));
 	}
 
+	@Operation(summary = "Replace availability",
+			description = "Replaces the appointment types and weekly rules on the version If-Match names; booked appointments are never dropped, those now outside are listed.")
 	@PutMapping("/availability")
 	ResponseEntity<AvailabilityView> replace(@PathVariable UUID practitionerId, ExpectedVersion expected,
 			@Valid @RequestBody AvailabilityForm form) {
@@ -163,14 +174,20 @@ class AvailabilityController {
 			.body(AvailabilityView.of(changed.availability(), changed.outside()));
 	}
 
+	@Operation(summary = "Add an exception",
+			description = "Leave or a public holiday (UNAVAILABLE), or extra hours (EXTRA), from a local start to a local end.")
+	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
 	@PostMapping("/exceptions")
 	ResponseEntity<AvailabilityView> except(@PathVariable UUID practitionerId, @Valid @RequestBody ExceptionForm form) {
 		access.requireVisible(practitionerId);
-		AvailabilityService.Changed changed = service.except(practitionerId,
-				form.toException(service.zoneOf(practitionerId)));
-		return ResponseEntity.status(201).body(AvailabilityView.of(changed.availability(), changed.outside()));
+		AvailabilityException exception = form.toException(service.zoneOf(practitionerId));
+		AvailabilityService.Changed changed = service.except(practitionerId, exception);
+		// Where the new exception lives: the address that withdraws it.
+		return ResponseEntity.created(URI.create("/api/schedules/" + practitionerId + "/exceptions/" + exception.id()))
+			.body(AvailabilityView.of(changed.availability(), changed.outside()));
 	}
 
+	@Operation(summary = "Withdraw an exception", description = "The exception no longer applies.")
 	@DeleteMapping("/exceptions/{exceptionId}")
 	AvailabilityView withdraw(@PathVariable UUID practitionerId, @PathVariable UUID exceptionId) {
 		access.requireVisible(practitionerId);

@@ -7,11 +7,18 @@ import java.util.UUID;
 
 import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.idempotency.IdempotentRequests;
+import care.parcours.platform.openapi.ETagged;
 import care.parcours.platform.security.Caller;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
 import care.parcours.scheduling.availability.Mode;
 import care.parcours.scheduling.availability.TimeRange;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -29,6 +36,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Appointments",
+		description = "Booked appointments and their life: cancel, reschedule, check in, complete, no-show.")
 @RestController
 @RequestMapping("/api/appointments")
 class AppointmentController {
@@ -70,6 +79,11 @@ class AppointmentController {
 
 	}
 
+	@Operation(summary = "Book an appointment",
+			description = "Books a free slot directly. 409 slot-taken lists free slots nearby. With an Idempotency-Key, a retried request books once and gets the first answer.")
+	@ApiResponse(responseCode = "201", description = "Created",
+			content = @Content(schema = @Schema(implementation = BookingViews.BookingView.class)))
+	@ETagged
 	@PostMapping
 	ResponseEntity<?> book(@RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
 			@Valid @RequestBody BookForm form) {
@@ -81,6 +95,9 @@ class AppointmentController {
 		});
 	}
 
+	@Operation(summary = "Get an appointment",
+			description = "One appointment, with the version to send back in If-Match as ETag.")
+	@ETagged
 	@GetMapping("/{id}")
 	ResponseEntity<BookingViews.BookingView> get(@PathVariable UUID id) {
 		Booking appointment = queries.get(id);
@@ -90,6 +107,8 @@ class AppointmentController {
 		return view(appointment);
 	}
 
+	@Operation(summary = "List appointments",
+			description = "Appointments by practitioner, patient, partner, status and start range, earliest first; a partner token sees its own organisation's only.")
 	@GetMapping
 	Page<BookingViews.BookingView> list(@RequestParam(required = false) @Nullable UUID practitionerId,
 			@RequestParam(required = false) @Nullable UUID patientId,
@@ -111,33 +130,45 @@ class AppointmentController {
 			.map(booking -> BookingViews.of(booking, links));
 	}
 
+	@Operation(summary = "Cancel an appointment",
+			description = "Cancels on the version If-Match names, with a reason; the slot is free again.")
 	@PostMapping("/{id}/cancel")
 	ResponseEntity<BookingViews.BookingView> cancel(@PathVariable UUID id, ExpectedVersion expected,
 			@Valid @RequestBody CancelForm form) {
 		return view(service.cancel(id, form.reason(), form.note(), expected));
 	}
 
+	@Operation(summary = "Reschedule an appointment",
+			description = "Moves the appointment to a new start on the version If-Match names, taking the new time and giving up the old at once.")
 	@PostMapping("/{id}/reschedule")
 	ResponseEntity<BookingViews.BookingView> reschedule(@PathVariable UUID id, ExpectedVersion expected,
 			@Valid @RequestBody RescheduleForm form) {
 		return view(service.reschedule(id, form.start(), expected));
 	}
 
+	@Operation(summary = "Record a no-show", description = "The patient did not come.")
 	@PostMapping("/{id}/no-show")
 	ResponseEntity<BookingViews.BookingView> noShow(@PathVariable UUID id, ExpectedVersion expected) {
 		return view(service.markNoShow(id, expected));
 	}
 
+	@Operation(summary = "Check a patient in", description = "The patient has arrived.")
 	@PostMapping("/{id}/check-in")
 	ResponseEntity<BookingViews.BookingView> checkIn(@PathVariable UUID id, ExpectedVersion expected) {
 		return view(service.checkIn(id, expected));
 	}
 
+	@Operation(summary = "Complete an appointment", description = "The appointment took place.")
 	@PostMapping("/{id}/complete")
 	ResponseEntity<BookingViews.BookingView> complete(@PathVariable UUID id, ExpectedVersion expected) {
 		return view(service.complete(id, expected));
 	}
 
+	@Operation(summary = "Open a teleconsultation link",
+			description = "What a teleconsultation's join link opens; anyone holding the link may call it. 410 once 30 minutes past the end.")
+	@SecurityRequirements
+	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "410", description = "The link has expired.")
 	@GetMapping("/join/{token}")
 	JoinView join(@PathVariable String token) {
 		Booking appointment = links.join(token);

@@ -7,7 +7,13 @@ import java.util.UUID;
 
 import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.idempotency.IdempotentRequests;
+import care.parcours.platform.openapi.ETagged;
 import care.parcours.scheduling.availability.Mode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,6 +30,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Holds",
+		description = "Slots held for a patient while they decide; a lapsed hold frees its slot by itself.")
 @RestController
 @RequestMapping("/api/slots/holds")
 class HoldController {
@@ -54,6 +62,11 @@ class HoldController {
 
 	}
 
+	@Operation(summary = "Hold a slot",
+			description = "Holds a free slot for the patient for holdMinutes (15 by default). With an Idempotency-Key, a retried request holds once.")
+	@ApiResponse(responseCode = "201", description = "Created",
+			content = @Content(schema = @Schema(implementation = BookingViews.BookingView.class)))
+	@ETagged
 	@PostMapping
 	ResponseEntity<?> hold(@RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
 			@Valid @RequestBody HoldForm form) {
@@ -66,12 +79,18 @@ class HoldController {
 		});
 	}
 
+	@Operation(summary = "Get a hold", description = "One hold, with the version to send back in If-Match as ETag.")
+	@ETagged
 	@GetMapping("/{id}")
 	ResponseEntity<BookingViews.BookingView> get(@PathVariable UUID id) {
 		Booking booking = queries.get(id);
 		return ResponseEntity.ok().eTag(Long.toString(booking.version())).body(BookingViews.of(booking, links));
 	}
 
+	@Operation(summary = "Confirm a hold",
+			description = "The hold becomes the appointment, with the same id and time, on the version If-Match names.")
+	@ApiResponse(responseCode = "201", description = "Created",
+			content = @Content(schema = @Schema(implementation = BookingViews.BookingView.class)))
 	@PostMapping("/{id}/confirm")
 	ResponseEntity<?> confirm(@PathVariable UUID id, ExpectedVersion expected,
 			@RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key) {
@@ -83,6 +102,8 @@ class HoldController {
 		});
 	}
 
+	@Operation(summary = "Release a hold",
+			description = "Gives the hold up on the version If-Match names; the slot is free again.")
 	@PostMapping("/{id}/release")
 	ResponseEntity<BookingViews.BookingView> release(@PathVariable UUID id, ExpectedVersion expected) {
 		Booking released = service.release(id, expected);

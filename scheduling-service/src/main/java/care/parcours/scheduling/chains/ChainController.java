@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.UUID;
 
 import care.parcours.scheduling.booking.Booking;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +24,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Appointment chains",
+		description = "One patient's appointments linked by rules, and rescheduling them together.")
 @RestController
 class ChainController {
 
@@ -33,6 +39,7 @@ class ChainController {
 	 * {@code to} starts {@code offset} (an ISO-8601 duration such as {@code -P1D}) after
 	 * {@code from}, give or take {@code tolerance} (such as {@code PT12H}).
 	 */
+	@Schema(name = "ChainRuleForm")
 	record RuleForm(@NotNull UUID from, @NotNull UUID to, @NotNull Duration offset, @NotNull Duration tolerance) {
 
 	}
@@ -68,6 +75,9 @@ class ChainController {
 
 	}
 
+	@Operation(summary = "Link appointments into a chain",
+			description = "Links one patient's appointments by rules {from, to, offset, tolerance}: to starts offset after from, give or take tolerance.")
+	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
 	@PostMapping("/api/appointments/chains")
 	ResponseEntity<ChainView> link(@Valid @RequestBody ChainForm form) {
 		AppointmentChain chain = chains.link(form.pathwayId(),
@@ -78,11 +88,14 @@ class ChainController {
 		return ResponseEntity.created(URI.create("/api/appointments/chains/" + chain.id())).body(view(chain));
 	}
 
+	@Operation(summary = "Get a chain", description = "The chain's appointments and rules.")
 	@GetMapping("/api/appointments/chains/{id}")
 	ChainView get(@PathVariable UUID id) {
 		return view(chains.get(id));
 	}
 
+	@Operation(summary = "Reschedule an appointment and its chain",
+			description = "Moves the appointment and the rest of its chain within the rules and availability, all or none; a dry run shows the plan. 422 cascade-impossible names the step that cannot move.")
 	@PostMapping("/api/appointments/{id}/cascade-reschedule")
 	CascadeView cascade(@PathVariable UUID id, @Valid @RequestBody CascadeForm form) {
 		ChainService.Cascade cascade = chains.cascade(id, form.start(), Boolean.TRUE.equals(form.dryRun()));

@@ -4,10 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Schedules",
+		description = "Practitioners' schedules, opened when partner-service registers a practitioner.")
 @RestController
 class ScheduleController {
 
@@ -25,6 +30,8 @@ class ScheduleController {
 
 	}
 
+	@Operation(summary = "Get a schedule",
+			description = "The practitioner's schedule: time zone, partner, specialties and languages.")
 	@GetMapping("/api/schedules/{practitionerId}")
 	ScheduleView get(@PathVariable UUID practitionerId) {
 		access.requireVisible(practitionerId);

@@ -15,6 +15,8 @@ import care.parcours.platform.validation.CountryCode;
 import care.parcours.platform.validation.LanguageCode;
 import care.parcours.scheduling.availability.Mode;
 import care.parcours.scheduling.availability.TimeRange;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Slots", description = "Free slots derived on demand from availability, holds and appointments.")
 @RestController
 class SlotController {
 
@@ -60,6 +63,8 @@ class SlotController {
 	 * zone when it is absent; {@code to} included) or instants such as
 	 * {@code 2026-12-01T08:00:00Z}.
 	 */
+	@Operation(summary = "Search free slots",
+			description = "Free slots earliest first across practitioners. from and to are dates (read in zone, or in each clinic's own zone) or instants; size and the after cursor page through them.")
 	@GetMapping("/api/slots")
 	SlotPage search(@RequestParam String from, @RequestParam String to,
 			@RequestParam(required = false) @Nullable String zone,

@@ -9,6 +9,9 @@ import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
 import care.parcours.scheduling.availability.Mode;
 import care.parcours.scheduling.availability.TimeRange;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +27,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Waiting list",
+		description = "Patients waiting for a slot; the first eligible waiter gets a hold when a matching slot frees.")
 @RestController
 @RequestMapping("/api/waitlist")
 class WaitlistController {
@@ -62,17 +67,23 @@ class WaitlistController {
 
 	}
 
+	@Operation(summary = "Join the waiting list",
+			description = "The patient waits for a practitioner, or a specialty, within a window.")
+	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
 	@PostMapping
 	ResponseEntity<EntryView> join(@Valid @RequestBody JoinForm form) {
 		WaitlistEntry entry = service.join(form.toRequest());
 		return ResponseEntity.created(URI.create("/api/waitlist/" + entry.id())).body(EntryView.of(entry));
 	}
 
+	@Operation(summary = "Get a waiting-list entry", description = "One entry with its offers.")
 	@GetMapping("/{id}")
 	EntryView get(@PathVariable UUID id) {
 		return EntryView.of(service.get(id));
 	}
 
+	@Operation(summary = "List waiting-list entries",
+			description = "Entries by patient, practitioner and status, oldest first.")
 	@GetMapping
 	Page<EntryView> list(@RequestParam(required = false) @Nullable UUID patientId,
 			@RequestParam(required = false) @Nullable UUID practitionerId,
@@ -80,6 +91,8 @@ class WaitlistController {
 		return service.list(patientId, practitionerId, status, page).map(EntryView::of);
 	}
 
+	@Operation(summary = "Leave the waiting list",
+			description = "The patient stops waiting; answers the withdrawn entry.")
 	@DeleteMapping("/{id}")
 	EntryView withdraw(@PathVariable UUID id) {
 		return EntryView.of(service.withdraw(id));

@@ -22,8 +22,8 @@ import org.springframework.context.annotation.Bean;
  * Shows in the documents the bounds {@code RequestBodySizes} holds request bodies to:
  * every string of a request body without a {@code maxLength} of its own gets
  * {@link InputLimits#MAX_STRING_LENGTH}, every array without a {@code maxItems}
- * {@link InputLimits#MAX_ITEMS}. Dates, ids and enumerations are bounded by their format
- * already and are left as they are.
+ * {@link InputLimits#MAX_ITEMS}. Dates, ids and enumerations get the length their format
+ * allows.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -90,13 +90,29 @@ public class InputLimitsDocumentation {
 	}
 
 	private static void limit(Schema<?> schema) {
-		if (is(schema, "string") && schema.getMaxLength() == null && schema.getFormat() == null
-				&& schema.getEnum() == null) {
-			schema.setMaxLength(InputLimits.MAX_STRING_LENGTH);
+		if (is(schema, "string") && schema.getMaxLength() == null) {
+			schema.setMaxLength(maxLength(schema));
 		}
 		if (is(schema, "array") && schema.getMaxItems() == null) {
 			schema.setMaxItems(InputLimits.MAX_ITEMS);
 		}
+	}
+
+	/**
+	 * Dates, ids and enumerations are bounded by their format already; the document says
+	 * so in numbers, for clients and linters that only read {@code maxLength}.
+	 */
+	private static int maxLength(Schema<?> schema) {
+		if (schema.getEnum() != null && !schema.getEnum().isEmpty()) {
+			return schema.getEnum().stream().mapToInt((value) -> String.valueOf(value).length()).max().orElse(0);
+		}
+		return switch (schema.getFormat() == null ? "" : schema.getFormat()) {
+			case "uuid" -> 36;
+			case "date" -> 10;
+			case "time", "partial-time" -> 18;
+			case "date-time" -> 35;
+			default -> InputLimits.MAX_STRING_LENGTH;
+		};
 	}
 
 	private static boolean is(Schema<?> schema, String type) {

@@ -1,11 +1,13 @@
 package care.parcours.platform.openapi;
 
 import java.util.Arrays;
+import java.util.List;
 
 import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.security.ParcoursSecurityProperties;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
@@ -14,6 +16,7 @@ import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.Scopes;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 
@@ -43,6 +46,10 @@ public class OpenApiDocumentation {
 	@Bean
 	@ConditionalOnMissingBean
 	OpenAPI parcoursOpenApi(@Value("${spring.application.name}") String application,
+			@Value("${parcours.openapi.server-url:http://localhost:8080}") String serverUrl,
+			@Value("${parcours.openapi.contact.name:Parcours platform team}") String contactName,
+			@Value("${parcours.openapi.contact.email:api@parcours.care}") String contactEmail,
+			@Value("${parcours.openapi.contact.url:https://parcours.care/developers}") String contactUrl,
 			ParcoursSecurityProperties security) {
 		String issuer = security.issuer().replaceAll("/+$", "");
 		Scopes partnerScopes = new Scopes()
@@ -52,7 +59,15 @@ public class OpenApiDocumentation {
 		return new OpenAPI()
 			.info(new Info().title("Parcours " + application)
 				.version("v1")
-				.description("Roles and scopes per endpoint: see the role matrix in the README."))
+				.contact(new Contact().name(contactName).email(contactEmail).url(contactUrl))
+				.description("""
+						Parcours %s, reached through the gateway. Every error is an RFC 9457 problem \
+						(application/problem+json, the Problem schema); answers omit properties whose \
+						value is null, so a property a schema does not list as required may be absent; \
+						edits name the version they change in If-Match (the ETag of the last read); \
+						collections are paged with page (from 0) and size (1 to 100). Roles and scopes \
+						per endpoint: see the role matrix in the README.""".formatted(application)))
+			.servers(List.of(new Server().url(serverUrl).description("The gateway")))
 			.components(new Components()
 				.addSecuritySchemes(BEARER,
 						new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"))

@@ -3,6 +3,8 @@ package care.parcours.platform.web;
 import java.util.List;
 import java.util.function.Function;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * One page of a collection as every Parcours API returns it.
  *
@@ -17,6 +19,7 @@ public record Page<T>(List<T> content, Metadata page) {
 	 * @param totalElements items in the whole collection
 	 * @param totalPages pages in the whole collection
 	 */
+	@Schema(name = "PageMetadata")
 	public record Metadata(int number, int size, long totalElements, long totalPages) {
 
 	}
