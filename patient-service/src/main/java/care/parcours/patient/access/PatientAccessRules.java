@@ -22,8 +22,9 @@ import static org.springframework.http.HttpMethod.PUT;
  * system reads one record by id, and only while the patient's consent names the partner;
  * never lists, look-ups or searches. Operations never read them. Who sees names in lists
  * is decided per role in the list itself (README, Access); consents are the
- * coordinators', assistants' and admins'; the audit trail the admins'; clinical data (vital signs, allergies,
- * medication, notes, documents) is for coordinators and medical assistants alone.
+ * coordinators', assistants' and admins'; the audit trail the admins'; clinical data
+ * (vital signs, allergies, medication, notes, documents) is for coordinators and medical
+ * assistants alone.
  */
 @Configuration(proxyBeanMethods = false)
 class PatientAccessRules {

@@ -13,21 +13,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import care.parcours.client.partner.api.DeliveryControllerApi;
-import care.parcours.client.partner.api.WebhookEndpointControllerApi;
+import care.parcours.client.partner.api.WebhookDeliveriesApi;
+import care.parcours.client.partner.api.WebhooksApi;
 import care.parcours.client.partner.model.Delivery;
 import care.parcours.client.partner.model.EndpointForm;
 import care.parcours.client.partner.model.EndpointWithSecret;
 import care.parcours.client.partner.model.PageDelivery;
 import care.parcours.client.scheduling.ApiException;
 import care.parcours.client.scheduling.ApiResponse;
-import care.parcours.client.scheduling.api.AppointmentControllerApi;
-import care.parcours.client.scheduling.api.AvailabilityControllerApi;
+import care.parcours.client.scheduling.api.AppointmentsApi;
+import care.parcours.client.scheduling.api.AvailabilityApi;
 import care.parcours.client.scheduling.model.AvailabilityForm;
 import care.parcours.client.scheduling.model.AvailabilityView;
 import care.parcours.client.scheduling.model.BookingView;
 import care.parcours.client.scheduling.model.PageBookingView;
-import care.parcours.client.scheduling.model.PageQuery;
 import care.parcours.client.scheduling.model.RuleForm;
 import care.parcours.client.scheduling.model.TypeForm;
 import care.parcours.client.scheduling.model.TypeView;
@@ -98,19 +97,20 @@ class PartnerDayThroughGeneratedClientIT {
 		var partnerClient = new care.parcours.client.partner.ApiClient();
 		partnerClient.updateBaseUri(gatewayUrl.toString());
 		partnerClient.setRequestInterceptor(request -> request.header("Authorization", token));
-		AvailabilityControllerApi availability = new AvailabilityControllerApi(schedulingClient);
-		AppointmentControllerApi appointments = new AppointmentControllerApi(schedulingClient);
-		WebhookEndpointControllerApi webhooks = new WebhookEndpointControllerApi(partnerClient);
-		DeliveryControllerApi deliveries = new DeliveryControllerApi(partnerClient);
+		AvailabilityApi availability = new AvailabilityApi(schedulingClient);
+		AppointmentsApi appointments = new AppointmentsApi(schedulingClient);
+		WebhooksApi webhooks = new WebhooksApi(partnerClient);
+		WebhookDeliveriesApi deliveries = new WebhookDeliveriesApi(partnerClient);
 
 		// Morning: the clinic pushes its surgeon's week, on the version it read (the
 		// schedule opens once scheduling-service hears of the practitioner).
 		ApiResponse<AvailabilityView> current = await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(200))
 			.ignoreException(ApiException.class)
-			.until(() -> availability.getWithHttpInfo(practitionerId, null, null), answer -> answer != null);
+			.until(() -> availability.getAvailabilityWithHttpInfo(practitionerId, null, null),
+					answer -> answer != null);
 		LocalDate today = LocalDate.now(PARIS);
-		AvailabilityView pushed = availability.replace(practitionerId, etag(current.getHeaders()),
+		AvailabilityView pushed = availability.replaceAvailability(practitionerId, etag(current.getHeaders()),
 				new AvailabilityForm()
 					.appointmentTypes(List.of(new TypeForm().code("consultation")
 						.durationMinutes(30)
@@ -131,7 +131,7 @@ class PartnerDayThroughGeneratedClientIT {
 
 		try (WebhookReceiver receiver = WebhookReceiver.start()) {
 			// It wants to hear of each booking at once.
-			EndpointWithSecret endpoint = webhooks.register1(partnerId,
+			EndpointWithSecret endpoint = webhooks.registerWebhookEndpoint(partnerId,
 					new EndpointForm().url(receiver.url().toString())
 						.description("front desk")
 						.eventTypes(List.of(BOOKED)));
@@ -158,7 +158,8 @@ class PartnerDayThroughGeneratedClientIT {
 			assertThat(hook.path("data").has("patientId")).isFalse();
 
 			// It reads the appointment at its organisation.
-			PageBookingView page = appointments.list1(new PageQuery(), practitionerId, null, null, null, null, null);
+			PageBookingView page = appointments.listAppointments(practitionerId, null, null, null, null, null, null,
+					null);
 			assertThat(page.getContent()).extracting(BookingView::getId).containsExactly(appointmentId);
 			BookingView appointment = page.getContent().getFirst();
 			assertThat(appointment.getStatus()).isEqualTo(BookingView.StatusEnum.BOOKED);
@@ -170,8 +171,7 @@ class PartnerDayThroughGeneratedClientIT {
 			// And the page of deliveries shows the message it received, delivered at the
 			// first attempt.
 			PageDelivery delivered = await().atMost(Duration.ofSeconds(30))
-				.until(() -> deliveries.list2(partnerId, endpoint.getId(),
-						new care.parcours.client.partner.model.PageQuery(), null),
+				.until(() -> deliveries.listDeliveries(partnerId, endpoint.getId(), null, null, null),
 						answer -> answer.getContent()
 							.stream()
 							.allMatch(delivery -> delivery.getStatus() == Delivery.StatusEnum.DELIVERED));
