@@ -6,6 +6,7 @@ import care.parcours.patient.access.AccessPurpose;
 import care.parcours.platform.domain.ExpectedVersion;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
@@ -36,13 +37,18 @@ class ErasureController {
 					+ "date); other services hear patient.patient.erased.v1. Answers 200 with erasedAt. With "
 					+ "retainUntil and a reason (LEGAL_HOLD, RETENTION_PERIOD) the erasure is recorded and done "
 					+ "the day after retainUntil: 202 with dueAt. A second request replaces a pending one.")
+	@ApiResponse(responseCode = "200", description = "Erased", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "202", description = "Recorded, to be carried out once the hold ends (dueAt)",
+			useReturnTypeSchema = true)
 	ResponseEntity<Erasure> erase(@PathVariable UUID id, ExpectedVersion expected,
 			@RequestBody(required = false) @Nullable ErasureRequest request,
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
 					required = false) @Nullable String purpose) {
 		Erasure erasure = erasures.request(id, expected, request == null ? ErasureRequest.NOW : request,
 				PatientController.accessor(purpose));
-		return ResponseEntity.status(erasure.isDone() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(erasure);
+		return ResponseEntity.status(erasure.isDone() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+			.eTag(Long.toString(erasure.version()))
+			.body(erasure);
 	}
 
 }

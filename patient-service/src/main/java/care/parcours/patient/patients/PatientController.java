@@ -71,7 +71,7 @@ class PatientController {
 					+ "the partner, the purpose declared in X-Access-Purpose and the correlation id, refusals "
 					+ "included.")
 	@ApiResponse(responseCode = "200", description = "The record, as the caller may see it",
-			content = @Content(schema = @Schema(oneOf = { PatientView.class, PartnerPatientView.class })))
+			content = @Content(schema = @Schema(anyOf = { PatientView.class, PartnerPatientView.class })))
 	ResponseEntity<?> get(@PathVariable UUID id,
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
 					required = false) @Nullable String purpose) {
