@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.scheduling.booking.Booking;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -95,10 +96,10 @@ class ChainController {
 	}
 
 	@Operation(summary = "Reschedule an appointment and its chain",
-			description = "Moves the appointment and the rest of its chain within the rules and availability, all or none; a dry run shows the plan. 422 cascade-impossible names the step that cannot move.")
+			description = "Moves the appointment and the rest of its chain within the rules and availability, all or none; a dry run shows the plan. If-Match names the version of the appointment the coordinator saw, dry run included, so that a plan is never made for a state nobody saw (428 without it, 409 stale-version on an older one); the other steps are version-checked inside the cascade. 422 cascade-impossible names the step that cannot move.")
 	@PostMapping("/api/appointments/{id}/cascade-reschedule")
-	CascadeView cascade(@PathVariable UUID id, @Valid @RequestBody CascadeForm form) {
-		ChainService.Cascade cascade = chains.cascade(id, form.start(), Boolean.TRUE.equals(form.dryRun()));
+	CascadeView cascade(@PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody CascadeForm form) {
+		ChainService.Cascade cascade = chains.cascade(id, expected, form.start(), Boolean.TRUE.equals(form.dryRun()));
 		return new CascadeView(cascade.cascadeId(), cascade.applied(),
 				cascade.moves()
 					.stream()

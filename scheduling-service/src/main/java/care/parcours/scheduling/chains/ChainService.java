@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.domain.NotFoundException;
 import care.parcours.platform.problem.ConstraintProblems;
 import care.parcours.scheduling.availability.TimeRange;
@@ -67,8 +68,8 @@ class ChainService {
 	 * Plans the cascade and applies it, unless it is a dry run, which changes nothing.
 	 */
 	@Transactional
-	Cascade cascade(UUID appointmentId, Instant newStart, boolean dryRun) {
-		Cascade cascade = plan(appointmentId, newStart);
+	Cascade cascade(UUID appointmentId, ExpectedVersion expected, Instant newStart, boolean dryRun) {
+		Cascade cascade = plan(appointmentId, expected, newStart);
 		if (dryRun) {
 			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
 			return cascade;
@@ -83,9 +84,10 @@ class ChainService {
 		return new Cascade(cascade.cascadeId(), true, cascade.moves());
 	}
 
-	private Cascade plan(UUID appointmentId, Instant newStart) {
+	private Cascade plan(UUID appointmentId, ExpectedVersion expected, Instant newStart) {
 		Instant now = clock.instant();
 		Booking moved = bookings.lock(appointmentId);
+		expected.requireCurrent("Booking " + appointmentId, moved.version());
 		AppointmentChain chain = moved.chainId() == null
 				? new AppointmentChain(UUID.randomUUID(), moved.claim().patientId(), null, List.of(), now)
 				: get(moved.chainId());

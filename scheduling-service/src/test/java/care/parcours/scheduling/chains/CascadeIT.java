@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -87,6 +88,34 @@ class CascadeIT {
 			.isEqualTo(at(surgeryDay.plusDays(9), "09:00").toString());
 		assertThat(start(surgery)).isEqualTo(at(surgeryDay, "09:00").toString());
 		assertThat(start(consult)).isEqualTo(at(surgeryDay.minusDays(1), "10:00").toString());
+	}
+
+	@Test
+	void aCascadeIsMadeOnlyOnTheVersionOfTheAppointmentTheCoordinatorSaw() {
+		link().expectStatus().isCreated();
+		String seen = etag(surgery);
+		String body = "{\"start\": \"" + at(surgeryDay.plusDays(2), "09:00") + "\"}";
+
+		http.post()
+			.uri("/api/appointments/{id}/cascade-reschedule", surgery)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(428);
+		cascade(surgery, at(surgeryDay.plusDays(2), "09:00"), false);
+		http.post()
+			.uri("/api/appointments/{id}/cascade-reschedule", surgery)
+			.header(HttpHeaders.IF_MATCH, seen)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://parcours.care/problems/stale-version");
+		assertThat(start(surgery)).isEqualTo(at(surgeryDay.plusDays(2), "09:00").toString());
 	}
 
 	@Test
@@ -214,6 +243,7 @@ class CascadeIT {
 	private RestTestClient.ResponseSpec cascadeTo(UUID appointment, Instant start) {
 		return http.post()
 			.uri("/api/appointments/{id}/cascade-reschedule", appointment)
+			.header(HttpHeaders.IF_MATCH, etag(appointment))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"start\": \"" + start + "\"}")
 			.exchange();
@@ -222,6 +252,7 @@ class CascadeIT {
 	private Map<String, Map<?, ?>> cascade(UUID appointment, Instant start, boolean dryRun) {
 		Map<?, ?> answer = http.post()
 			.uri("/api/appointments/{id}/cascade-reschedule", appointment)
+			.header(HttpHeaders.IF_MATCH, etag(appointment))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"start\": \"" + start + "\", \"dryRun\": " + dryRun + "}")
 			.exchange()
@@ -235,6 +266,17 @@ class CascadeIT {
 		((List<?>) answer.get("plan"))
 			.forEach(move -> byAppointment.put((String) ((Map<?, ?>) move).get("appointmentId"), (Map<?, ?>) move));
 		return byAppointment;
+	}
+
+	private String etag(UUID appointment) {
+		return http.get()
+			.uri("/api/appointments/{id}", appointment)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getETag();
 	}
 
 	private String start(UUID appointment) {
