@@ -32,8 +32,10 @@ class ErasureController {
 	@PostMapping("/{id}/erasure")
 	@Operation(summary = "Erase a patient's record",
 			description = "On the version named by If-Match: destroys the patient's data key, deletes their "
-					+ "blind indexes and keeps the record as a tombstone (reads answer 410 patient-erased with the "
-					+ "date); other services hear patient.patient.erased.v1. Answers 200 with erasedAt. With "
+					+ "blind indexes, deletes their vital signs, allergies, medication, notes and documents (and "
+					+ "the documents' files), keeps their consents as evidence (ids, purposes, times) and the "
+					+ "record as a tombstone (the record, its consents and its clinical data answer 410 "
+					+ "patient-erased with the date); other services hear patient.patient.erased.v1. Answers 200 with erasedAt. With "
 					+ "retainUntil and a reason (LEGAL_HOLD, RETENTION_PERIOD) the erasure is recorded and done "
 					+ "the day after retainUntil: 202 with dueAt. A second request replaces a pending one.")
 	ResponseEntity<Erasure> erase(@PathVariable UUID id, ExpectedVersion expected,
