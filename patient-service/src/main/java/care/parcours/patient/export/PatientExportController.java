@@ -32,7 +32,10 @@ class PatientExportController {
 	@Operation(summary = "Export everything held about a patient",
 			description = "One JSON document (GDPR access and portability): patientId, exportedAt and a section "
 					+ "per feature: record (identity, contacts, identifiers), accessReport (who opened the record, "
-					+ "when, with which roles, why). Audited as EXPORT. 410 patient-erased once erased.")
+					+ "when, with which roles, why), consents (all, withdrawn ones included, who recorded them), "
+					+ "vitalSigns, allergies and medication (displays in clear), notes (text in clear), documents "
+					+ "(the list: kind, type, size, SHA-256, when and by whom; contents are downloaded one by one). "
+					+ "Audited as EXPORT. 410 patient-erased once erased.")
 	Map<String, Object> export(@PathVariable UUID id,
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
 					required = false) @Nullable String purpose) {
