@@ -6,6 +6,7 @@ import care.parcours.patient.access.AccessPurpose;
 import care.parcours.platform.domain.ExpectedVersion;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +31,10 @@ class ErasureController {
 	}
 
 	@PostMapping("/{id}/erasure")
+	@ApiResponse(responseCode = "200", description = "Erased", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "202", description = "Recorded: erased once the hold lapses, at dueAt",
+			useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "410", description = "Erased already: patient-erased, with erasedAt")
 	@Operation(summary = "Erase a patient's record",
 			description = "On the version named by If-Match: destroys the patient's data key, deletes their "
 					+ "blind indexes, deletes their vital signs, allergies, medication, notes and documents (and "
@@ -44,7 +49,9 @@ class ErasureController {
 					required = false) @Nullable String purpose) {
 		Erasure erasure = erasures.request(id, expected, request == null ? ErasureRequest.NOW : request,
 				PatientController.accessor(purpose));
-		return ResponseEntity.status(erasure.isDone() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(erasure);
+		return ResponseEntity.status(erasure.isDone() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+			.eTag(Long.toString(erasure.version()))
+			.body(erasure);
 	}
 
 }

@@ -9,10 +9,10 @@ import care.parcours.patient.patients.PatientViews.PartnerPatientView;
 import care.parcours.patient.patients.PatientViews.PatientSummary;
 import care.parcours.patient.patients.PatientViews.PatientView;
 import care.parcours.platform.domain.ExpectedVersion;
+import care.parcours.platform.openapi.ETagged;
 import care.parcours.platform.security.Caller;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
-import care.parcours.platform.openapi.ETagged;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -62,6 +62,7 @@ class PatientController {
 	}
 
 	@GetMapping("/{id}")
+	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@ETagged
 	@Operation(summary = "Read a patient record",
 			description = "Staff: the whole record (PatientView) with its version as ETag. A partner client (scope "
@@ -84,6 +85,8 @@ class PatientController {
 	}
 
 	@PutMapping("/{id}")
+	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "Replace a patient's identity",
 			description = "Replaces everything the record holds on the version named by If-Match (required: 428 "
 					+ "without it, 409 stale-version on an older one). The duplicate check applies as at "

@@ -80,7 +80,7 @@ class PatientErasures {
 		Instant dueAt = request.retainUntil().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
 		record(id, now, request.retainUntil(), request.reason(), dueAt, accessor);
 		accessLog.record(id, accessor, AccessAction.ERASURE_REQUESTED);
-		return Erasure.pending(id, request.retainUntil(), request.reason(), dueAt);
+		return Erasure.pending(id, request.retainUntil(), request.reason(), dueAt, patient.version());
 	}
 
 	/**
@@ -112,7 +112,7 @@ class PatientErasures {
 			.update();
 		accessLog.record(patient.id(), accessor, AccessAction.ERASE);
 		outbox.publish(new PatientErased(patient.id(), now), patient.id(), version);
-		return Erasure.done(patient.id(), now);
+		return Erasure.done(patient.id(), now, version);
 	}
 
 	private void record(UUID id, Instant now, @Nullable LocalDate retainUntil, @Nullable ErasureHold reason,
