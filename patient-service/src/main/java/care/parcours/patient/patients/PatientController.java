@@ -72,7 +72,10 @@ class PatientController {
 					+ "the partner, the purpose declared in X-Access-Purpose and the correlation id, refusals "
 					+ "included.")
 	@ApiResponse(responseCode = "200", description = "The record, as the caller may see it",
-			content = @Content(schema = @Schema(oneOf = { PatientView.class, PartnerPatientView.class })))
+			// anyOf, not oneOf: a staff record holds every field of the partner's view,
+			// so
+			// it is valid against both.
+			content = @Content(schema = @Schema(anyOf = { PatientView.class, PartnerPatientView.class })))
 	ResponseEntity<?> get(@PathVariable UUID id,
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
 					required = false) @Nullable String purpose) {
