@@ -1,7 +1,9 @@
 package care.parcours.patient.clinical;
 
+import java.sql.Timestamp;
 import java.util.UUID;
 
+import care.parcours.patient.PatientGone;
 import care.parcours.patient.access.AccessPurpose;
 import care.parcours.patient.access.Accessor;
 import care.parcours.patient.keys.DataKey;
@@ -15,8 +17,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The patient a clinical request names: it must be registered, and what is sealed for it
- * needs its data key. A patient whose data key is gone (erased) is not found: nothing can
- * be sealed for them any more.
+ * needs its data key. An erased patient is gone (410 {@code patient-erased}, as their
+ * record answers): their clinical rows were deleted and nothing can be sealed for them
+ * any more.
  */
 @Repository
 public class ClinicalPatients {
@@ -32,6 +35,7 @@ public class ClinicalPatients {
 
 	/**
 	 * @throws PatientNotFound when no patient has this id
+	 * @throws PatientGone when the patient was erased
 	 */
 	public void requireExists(UUID patientId) {
 		encryption(patientId);
@@ -40,7 +44,8 @@ public class ClinicalPatients {
 	/**
 	 * The patient's data key; a record still under the old service key is given one (its
 	 * identity moves to it with the next rewrap or edit).
-	 * @throws PatientNotFound when no patient has this id, or their key was destroyed
+	 * @throws PatientNotFound when no patient has this id, or their key is missing
+	 * @throws PatientGone when the patient was erased
 	 */
 	public DataKey dataKey(UUID patientId) {
 		String encryption = encryption(patientId);
@@ -55,11 +60,13 @@ public class ClinicalPatients {
 	}
 
 	private String encryption(UUID patientId) {
-		return jdbc.sql("select encryption from patient where id = ?")
-			.param(patientId)
-			.query(String.class)
-			.optional()
-			.orElseThrow(() -> new PatientNotFound(patientId));
+		return jdbc.sql("select encryption, erased_at from patient where id = ?").param(patientId).query((rs, row) -> {
+			Timestamp erasedAt = rs.getTimestamp("erased_at");
+			if (erasedAt != null) {
+				throw new PatientGone(patientId, erasedAt.toInstant());
+			}
+			return rs.getString("encryption");
+		}).optional().orElseThrow(() -> new PatientNotFound(patientId));
 	}
 
 	/** The caller of the current request, with the purpose they declared. */

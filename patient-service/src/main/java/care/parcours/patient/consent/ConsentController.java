@@ -13,6 +13,7 @@ import care.parcours.platform.web.PageQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,6 +41,8 @@ class ConsentController {
 	}
 
 	@PostMapping
+	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "Record a consent",
 			description = "The purpose (CARE_COORDINATION, SHARING_WITH_PARTNER with the partnerId it names, "
 					+ "RESEARCH, CONTACT_BY_EMAIL, CONTACT_BY_MESSAGE), how the patient gave it (SIGNED_FORM, ORAL, "
@@ -56,6 +59,8 @@ class ConsentController {
 	}
 
 	@PostMapping("/{consentId}/withdrawal")
+	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "Withdraw a consent",
 			description = "Ends the consent from withdrawnAt (now when absent; not in the future, not before it took "
 					+ "effect) on the version If-Match names. The consent is kept, with its withdrawal: a consent "
@@ -71,6 +76,8 @@ class ConsentController {
 	}
 
 	@GetMapping
+	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "List a patient's consents",
 			description = "Current and past consents, the latest recorded first, each saying whether it holds now. "
 					+ "Audited.")
@@ -82,6 +89,8 @@ class ConsentController {
 	}
 
 	@GetMapping("/{consentId}")
+	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "Read a consent", description = "With its version as ETag, for a withdrawal. Audited.")
 	ResponseEntity<ConsentView> get(@PathVariable UUID id, @PathVariable UUID consentId,
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,

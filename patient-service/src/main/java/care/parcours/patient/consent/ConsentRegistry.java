@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
+import care.parcours.patient.PatientGone;
 import care.parcours.patient.access.AccessAction;
 import care.parcours.patient.access.AccessLog;
 import care.parcours.patient.access.Accessor;
@@ -92,9 +93,16 @@ class ConsentRegistry {
 					"Patient " + patientId + " has no consent with the id " + consentId + "."));
 	}
 
-	private void requirePatient(UUID patientId) {
-		if (!consents.patientExists(patientId)) {
-			throw new NotFoundException("patient-not-found", "No patient record has the id " + patientId + ".");
+	/**
+	 * @throws PatientGone when the patient was erased: their consents are kept as
+	 * evidence (ids, purposes and times), but no longer read or changed through the API
+	 */
+	void requirePatient(UUID patientId) {
+		Consents.PatientState patient = consents.patient(patientId)
+			.orElseThrow(() -> new NotFoundException("patient-not-found",
+					"No patient record has the id " + patientId + "."));
+		if (patient.erasedAt() != null) {
+			throw new PatientGone(patientId, patient.erasedAt());
 		}
 	}
 

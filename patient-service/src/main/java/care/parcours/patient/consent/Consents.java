@@ -12,6 +12,7 @@ import care.parcours.patient.consent.Consent.Statement;
 import care.parcours.platform.domain.StaleVersion;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -100,14 +101,29 @@ class Consents {
 	}
 
 	/**
-	 * Whether a patient record exists. Asked here, not of the patients feature, which
-	 * depends on this one for partners' reads; the foreign key guards it as well.
+	 * Whether a patient record exists, and if so when it was erased. Asked here, not of
+	 * the patients feature, which depends on this one for partners' reads; the foreign
+	 * key guards it as well.
+	 * @return empty when no patient has this id
 	 */
-	boolean patientExists(UUID patientId) {
-		return jdbc.sql("select exists (select 1 from patient where id = ?)")
+	Optional<PatientState> patient(UUID patientId) {
+		return jdbc.sql("select erased_at from patient where id = ?").param(patientId).query((rs, row) -> {
+			Timestamp erasedAt = rs.getTimestamp("erased_at");
+			return new PatientState(erasedAt == null ? null : erasedAt.toInstant());
+		}).optional();
+	}
+
+	/** Every consent of a patient, withdrawn ones included, the latest recorded first. */
+	List<Consent> allOf(UUID patientId) {
+		return jdbc.sql(COLUMNS + " where patient_id = ? order by recorded_at desc, id")
 			.param(patientId)
-			.query(Boolean.class)
-			.single();
+			.query(Consents::consent)
+			.list();
+	}
+
+	/** A patient as consents see them: erased or not. */
+	record PatientState(@Nullable Instant erasedAt) {
+
 	}
 
 	private static Consent consent(ResultSet rs, int row) throws SQLException {

@@ -38,6 +38,12 @@ class DatabaseDocumentStore implements DocumentStore {
 	}
 
 	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void delete(UUID documentId) {
+		jdbc.sql("delete from patient_document_content where document_id = ?").param(documentId).update();
+	}
+
+	@Override
 	public byte[] read(UUID documentId) {
 		return jdbc.sql("select content from patient_document_content where document_id = ?")
 			.param(documentId)

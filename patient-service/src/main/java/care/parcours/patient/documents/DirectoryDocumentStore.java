@@ -16,7 +16,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Documents as files of a directory, one per document named by its id: for deployments
  * that keep large binaries out of the database. A file is written whole under a temporary
  * name and then moved into place, so a reader never sees half of one; it is removed again
- * if the transaction recording the document rolls back.
+ * if the transaction recording the document rolls back. An erased patient's files are
+ * removed once the erasure commits: a file removed earlier could not come back if the
+ * erasure rolled back, and one left behind by a crash in between holds ciphertext under a
+ * data key the erasure destroyed.
  */
 @Repository
 @ConditionalOnExpression("!'${parcours.patient.documents.directory:}'.isBlank()")
@@ -69,6 +72,30 @@ class DirectoryDocumentStore implements DocumentStore {
 					}
 				}
 			});
+		}
+	}
+
+	@Override
+	public void delete(UUID documentId) {
+		Path target = file(documentId);
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			deleteNow(documentId, target);
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				deleteNow(documentId, target);
+			}
+		});
+	}
+
+	private static void deleteNow(UUID documentId, Path target) {
+		try {
+			Files.deleteIfExists(target);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot remove document " + documentId, ex);
 		}
 	}
 

@@ -57,6 +57,9 @@ class DocumentController {
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ApiResponse(responseCode = "413", description = "The file is above the documents' size limit: payload-too-large")
+	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "Upload a document",
 			description = "multipart/form-data with the file in part 'file' and its kind. The type is read from the "
 					+ "bytes by Apache Tika, never from the file name or the part's Content-Type: a PDF, JPEG or PNG "
@@ -80,6 +83,8 @@ class DocumentController {
 	}
 
 	@GetMapping
+	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "List a patient's documents",
 			description = "Metadata only (kind, media type, size, SHA-256, when and by whom uploaded), the latest "
 					+ "first. Audited.")
@@ -90,6 +95,7 @@ class DocumentController {
 	}
 
 	@GetMapping("/{documentId}")
+	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "Download a document",
 			description = "The bytes as uploaded, with the media type read at upload, their SHA-256 in Repr-Digest "
 					+ "(checked against the one recorded at upload before anything is sent) and no caching. Each "

@@ -20,4 +20,10 @@ public interface DocumentStore {
 	/** A document's sealed bytes. */
 	byte[] read(UUID documentId);
 
+	/**
+	 * Deletes a document's sealed bytes, for the patient's erasure, in the transaction
+	 * that deletes the document: with it, or once it commits for what cannot roll back.
+	 */
+	void delete(UUID documentId);
+
 }

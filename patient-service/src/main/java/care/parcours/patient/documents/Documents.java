@@ -80,22 +80,56 @@ class Documents {
 	@Transactional
 	Page<Document> list(UUID patientId, PageQuery page, Accessor accessor) {
 		patients.requireExists(patientId);
-		List<Document> content = jdbc.sql("select " + COLUMNS + """
-				 from patient_document where patient_id = ? order by uploaded_at desc, id limit ? offset ?
-				""")
-			.params(patientId, page.size(), page.offset())
-			.query((rs, row) -> new Document(rs.getObject("id", UUID.class), patientId,
-					DocumentKind.valueOf(rs.getString("kind")),
-					DocumentType.ofMediaType(rs.getString("media_type")).orElseThrow(), rs.getLong("size_bytes"),
-					rs.getBytes("sha256"), rs.getString("storage"), rs.getTimestamp("uploaded_at").toInstant(),
-					rs.getString("uploaded_by")))
-			.list();
+		List<Document> content = documents(patientId, page.size(), page.offset());
 		long total = jdbc.sql("select count(*) from patient_document where patient_id = ?")
 			.param(patientId)
 			.query(Long.class)
 			.single();
 		accessLog.record(patientId, accessor, AccessAction.LIST_DOCUMENTS);
 		return Page.of(content, page, total);
+	}
+
+	/**
+	 * Every document of the patient, metadata only, the latest first, for the export
+	 * (audited there).
+	 */
+	List<Document> all(UUID patientId) {
+		patients.requireExists(patientId);
+		return documents(patientId, Integer.MAX_VALUE, 0);
+	}
+
+	/**
+	 * Deletes the patient's documents, for their erasure: the rows, the content kept in
+	 * PostgreSQL, and the files when a directory keeps them (once the erasure commits).
+	 */
+	void erase(UUID patientId) {
+		List<UUID> ids = jdbc.sql("select id from patient_document where patient_id = ?")
+			.param(patientId)
+			.query(UUID.class)
+			.list();
+		for (UUID id : ids) {
+			store.delete(id);
+		}
+		// Content left in PostgreSQL by an instance that kept documents there before a
+		// directory was configured goes as well.
+		jdbc.sql("""
+				delete from patient_document_content
+				where document_id in (select id from patient_document where patient_id = ?)
+				""").param(patientId).update();
+		jdbc.sql("delete from patient_document where patient_id = ?").param(patientId).update();
+	}
+
+	private List<Document> documents(UUID patientId, int limit, long offset) {
+		return jdbc.sql("select " + COLUMNS + """
+				 from patient_document where patient_id = ? order by uploaded_at desc, id limit ? offset ?
+				""")
+			.params(patientId, limit, offset)
+			.query((rs, row) -> new Document(rs.getObject("id", UUID.class), patientId,
+					DocumentKind.valueOf(rs.getString("kind")),
+					DocumentType.ofMediaType(rs.getString("media_type")).orElseThrow(), rs.getLong("size_bytes"),
+					rs.getBytes("sha256"), rs.getString("storage"), rs.getTimestamp("uploaded_at").toInstant(),
+					rs.getString("uploaded_by")))
+			.list();
 	}
 
 	/**

@@ -8,6 +8,7 @@ import care.parcours.patient.access.Accessor;
 import care.parcours.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
@@ -29,10 +30,15 @@ class PatientExportController {
 	}
 
 	@GetMapping("/{id}/export")
+	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "Export everything held about a patient",
 			description = "One JSON document (GDPR access and portability): patientId, exportedAt and a section "
 					+ "per feature: record (identity, contacts, identifiers), accessReport (who opened the record, "
-					+ "when, with which roles, why). Audited as EXPORT. 410 patient-erased once erased.")
+					+ "when, with which roles, why), consents (all, withdrawn ones included, who recorded them), "
+					+ "vitalSigns, allergies and medication (displays in clear), notes (text in clear), documents "
+					+ "(the list: kind, type, size, SHA-256, when and by whom; contents are downloaded one by one). "
+					+ "Audited as EXPORT. 410 patient-erased once erased.")
 	Map<String, Object> export(@PathVariable UUID id,
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
 					required = false) @Nullable String purpose) {

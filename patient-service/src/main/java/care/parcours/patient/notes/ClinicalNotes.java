@@ -58,20 +58,37 @@ class ClinicalNotes {
 	@Transactional
 	Page<Note> list(UUID patientId, PageQuery page, Accessor accessor) {
 		DataKey key = patients.dataKey(patientId);
-		List<Note> content = jdbc.sql("""
-				select id, text, author, written_at from clinical_note
-				where patient_id = ? order by written_at desc, id limit ? offset ?
-				""").params(patientId, page.size(), page.offset()).query((rs, row) -> {
-			UUID id = rs.getObject("id", UUID.class);
-			return new Note(id, new String(key.open(purpose(id), rs.getBytes("text")), StandardCharsets.UTF_8),
-					rs.getString("author"), rs.getTimestamp("written_at").toInstant());
-		}).list();
+		List<Note> content = notes(patientId, key, page.size(), page.offset());
 		long total = jdbc.sql("select count(*) from clinical_note where patient_id = ?")
 			.param(patientId)
 			.query(Long.class)
 			.single();
 		accessLog.record(patientId, accessor, AccessAction.READ_NOTES);
 		return Page.of(content, page, total);
+	}
+
+	/**
+	 * Every note of the patient, opened, the latest first, for the export (audited
+	 * there).
+	 */
+	List<Note> all(UUID patientId) {
+		return notes(patientId, patients.dataKey(patientId), Integer.MAX_VALUE, 0);
+	}
+
+	/** Deletes the patient's notes, for their erasure. */
+	void erase(UUID patientId) {
+		jdbc.sql("delete from clinical_note where patient_id = ?").param(patientId).update();
+	}
+
+	private List<Note> notes(UUID patientId, DataKey key, int limit, long offset) {
+		return jdbc.sql("""
+				select id, text, author, written_at from clinical_note
+				where patient_id = ? order by written_at desc, id limit ? offset ?
+				""").params(patientId, limit, offset).query((rs, row) -> {
+			UUID id = rs.getObject("id", UUID.class);
+			return new Note(id, new String(key.open(purpose(id), rs.getBytes("text")), StandardCharsets.UTF_8),
+					rs.getString("author"), rs.getTimestamp("written_at").toInstant());
+		}).list();
 	}
 
 	static String purpose(UUID noteId) {

@@ -11,6 +11,7 @@ import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -42,6 +43,8 @@ class NoteController {
 	}
 
 	@PostMapping
+	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "Write a clinical note",
 			description = "Stores the text sealed with the patient's data key, bound to the patient and to the "
 					+ "note; the author is the caller. A refused text is never quoted back.")
@@ -53,6 +56,8 @@ class NoteController {
 	}
 
 	@GetMapping
+	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "List a patient's clinical notes",
 			description = "The latest first, texts opened. Audited (one row per page read).")
 	Page<NoteView> list(@PathVariable UUID patientId, PageQuery page,

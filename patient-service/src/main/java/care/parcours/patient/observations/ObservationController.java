@@ -18,6 +18,7 @@ import care.parcours.platform.web.PageQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -49,6 +50,8 @@ class ObservationController {
 	}
 
 	@PostMapping("/vital-signs")
+	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "Record vital signs",
 			description = "Values measured together at effectiveAt (now when absent; not in the future beyond five "
 					+ "minutes), each in its field's fixed UCUM unit: blood pressure in mm[Hg] (systolic and "
@@ -68,6 +71,8 @@ class ObservationController {
 	}
 
 	@GetMapping("/vital-signs")
+	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "List a patient's vital signs",
 			description = "One item per measured value, the latest measurement first. Audited.")
 	Page<ObservationView> vitalSigns(@PathVariable UUID patientId, PageQuery page,
@@ -77,6 +82,8 @@ class ObservationController {
 	}
 
 	@PostMapping("/allergies")
+	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "Record an allergy",
 			description = "A SNOMED CT concept (check digit verified) or an ATC code (a drug class), with the text "
 					+ "shown for it, sealed with the patient's data key. Audited.")
@@ -87,6 +94,8 @@ class ObservationController {
 	}
 
 	@GetMapping("/allergies")
+	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "List a patient's allergies", description = "The latest recorded first. Audited.")
 	Page<CodedEntryView> allergies(@PathVariable UUID patientId, PageQuery page,
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
@@ -96,6 +105,8 @@ class ObservationController {
 	}
 
 	@PostMapping("/medications")
+	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "Record a current medication",
 			description = "An ATC code (any level, N02BE01 for paracetamol) or a SNOMED CT product, with the text "
 					+ "shown for it, sealed with the patient's data key. Audited.")
@@ -106,6 +117,8 @@ class ObservationController {
 	}
 
 	@GetMapping("/medications")
+	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "List a patient's current medication", description = "The latest recorded first. Audited.")
 	Page<CodedEntryView> medications(@PathVariable UUID patientId, PageQuery page,
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,

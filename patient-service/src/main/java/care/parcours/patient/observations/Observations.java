@@ -80,23 +80,36 @@ class Observations {
 	@Transactional
 	Page<Observation> vitalSigns(UUID patientId, PageQuery page, Accessor accessor) {
 		patients.requireExists(patientId);
-		List<Observation> content = jdbc.sql("""
-				select id, loinc_code, value, effective_at, recorded_at, recorded_by from vital_sign
-				where patient_id = ?
-				order by effective_at desc, recorded_at desc, array_position(?::text[], loinc_code), id limit ? offset ?
-				""")
-			.params(patientId, SIGN_ORDER, page.size(), page.offset())
-			.query((rs, row) -> new Observation(rs.getObject("id", UUID.class),
-					VitalSign.ofLoincCode(rs.getString("loinc_code")).orElseThrow(), plain(rs.getBigDecimal("value")),
-					rs.getTimestamp("effective_at").toInstant(), rs.getTimestamp("recorded_at").toInstant(),
-					rs.getString("recorded_by")))
-			.list();
+		List<Observation> content = vitalSigns(patientId, page.size(), page.offset());
 		long total = jdbc.sql("select count(*) from vital_sign where patient_id = ?")
 			.param(patientId)
 			.query(Long.class)
 			.single();
 		accessLog.record(patientId, accessor, AccessAction.READ_OBSERVATIONS);
 		return Page.of(content, page, total);
+	}
+
+	/**
+	 * Every vital sign of the patient, newest first, for the export (which audits
+	 * itself).
+	 */
+	List<Observation> allVitalSigns(UUID patientId) {
+		patients.requireExists(patientId);
+		return vitalSigns(patientId, Integer.MAX_VALUE, 0);
+	}
+
+	private List<Observation> vitalSigns(UUID patientId, int limit, long offset) {
+		return jdbc.sql("""
+				select id, loinc_code, value, effective_at, recorded_at, recorded_by from vital_sign
+				where patient_id = ?
+				order by effective_at desc, recorded_at desc, array_position(?::text[], loinc_code), id limit ? offset ?
+				""")
+			.params(patientId, SIGN_ORDER, limit, offset)
+			.query((rs, row) -> new Observation(rs.getObject("id", UUID.class),
+					VitalSign.ofLoincCode(rs.getString("loinc_code")).orElseThrow(), plain(rs.getBigDecimal("value")),
+					rs.getTimestamp("effective_at").toInstant(), rs.getTimestamp("recorded_at").toInstant(),
+					rs.getString("recorded_by")))
+			.list();
 	}
 
 	/** Adds an entry to an allergy or medication list, its display text sealed. */
@@ -120,10 +133,34 @@ class Observations {
 	@Transactional
 	Page<CodedEntry> entries(UUID patientId, CodedList list, PageQuery page, Accessor accessor) {
 		DataKey key = patients.dataKey(patientId);
-		List<CodedEntry> content = jdbc.sql("""
+		List<CodedEntry> content = entries(patientId, key, list, page.size(), page.offset());
+		long total = jdbc.sql("select count(*) from coded_entry where patient_id = ? and list = ?")
+			.params(patientId, list.name())
+			.query(Long.class)
+			.single();
+		accessLog.record(patientId, accessor, AccessAction.READ_OBSERVATIONS);
+		return Page.of(content, page, total);
+	}
+
+	/**
+	 * Every entry of one of the patient's lists, displays opened, newest first, for the
+	 * export (which audits itself).
+	 */
+	List<CodedEntry> allEntries(UUID patientId, CodedList list) {
+		return entries(patientId, patients.dataKey(patientId), list, Integer.MAX_VALUE, 0);
+	}
+
+	/** Deletes the patient's vital signs and coded lists, for their erasure. */
+	void erase(UUID patientId) {
+		jdbc.sql("delete from vital_sign where patient_id = ?").param(patientId).update();
+		jdbc.sql("delete from coded_entry where patient_id = ?").param(patientId).update();
+	}
+
+	private List<CodedEntry> entries(UUID patientId, DataKey key, CodedList list, int limit, long offset) {
+		return jdbc.sql("""
 				select id, code_system, code, display, recorded_at, recorded_by from coded_entry
 				where patient_id = ? and list = ? order by recorded_at desc, id limit ? offset ?
-				""").params(patientId, list.name(), page.size(), page.offset()).query((rs, row) -> {
+				""").params(patientId, list.name(), limit, offset).query((rs, row) -> {
 			UUID id = rs.getObject("id", UUID.class);
 			CodedConcept concept = new CodedConcept(CodeSystem.valueOf(rs.getString("code_system")),
 					rs.getString("code"),
@@ -131,12 +168,6 @@ class Observations {
 			return new CodedEntry(id, list, concept, rs.getTimestamp("recorded_at").toInstant(),
 					rs.getString("recorded_by"));
 		}).list();
-		long total = jdbc.sql("select count(*) from coded_entry where patient_id = ? and list = ?")
-			.params(patientId, list.name())
-			.query(Long.class)
-			.single();
-		accessLog.record(patientId, accessor, AccessAction.READ_OBSERVATIONS);
-		return Page.of(content, page, total);
 	}
 
 	/** A stored value without the zeros its column pads it with: 37.2, not 37.20. */

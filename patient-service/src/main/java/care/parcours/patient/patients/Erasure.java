@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,10 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param retainUntil the last day the record is kept, when held
  * @param reason why it is kept, when held
  * @param dueAt when the erasure happens, when held
- * @param version the record's version after the request, sent as its {@code ETag}
+ * @param version the record's version after the request, answered as the ETag (the
+ * erasure is an edit checked by If-Match, so it answers the version it leaves)
  */
 record Erasure(UUID patientId, String status, @Nullable Instant erasedAt, @Nullable LocalDate retainUntil,
-		@Nullable ErasureHold reason, @Nullable Instant dueAt, long version) {
+		@Nullable ErasureHold reason, @Nullable Instant dueAt, @JsonIgnore long version) {
 
 	static Erasure done(UUID patientId, Instant erasedAt, long version) {
 		return new Erasure(patientId, "ERASED", erasedAt, null, null, null, version);

@@ -31,15 +31,18 @@ class ErasureController {
 	}
 
 	@PostMapping("/{id}/erasure")
+	@ApiResponse(responseCode = "200", description = "Erased", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "202", description = "Recorded: erased once the hold lapses, at dueAt",
+			useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "410", description = "Erased already: patient-erased, with erasedAt")
 	@Operation(summary = "Erase a patient's record",
 			description = "On the version named by If-Match: destroys the patient's data key, deletes their "
-					+ "blind indexes and keeps the record as a tombstone (reads answer 410 patient-erased with the "
-					+ "date); other services hear patient.patient.erased.v1. Answers 200 with erasedAt. With "
+					+ "blind indexes, deletes their vital signs, allergies, medication, notes and documents (and "
+					+ "the documents' files), keeps their consents as evidence (ids, purposes, times) and the "
+					+ "record as a tombstone (the record, its consents and its clinical data answer 410 "
+					+ "patient-erased with the date); other services hear patient.patient.erased.v1. Answers 200 with erasedAt. With "
 					+ "retainUntil and a reason (LEGAL_HOLD, RETENTION_PERIOD) the erasure is recorded and done "
 					+ "the day after retainUntil: 202 with dueAt. A second request replaces a pending one.")
-	@ApiResponse(responseCode = "200", description = "Erased", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "202", description = "Recorded, to be carried out once the hold ends (dueAt)",
-			useReturnTypeSchema = true)
 	ResponseEntity<Erasure> erase(@PathVariable UUID id, ExpectedVersion expected,
 			@RequestBody(required = false) @Nullable ErasureRequest request,
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,

@@ -9,10 +9,10 @@ import care.parcours.patient.patients.PatientViews.PartnerPatientView;
 import care.parcours.patient.patients.PatientViews.PatientSummary;
 import care.parcours.patient.patients.PatientViews.PatientView;
 import care.parcours.platform.domain.ExpectedVersion;
+import care.parcours.platform.openapi.ETagged;
 import care.parcours.platform.security.Caller;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
-import care.parcours.platform.openapi.ETagged;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -62,6 +62,7 @@ class PatientController {
 	}
 
 	@GetMapping("/{id}")
+	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@ETagged
 	@Operation(summary = "Read a patient record",
 			description = "Staff: the whole record (PatientView) with its version as ETag. A partner client (scope "
@@ -71,6 +72,9 @@ class PatientController {
 					+ "the partner, the purpose declared in X-Access-Purpose and the correlation id, refusals "
 					+ "included.")
 	@ApiResponse(responseCode = "200", description = "The record, as the caller may see it",
+			// anyOf, not oneOf: a staff record holds every field of the partner's view,
+			// so
+			// it is valid against both.
 			content = @Content(schema = @Schema(anyOf = { PatientView.class, PartnerPatientView.class })))
 	ResponseEntity<?> get(@PathVariable UUID id,
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
@@ -84,6 +88,8 @@ class PatientController {
 	}
 
 	@PutMapping("/{id}")
+	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "Replace a patient's identity",
 			description = "Replaces everything the record holds on the version named by If-Match (required: 428 "
 					+ "without it, 409 stale-version on an older one). The duplicate check applies as at "

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import care.parcours.events.patient.PatientErased;
+import care.parcours.patient.PatientDataErasure;
 import care.parcours.patient.access.AccessAction;
 import care.parcours.patient.access.AccessLog;
 import care.parcours.patient.access.Accessor;
@@ -24,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * GDPR erasure by crypto-shredding: the patient's data key is destroyed, their blind
- * indexes and ciphertext deleted, and the row kept as a tombstone so that the ids held
+ * indexes and ciphertext deleted, every feature's rows about them deleted (each
+ * {@link PatientDataErasure}), and the row kept as a tombstone so that the ids held
  * elsewhere stay valid; {@code patient.patient.erased.v1} tells the other services. A
  * legal hold or a retention period defers it: the request is recorded, and
  * {@link DueErasures} carries it out the day after the record need no longer be kept.
@@ -39,6 +41,8 @@ class PatientErasures {
 
 	private final PatientRecords records;
 
+	private final List<PatientDataErasure> features;
+
 	private final JdbcClient jdbc;
 
 	private final AccessLog accessLog;
@@ -47,8 +51,10 @@ class PatientErasures {
 
 	private final Clock clock;
 
-	PatientErasures(PatientRecords records, JdbcClient jdbc, AccessLog accessLog, Outbox outbox, Clock clock) {
+	PatientErasures(PatientRecords records, List<PatientDataErasure> features, JdbcClient jdbc, AccessLog accessLog,
+			Outbox outbox, Clock clock) {
 		this.records = records;
+		this.features = features;
 		this.jdbc = jdbc;
 		this.accessLog = accessLog;
 		this.outbox = outbox;
@@ -58,7 +64,7 @@ class PatientErasures {
 	/**
 	 * Erases a record now, or records the request until the hold it names lapses. A
 	 * second request while one is pending replaces it (a hold extended, or lifted).
-	 * @throws PatientGone when it was erased already
+	 * @throws care.parcours.patient.PatientGone when it was erased already
 	 */
 	@Transactional
 	Erasure request(UUID id, ExpectedVersion expected, ErasureRequest request, Accessor accessor) {
@@ -97,6 +103,9 @@ class PatientErasures {
 
 	private Erasure erase(PatientRecords.Registration patient, Instant now, Accessor accessor) {
 		long version = patient.version() + 1;
+		// The features' rows first, the key last: a feature that fails rolls the whole
+		// erasure back while its data can still be opened.
+		features.forEach(feature -> feature.erase(patient.id()));
 		records.erase(patient.id(), version, now);
 		jdbc.sql("update patient_erasure set erased_at = ? where patient_id = ?")
 			.params(Timestamp.from(now), patient.id())

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import care.parcours.patient.PatientGone;
 import care.parcours.patient.identity.LookupTerm;
 import care.parcours.patient.identity.PatientIdentity;
 import care.parcours.patient.keys.BlindIndex;

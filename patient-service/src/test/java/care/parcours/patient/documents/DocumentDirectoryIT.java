@@ -42,4 +42,30 @@ class DocumentDirectoryIT extends DocumentApiContract {
 		assertThat(jdbc.sql("select count(*) from patient_document_content").query(Long.class).single()).isZero();
 	}
 
+	@Test
+	void anErasedPatientsFilesAreRemovedOnceTheErasureCommits() {
+		UUID patient = care.parcours.patient.patients.PatientFixtures.registeredId(http,
+				care.parcours.patient.patients.PatientFixtures.yasmine("dirterase"));
+		UUID document = upload(patient, SampleFiles.pdf(), "a.pdf", "application/pdf").expectStatus()
+			.isCreated()
+			.expectBody(DocumentController.DocumentView.class)
+			.returnResult()
+			.getResponseBody()
+			.id();
+		assertThat(Path.of(DIRECTORY, document + ".sealed")).exists();
+
+		http.post()
+			.uri("/api/patients/{id}/erasure", patient)
+			.header("If-Match", "\"0\"")
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		assertThat(Path.of(DIRECTORY, document + ".sealed")).doesNotExist();
+		assertThat(jdbc.sql("select count(*) from patient_document where patient_id = ?")
+			.param(patient)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
 }

@@ -3,6 +3,7 @@ package care.parcours.patient.patients;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import care.parcours.events.patient.PatientEvent;
@@ -101,6 +102,47 @@ class PatientErasureIT {
 			.param(id)
 			.query(String.class)
 			.list()).containsExactly("CREATE", "ERASE");
+	}
+
+	@Test
+	void anErasureDeletesEveryClinicalRowKeepsConsentsAsEvidenceAndTheirEndpointsAnswerGone() {
+		UUID id = registeredId(http, yasmine("erase-clinical"));
+		ClinicalFixtures.consent(http, id);
+		ClinicalFixtures.vitalSign(http, id);
+		ClinicalFixtures.allergy(http, id, "Allergy to penicillin");
+		ClinicalFixtures.note(http, id, "Dyspnoea on exertion");
+		ClinicalFixtures.document(http, id, ClinicalFixtures.pdf("Referral letter"));
+		assertThat(count("select count(*) from patient_document_content where document_id in "
+				+ "(select id from patient_document where patient_id = ?)", id))
+			.isOne();
+
+		erase(id, "\"0\"", null).expectStatus().isOk();
+
+		for (String table : List.of("vital_sign", "coded_entry", "clinical_note", "patient_document")) {
+			assertThat(count("select count(*) from " + table + " where patient_id = ?", id)).as(table).isZero();
+		}
+		assertThat(count("select count(*) from patient_document_content c join patient_document d "
+				+ "on d.id = c.document_id where d.patient_id = ?", id))
+			.isZero();
+		assertThat(count("select count(*) from consent where patient_id = ?", id)).as("consents kept as evidence")
+			.isOne();
+		for (String path : List.of("vital-signs", "allergies", "medications", "notes", "documents", "consents")) {
+			http.get()
+				.uri("/api/patients/{id}/" + path, id)
+				.exchange()
+				.expectStatus()
+				.isEqualTo(410)
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("https://parcours.care/problems/patient-erased");
+		}
+		http.post()
+			.uri("/api/patients/{id}/notes", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"text\": \"after\"}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(410);
 	}
 
 	@Test

@@ -61,6 +61,51 @@ class PatientExportIT {
 	}
 
 	@Test
+	void theExportHoldsConsentsClinicalDataInClearAndTheDocumentListWithoutContents() {
+		UUID id = registeredId(http, yasmine("export-all"));
+		ClinicalFixtures.consent(http, id);
+		ClinicalFixtures.vitalSign(http, id);
+		ClinicalFixtures.allergy(http, id, "Allergy to penicillin");
+		ClinicalFixtures.note(http, id, "Dyspnoea on exertion, referred to cardiology");
+		ClinicalFixtures.document(http, id, ClinicalFixtures.pdf("Referral letter"));
+
+		JsonNode export = http.get()
+			.uri("/api/patients/{id}/export", id)
+			.header("X-Access-Purpose", "patient-request")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(export.propertyNames()).contains("record", "accessReport", "consents", "vitalSigns", "allergies",
+				"medication", "notes", "documents");
+		JsonNode consent = export.path("consents").get(0);
+		assertThat(consent.path("purpose").asString()).isEqualTo("CARE_COORDINATION");
+		assertThat(consent.path("grant").path("method").asString()).isEqualTo("SIGNED_FORM");
+		assertThat(consent.path("grant").path("recordedBy").asString()).isNotBlank();
+		assertThat(export.path("vitalSigns").get(0).path("code").asString()).isEqualTo("8867-4");
+		assertThat(export.path("vitalSigns").get(0).path("value").asInt()).isEqualTo(72);
+		assertThat(export.path("allergies").get(0).path("display").asString()).isEqualTo("Allergy to penicillin");
+		assertThat(export.path("medication").isEmpty()).isTrue();
+		assertThat(export.path("notes").get(0).path("text").asString())
+			.isEqualTo("Dyspnoea on exertion, referred to cardiology");
+		assertThat(export.path("notes").get(0).path("author").asString()).isEqualTo("amel.coordinator");
+		JsonNode document = export.path("documents").get(0);
+		assertThat(document.path("mediaType").asString()).isEqualTo("application/pdf");
+		assertThat(document.path("kind").asString()).isEqualTo("REFERRAL_LETTER");
+		assertThat(document.path("sha256").asString()).hasSize(64);
+		assertThat(document.has("content")).isFalse();
+		// Reading the clinical data for the export is the export: one row, no READ_NOTES
+		// or READ_OBSERVATIONS beside it.
+		assertThat(jdbc.sql("select action from patient_access where patient_id = ? and action like 'READ%'")
+			.param(id)
+			.query(String.class)
+			.list()).isEmpty();
+	}
+
+	@Test
 	void anUnknownOrErasedPatientHasNoExportAndNothingIsAudited() {
 		http.get().uri("/api/patients/{id}/export", UUID.randomUUID()).exchange().expectStatus().isNotFound();
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,9 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs everything this service does with a patient (register, edit, look up, search,
- * read, export, erase), then looks for the personal values it used in every place they
- * must never reach: the Kafka records published, the log output, the Prometheus output
- * and a dump of the service's database. It must find none of them in clear.
+ * read, record consents, vital signs, notes and documents, export, erase), then looks for
+ * the personal values it used in every place they must never reach: the Kafka records
+ * published, the log output, the Prometheus output and a dump of the service's database.
+ * It must find none of them in clear.
  */
 @ParcoursTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -55,7 +57,17 @@ class PersonalDataScanIT {
 		ObjectNode revised = yasmine("scan-erased");
 		revised.put("givenName", "Yasmina");
 		revised.put("phone", "+33 (0)6 98 76 54 32");
-		List<String> personal = personalValues(kept, erased, revised);
+		String keptNote = "Essoufflement a l'effort, adressee en cardiologie (kept)";
+		String erasedNote = "Douleur thoracique atypique, suivi au domicile (erased)";
+		String keptLetter = "Courrier-Zorglub-4471";
+		String erasedLetter = "Courrier-Quixotl-9082";
+		List<String> personal = new ArrayList<>(personalValues(kept, erased, revised));
+		personal.addAll(List.of(keptNote, erasedNote, keptLetter, erasedLetter));
+		// pg_dump writes bytea as hex: a value stored in clear in a bytea column shows
+		// there only in that form.
+		personal.addAll(personal.stream()
+			.map(value -> HexFormat.of().formatHex(value.getBytes(StandardCharsets.UTF_8)))
+			.toList());
 
 		UUID keptId;
 		UUID id;
@@ -84,6 +96,19 @@ class PersonalDataScanIT {
 				.expectStatus()
 				.isEqualTo(409);
 			http.get().uri("/api/patients/{id}", keptId).exchange().expectStatus().isOk();
+			// Clinical data of both: the kept patient's stays (sealed) for the dump to be
+			// searched, the erased patient's goes with them.
+			for (UUID patient : List.of(keptId, id)) {
+				ClinicalFixtures.consent(http, patient);
+				ClinicalFixtures.vitalSign(http, patient);
+				ClinicalFixtures.note(http, patient, patient.equals(id) ? erasedNote : keptNote);
+				ClinicalFixtures.document(http, patient,
+						ClinicalFixtures.pdf(patient.equals(id) ? erasedLetter : keptLetter));
+				http.get().uri("/api/patients/{id}/notes", patient).exchange().expectStatus().isOk();
+				http.get().uri("/api/patients/{id}/vital-signs", patient).exchange().expectStatus().isOk();
+				http.get().uri("/api/patients/{id}/documents", patient).exchange().expectStatus().isOk();
+				http.get().uri("/api/patients/{id}/consents", patient).exchange().expectStatus().isOk();
+			}
 			http.get().uri("/api/patients/{id}/export", id).exchange().expectStatus().isOk();
 			http.post()
 				.uri("/api/patients/{id}/erasure", id)
@@ -110,8 +135,10 @@ class PersonalDataScanIT {
 		assertThat(output.getAll()).contains("patient-service");
 		assertNoneIn("log output", output.getAll(), personal);
 		String dump = databaseDump();
-		// The dump holds the rows: both patients, the tombstone and the record kept.
-		assertThat(dump).contains("patient_lookup", keptId.toString(), id.toString());
+		// The dump holds the rows: both patients, the tombstone and the record kept, and
+		// the kept patient's sealed note and document.
+		assertThat(dump).contains("patient_lookup", keptId.toString(), id.toString(), "clinical_note",
+				"patient_document_content");
 		assertNoneIn("database dump", dump, personal);
 	}
 

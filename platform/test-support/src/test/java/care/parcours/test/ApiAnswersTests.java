@@ -37,6 +37,16 @@ class ApiAnswersTests {
 			    },
 			    "/api/things/search": {
 			      "get": {"responses": {"204": {"description": "No Content"}}}
+			    },
+			    "/api/things/{id}/scan": {
+			      "get": {
+			        "responses": {
+			          "200": {
+			            "description": "OK",
+			            "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}
+			          }
+			        }
+			      }
 			    }
 			  },
 			  "components": {
@@ -120,6 +130,21 @@ class ApiAnswersTests {
 	void literalSegmentsWinOverVariablesAndUndocumentedPathsAreNotChecked() {
 		assertThat(answers.mismatches("GET", "/api/things/search", 204, new HttpHeaders(), new byte[0])).isEmpty();
 		assertThat(answers.mismatches("GET", "/actuator/health", 200, new HttpHeaders(), bytes("{}"))).isEmpty();
+	}
+
+	@Test
+	void aDownloadIsCheckedForItsDocumentedMediaTypeNotReadAsJson() {
+		HttpHeaders pdf = new HttpHeaders();
+		pdf.setContentType(MediaType.APPLICATION_PDF);
+		HttpHeaders png = new HttpHeaders();
+		png.setContentType(MediaType.IMAGE_PNG);
+
+		assertThat(answers.mismatches("GET", "/api/things/42/scan", 200, pdf, bytes("%PDF-1.7 not json"))).isEmpty();
+		assertThat(
+				answers.mismatches("GET", "/api/things/42/scan", 200, png, new byte[] { (byte) 0x89, 'P', 'N', 'G' }))
+			.singleElement()
+			.asString()
+			.contains("media type image/png is not documented");
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package care.parcours.patient.patients;
+package care.parcours.patient;
 
 import java.time.Instant;
 import java.util.Map;
@@ -8,11 +8,13 @@ import care.parcours.platform.domain.GoneException;
 
 /**
  * The record was erased: its id stays valid as a tombstone, its content is gone for good.
- * The problem says when, and nothing else.
+ * The problem says when, and nothing else. Every feature answers it for an erased patient
+ * (the record, consents, clinical data, the export), so a client sees one
+ * {@code patient-erased} whichever endpoint it calls.
  */
-final class PatientGone extends GoneException {
+public final class PatientGone extends GoneException {
 
-	PatientGone(UUID id, Instant erasedAt) {
+	public PatientGone(UUID id, Instant erasedAt) {
 		super("patient-erased", "Patient record " + id + " was erased on " + erasedAt + ".",
 				Map.of("patientId", id, "erasedAt", erasedAt));
 	}
