@@ -98,15 +98,18 @@ class ChainController {
 	@Operation(summary = "Reschedule an appointment and its chain",
 			description = "Moves the appointment and the rest of its chain within the rules and availability, all or none; a dry run shows the plan. If-Match names the version of the appointment the coordinator saw, dry run included, so that a plan is never made for a state nobody saw (428 without it, 409 stale-version on an older one); the other steps are version-checked inside the cascade. 422 cascade-impossible names the step that cannot move.")
 	@PostMapping("/api/appointments/{id}/cascade-reschedule")
-	CascadeView cascade(@PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody CascadeForm form) {
+	ResponseEntity<CascadeView> cascade(@PathVariable UUID id, ExpectedVersion expected,
+			@Valid @RequestBody CascadeForm form) {
 		ChainService.Cascade cascade = chains.cascade(id, expected, form.start(), Boolean.TRUE.equals(form.dryRun()));
-		return new CascadeView(cascade.cascadeId(), cascade.applied(),
-				cascade.moves()
-					.stream()
-					.map(move -> new MoveView(move.appointment().id(), move.appointment().claim().practitionerId(),
-							move.appointment().claim().appointmentType(), move.appointment().during().start(),
-							move.appointment().during().end(), move.to().start(), move.to().end(), move.moves()))
-					.toList());
+		return ResponseEntity.ok()
+			.eTag(Long.toString(cascade.version()))
+			.body(new CascadeView(cascade.cascadeId(), cascade.applied(),
+					cascade.moves()
+						.stream()
+						.map(move -> new MoveView(move.appointment().id(), move.appointment().claim().practitionerId(),
+								move.appointment().claim().appointmentType(), move.appointment().during().start(),
+								move.appointment().during().end(), move.to().start(), move.to().end(), move.moves()))
+						.toList()));
 	}
 
 	private ChainView view(AppointmentChain chain) {

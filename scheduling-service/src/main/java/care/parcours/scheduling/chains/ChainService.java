@@ -59,8 +59,11 @@ class ChainService {
 
 	}
 
-	/** The plan of a cascade, applied or not. */
-	record Cascade(UUID cascadeId, boolean applied, List<Move> moves) {
+	/**
+	 * The plan of a cascade, applied or not, and the version the appointment asked to
+	 * move has after it (its {@code ETag}: unchanged by a dry run).
+	 */
+	record Cascade(UUID cascadeId, boolean applied, List<Move> moves, long version) {
 
 	}
 
@@ -81,7 +84,7 @@ class ChainService {
 			.map(move -> new BookingService.CascadeMove(move.appointment().id(), move.appointment().version(),
 					move.to()))
 			.toList(), cascade.cascadeId());
-		return new Cascade(cascade.cascadeId(), true, cascade.moves());
+		return new Cascade(cascade.cascadeId(), true, cascade.moves(), bookings.lock(appointmentId).version());
 	}
 
 	private Cascade plan(UUID appointmentId, ExpectedVersion expected, Instant newStart) {
@@ -109,7 +112,8 @@ class ChainService {
 					appointments.values()
 						.stream()
 						.map(appointment -> new Move(appointment, plan.placements().get(appointment.id())))
-						.toList());
+						.toList(),
+					moved.version());
 			case CascadePlanner.Impossible impossible -> throw new CascadeImpossible(impossible, appointments);
 		};
 	}

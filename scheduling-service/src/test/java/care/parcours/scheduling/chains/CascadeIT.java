@@ -103,7 +103,20 @@ class CascadeIT {
 			.exchange()
 			.expectStatus()
 			.isEqualTo(428);
+		String afterDryRun = http.post()
+			.uri("/api/appointments/{id}/cascade-reschedule", surgery)
+			.header(HttpHeaders.IF_MATCH, seen)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"start\": \"" + at(surgeryDay.plusDays(2), "09:00") + "\", \"dryRun\": true}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getETag();
+		assertThat(afterDryRun).isEqualTo(seen);
 		cascade(surgery, at(surgeryDay.plusDays(2), "09:00"), false);
+		assertThat(etag(surgery)).isNotEqualTo(seen);
 		http.post()
 			.uri("/api/appointments/{id}/cascade-reschedule", surgery)
 			.header(HttpHeaders.IF_MATCH, seen)
