@@ -1,11 +1,16 @@
 package care.parcours.system.scenarios;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -78,7 +83,12 @@ final class Gateway {
 	 * An answer: status, content type and body as JSON (missing when the body is not
 	 * JSON).
 	 */
-	record Answer(int status, String contentType, JsonNode body, Duration took) {
+	record Answer(int status, String contentType, JsonNode body, Duration took, HttpHeaders headers, byte[] bytes) {
+
+		/** The answer's {@code ETag}, the version an edit names in {@code If-Match}. */
+		String etag() {
+			return headers.firstValue("ETag").orElseThrow(() -> new AssertionError("No ETag, status " + status));
+		}
 
 	}
 
@@ -97,6 +107,41 @@ final class Gateway {
 			.POST(HttpRequest.BodyPublishers.ofString(json)), Duration.ofSeconds(10));
 	}
 
+	/** A POST on the version {@code ifMatch} names, as an edit or a withdrawal is. */
+	Answer post(String path, String json, String ifMatch) {
+		return send(HttpRequest.newBuilder(base.resolve(path))
+			.header("Content-Type", "application/json")
+			.header("If-Match", ifMatch)
+			.POST(HttpRequest.BodyPublishers.ofString(json)), Duration.ofSeconds(10));
+	}
+
+	Answer put(String path, String json, String ifMatch) {
+		return send(HttpRequest.newBuilder(base.resolve(path))
+			.header("Content-Type", "application/json")
+			.header("If-Match", ifMatch)
+			.PUT(HttpRequest.BodyPublishers.ofString(json)), Duration.ofSeconds(10));
+	}
+
+	/**
+	 * A {@code multipart/form-data} POST of one file, in part {@code file}, beside plain
+	 * form fields, as a browser's upload form sends it.
+	 */
+	Answer upload(String path, Map<String, String> fields, String fileName, String mediaType, byte[] content) {
+		String boundary = "parcours-" + UUID.randomUUID();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		fields.forEach((name, value) -> body.writeBytes(
+				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+					.getBytes(StandardCharsets.UTF_8)));
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: " + mediaType + "\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(base.resolve(path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), Duration.ofSeconds(10));
+	}
+
 	private Answer send(HttpRequest.Builder request, Duration limit) {
 		return exchange(request.header("Authorization", bearer()), limit);
 	}
@@ -104,18 +149,21 @@ final class Gateway {
 	private Answer exchange(HttpRequest.Builder request, Duration limit) {
 		long started = System.nanoTime();
 		try {
-			HttpResponse<String> response = http.send(request.timeout(limit).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<byte[]> response = http.send(request.timeout(limit).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
 			Duration took = Duration.ofNanos(System.nanoTime() - started);
-			JsonNode body;
-			try {
-				body = response.body().isEmpty() ? MissingNode.getInstance() : JSON.readTree(response.body());
+			String contentType = response.headers().firstValue("Content-Type").orElse("");
+			// Only a JSON answer is read as JSON: a download is its own bytes.
+			JsonNode body = MissingNode.getInstance();
+			if (response.body().length > 0 && contentType.contains("json")) {
+				try {
+					body = JSON.readTree(response.body());
+				}
+				catch (RuntimeException ex) {
+					body = MissingNode.getInstance();
+				}
 			}
-			catch (RuntimeException ex) {
-				body = MissingNode.getInstance();
-			}
-			return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body,
-					took);
+			return new Answer(response.statusCode(), contentType, body, took, response.headers(), response.body());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("The gateway did not answer " + request.build().uri(), ex);
