@@ -3,6 +3,7 @@ package care.parcours.patient.access;
 import java.util.Set;
 import java.util.UUID;
 
+import care.parcours.platform.security.Caller;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +18,16 @@ public record Accessor(String subject, Set<String> roles, @Nullable AccessPurpos
 
 	public Accessor {
 		roles = Set.copyOf(roles);
+	}
+
+	/**
+	 * The caller of the current request, with the purpose they declared in
+	 * {@link AccessPurpose#HEADER} and the partner they act for, if any.
+	 */
+	public static Accessor current(@Nullable String purposeHeader) {
+		Caller caller = Caller.current();
+		return new Accessor(caller.subject(), caller.roles(), AccessPurpose.fromHeader(purposeHeader),
+				caller.partnerId().orElse(null));
 	}
 
 	/** A member of staff. */

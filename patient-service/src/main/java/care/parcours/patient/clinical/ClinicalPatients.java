@@ -4,13 +4,9 @@ import java.sql.Timestamp;
 import java.util.UUID;
 
 import care.parcours.patient.PatientGone;
-import care.parcours.patient.access.AccessPurpose;
-import care.parcours.patient.access.Accessor;
 import care.parcours.patient.keys.DataKey;
 import care.parcours.patient.keys.DataKeys;
 import care.parcours.platform.domain.NotFoundException;
-import care.parcours.platform.security.Caller;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -67,12 +63,6 @@ public class ClinicalPatients {
 			}
 			return rs.getString("encryption");
 		}).optional().orElseThrow(() -> new PatientNotFound(patientId));
-	}
-
-	/** The caller of the current request, with the purpose they declared. */
-	public static Accessor accessor(@Nullable String purposeHeader) {
-		Caller caller = Caller.current();
-		return new Accessor(caller.subject(), caller.roles(), AccessPurpose.fromHeader(purposeHeader));
 	}
 
 	/** No patient has this id. */

@@ -7,7 +7,6 @@ import java.util.UUID;
 import care.parcours.patient.access.AccessPurpose;
 import care.parcours.patient.access.Accessor;
 import care.parcours.platform.domain.ExpectedVersion;
-import care.parcours.platform.security.Caller;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
 import io.swagger.v3.oas.annotations.Operation;
@@ -52,7 +51,7 @@ class ConsentController {
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
 					required = false) @Nullable String purpose) {
 		Consent consent = registry.grant(id, form.purpose(), form.partnerId(), form.method(), form.effectiveFrom(),
-				accessor(purpose));
+				Accessor.current(purpose));
 		return ResponseEntity.created(URI.create("/api/patients/" + id + "/consents/" + consent.id()))
 			.eTag(Long.toString(consent.version()))
 			.body(ConsentView.of(consent, registry.now()));
@@ -71,7 +70,7 @@ class ConsentController {
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
 					required = false) @Nullable String purpose) {
 		Consent consent = registry.withdraw(id, consentId, expected, form.method(), form.withdrawnAt(),
-				accessor(purpose));
+				Accessor.current(purpose));
 		return ResponseEntity.ok().eTag(Long.toString(consent.version())).body(ConsentView.of(consent, registry.now()));
 	}
 
@@ -85,7 +84,7 @@ class ConsentController {
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
 					required = false) @Nullable String purpose) {
 		Instant now = registry.now();
-		return registry.list(id, page, accessor(purpose)).map(consent -> ConsentView.of(consent, now));
+		return registry.list(id, page, Accessor.current(purpose)).map(consent -> ConsentView.of(consent, now));
 	}
 
 	@GetMapping("/{consentId}")
@@ -95,13 +94,8 @@ class ConsentController {
 	ResponseEntity<ConsentView> get(@PathVariable UUID id, @PathVariable UUID consentId,
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
 					required = false) @Nullable String purpose) {
-		Consent consent = registry.read(id, consentId, accessor(purpose));
+		Consent consent = registry.read(id, consentId, Accessor.current(purpose));
 		return ResponseEntity.ok().eTag(Long.toString(consent.version())).body(ConsentView.of(consent, registry.now()));
-	}
-
-	private static Accessor accessor(@Nullable String purpose) {
-		Caller caller = Caller.current();
-		return new Accessor(caller.subject(), caller.roles(), AccessPurpose.fromHeader(purpose));
 	}
 
 	record GrantForm(@NotNull ConsentPurpose purpose,

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 import care.parcours.patient.access.AccessPurpose;
+import care.parcours.patient.access.Accessor;
 import care.parcours.patient.clinical.ClinicalPatients;
 import care.parcours.patient.documents.Documents.Document;
 import care.parcours.patient.documents.Documents.Download;
@@ -77,7 +78,7 @@ class DocumentController {
 		if (file.isEmpty()) {
 			throw InvalidRequestException.ofField("file", "must not be empty");
 		}
-		Document document = documents.upload(patientId, kind, file.getBytes(), ClinicalPatients.accessor(purpose));
+		Document document = documents.upload(patientId, kind, file.getBytes(), Accessor.current(purpose));
 		return ResponseEntity.created(URI.create("/api/patients/" + patientId + "/documents/" + document.id()))
 			.body(DocumentView.of(document));
 	}
@@ -91,7 +92,7 @@ class DocumentController {
 	Page<DocumentView> list(@PathVariable UUID patientId, PageQuery page,
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
 					required = false) @Nullable String purpose) {
-		return documents.list(patientId, page, ClinicalPatients.accessor(purpose)).map(DocumentView::of);
+		return documents.list(patientId, page, Accessor.current(purpose)).map(DocumentView::of);
 	}
 
 	@GetMapping("/{documentId}")
@@ -107,7 +108,7 @@ class DocumentController {
 	ResponseEntity<byte[]> download(@PathVariable UUID patientId, @PathVariable UUID documentId,
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
 					required = false) @Nullable String purpose) {
-		Download download = documents.download(patientId, documentId, ClinicalPatients.accessor(purpose));
+		Download download = documents.download(patientId, documentId, Accessor.current(purpose));
 		Document document = download.document();
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(document.type().mediaType()))

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import care.parcours.patient.access.AccessPurpose;
 import care.parcours.patient.access.Accessor;
-import care.parcours.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -42,8 +41,7 @@ class PatientExportController {
 	Map<String, Object> export(@PathVariable UUID id,
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
 					required = false) @Nullable String purpose) {
-		Caller caller = Caller.current();
-		return exports.export(id, new Accessor(caller.subject(), caller.roles(), AccessPurpose.fromHeader(purpose)));
+		return exports.export(id, Accessor.current(purpose));
 	}
 
 }

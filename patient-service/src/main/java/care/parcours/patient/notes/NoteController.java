@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import care.parcours.patient.access.AccessPurpose;
+import care.parcours.patient.access.Accessor;
 import care.parcours.patient.clinical.ClinicalPatients;
 import care.parcours.patient.notes.ClinicalNotes.Note;
 import care.parcours.platform.web.Page;
@@ -51,7 +52,7 @@ class NoteController {
 	ResponseEntity<NoteView> write(@PathVariable UUID patientId, @Valid @RequestBody NoteForm form,
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
 					required = false) @Nullable String purpose) {
-		Note note = notes.write(patientId, form.text(), ClinicalPatients.accessor(purpose));
+		Note note = notes.write(patientId, form.text(), Accessor.current(purpose));
 		return ResponseEntity.created(URI.create("/api/patients/" + patientId + "/notes")).body(NoteView.of(note));
 	}
 
@@ -63,7 +64,7 @@ class NoteController {
 	Page<NoteView> list(@PathVariable UUID patientId, PageQuery page,
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
 					required = false) @Nullable String purpose) {
-		return notes.list(patientId, page, ClinicalPatients.accessor(purpose)).map(NoteView::of);
+		return notes.list(patientId, page, Accessor.current(purpose)).map(NoteView::of);
 	}
 
 	/** A note to write. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import care.parcours.patient.access.AccessPurpose;
+import care.parcours.patient.access.Accessor;
 import care.parcours.patient.clinical.ClinicalPatients;
 import care.parcours.patient.observations.Observations.CodedEntry;
 import care.parcours.patient.observations.Observations.Observation;
@@ -63,7 +64,7 @@ class ObservationController {
 					required = false) @Nullable String purpose) {
 		Instant now = clock.instant();
 		VitalSigns signs = VitalSigns.of(form.effectiveAt() == null ? now : form.effectiveAt(), form.values(), now);
-		List<ObservationView> recorded = observations.record(patientId, signs, ClinicalPatients.accessor(purpose))
+		List<ObservationView> recorded = observations.record(patientId, signs, Accessor.current(purpose))
 			.stream()
 			.map(ObservationView::of)
 			.toList();
@@ -78,7 +79,7 @@ class ObservationController {
 	Page<ObservationView> vitalSigns(@PathVariable UUID patientId, PageQuery page,
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
 					required = false) @Nullable String purpose) {
-		return observations.vitalSigns(patientId, page, ClinicalPatients.accessor(purpose)).map(ObservationView::of);
+		return observations.vitalSigns(patientId, page, Accessor.current(purpose)).map(ObservationView::of);
 	}
 
 	@PostMapping("/allergies")
@@ -100,7 +101,7 @@ class ObservationController {
 	Page<CodedEntryView> allergies(@PathVariable UUID patientId, PageQuery page,
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
 					required = false) @Nullable String purpose) {
-		return observations.entries(patientId, CodedList.ALLERGY, page, ClinicalPatients.accessor(purpose))
+		return observations.entries(patientId, CodedList.ALLERGY, page, Accessor.current(purpose))
 			.map(CodedEntryView::of);
 	}
 
@@ -123,14 +124,14 @@ class ObservationController {
 	Page<CodedEntryView> medications(@PathVariable UUID patientId, PageQuery page,
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
 					required = false) @Nullable String purpose) {
-		return observations.entries(patientId, CodedList.MEDICATION, page, ClinicalPatients.accessor(purpose))
+		return observations.entries(patientId, CodedList.MEDICATION, page, Accessor.current(purpose))
 			.map(CodedEntryView::of);
 	}
 
 	private ResponseEntity<CodedEntryView> added(UUID patientId, CodedList list, String path, CodedEntryForm form,
 			@Nullable String purpose) {
 		CodedConcept concept = new CodedConcept(form.system(), form.code(), form.display());
-		CodedEntry entry = observations.add(patientId, list, concept, ClinicalPatients.accessor(purpose));
+		CodedEntry entry = observations.add(patientId, list, concept, Accessor.current(purpose));
 		return ResponseEntity.created(URI.create("/api/patients/" + patientId + "/" + path))
 			.body(CodedEntryView.of(entry));
 	}

@@ -3,6 +3,7 @@ package care.parcours.patient.patients;
 import java.util.UUID;
 
 import care.parcours.patient.access.AccessPurpose;
+import care.parcours.patient.access.Accessor;
 import care.parcours.platform.domain.ExpectedVersion;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -48,7 +49,7 @@ class ErasureController {
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
 					required = false) @Nullable String purpose) {
 		Erasure erasure = erasures.request(id, expected, request == null ? ErasureRequest.NOW : request,
-				PatientController.accessor(purpose));
+				Accessor.current(purpose));
 		return ResponseEntity.status(erasure.isDone() ? HttpStatus.OK : HttpStatus.ACCEPTED)
 			.eTag(Long.toString(erasure.version()))
 			.body(erasure);

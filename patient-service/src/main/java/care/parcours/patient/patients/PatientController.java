@@ -10,7 +10,6 @@ import care.parcours.patient.patients.PatientViews.PatientSummary;
 import care.parcours.patient.patients.PatientViews.PatientView;
 import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.openapi.ETagged;
-import care.parcours.platform.security.Caller;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
 import io.swagger.v3.oas.annotations.Operation;
@@ -55,7 +54,7 @@ class PatientController {
 	ResponseEntity<PatientView> register(@Valid @RequestBody IdentityForm form,
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
 					required = false) @Nullable String purpose) {
-		Patient patient = registry.register(form.identity(), form.confirmedDistinct(), accessor(purpose));
+		Patient patient = registry.register(form.identity(), form.confirmedDistinct(), Accessor.current(purpose));
 		return ResponseEntity.created(URI.create("/api/patients/" + patient.id()))
 			.eTag(Long.toString(patient.version()))
 			.body(PatientView.of(patient));
@@ -79,7 +78,7 @@ class PatientController {
 	ResponseEntity<?> get(@PathVariable UUID id,
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
 					required = false) @Nullable String purpose) {
-		Accessor accessor = accessor(purpose);
+		Accessor accessor = Accessor.current(purpose);
 		if (accessor.partnerId() != null) {
 			Patient patient = registry.readForPartner(id, accessor.partnerId(), accessor);
 			return ResponseEntity.ok().eTag(Long.toString(patient.version())).body(PartnerPatientView.of(patient));
@@ -98,7 +97,8 @@ class PatientController {
 			@Valid @RequestBody IdentityForm form,
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
 					required = false) @Nullable String purpose) {
-		return versioned(registry.revise(id, expected, form.identity(), form.confirmedDistinct(), accessor(purpose)));
+		return versioned(
+				registry.revise(id, expected, form.identity(), form.confirmedDistinct(), Accessor.current(purpose)));
 	}
 
 	@GetMapping
@@ -109,17 +109,11 @@ class PatientController {
 	Page<PatientSummary> list(PageQuery page,
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
 					required = false) @Nullable String purpose) {
-		Accessor accessor = accessor(purpose);
+		Accessor accessor = Accessor.current(purpose);
 		if (PatientRegistry.showsNames(accessor)) {
 			return registry.list(page, accessor).map(PatientSummary::of);
 		}
 		return registry.listRegistrations(page).map(PatientSummary::of);
-	}
-
-	static Accessor accessor(@Nullable String purpose) {
-		Caller caller = Caller.current();
-		return new Accessor(caller.subject(), caller.roles(), AccessPurpose.fromHeader(purpose),
-				caller.partnerId().orElse(null));
 	}
 
 	private static ResponseEntity<PatientView> versioned(Patient patient) {

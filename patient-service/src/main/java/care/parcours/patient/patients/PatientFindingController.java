@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import care.parcours.patient.access.AccessPurpose;
+import care.parcours.patient.access.Accessor;
 import care.parcours.patient.identity.EmailAddress;
 import care.parcours.patient.identity.InvalidField;
 import care.parcours.patient.identity.LookupTerm;
@@ -102,7 +103,7 @@ class PatientFindingController {
 	Found lookUp(@Valid @RequestBody LookupForm form,
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
 					required = false) @Nullable String purpose) {
-		return Found.of(registry.lookUp(form.term(), PatientController.accessor(purpose)));
+		return Found.of(registry.lookUp(form.term(), Accessor.current(purpose)));
 	}
 
 	@PostMapping("/search")
@@ -113,8 +114,7 @@ class PatientFindingController {
 	Found search(@Valid @RequestBody SearchForm form,
 			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
 					required = false) @Nullable String purpose) {
-		return Found
-			.of(registry.search(form.familyName(), form.year(), form.birthDate(), PatientController.accessor(purpose)));
+		return Found.of(registry.search(form.familyName(), form.year(), form.birthDate(), Accessor.current(purpose)));
 	}
 
 }
