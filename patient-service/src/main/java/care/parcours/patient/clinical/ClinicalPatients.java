@@ -12,10 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The patient a clinical request names: it must be registered, and what is sealed for it
- * needs its data key. An erased patient is gone (410 {@code patient-erased}, as their
- * record answers): their clinical rows were deleted and nothing can be sealed for them
- * any more.
+ * The patient a request about their consents or clinical data names: it must be
+ * registered, and what is sealed for it needs its data key. An erased patient is gone
+ * (410 {@code patient-erased}, as their record answers): their clinical rows were deleted
+ * and nothing can be sealed for them any more.
  */
 @Repository
 public class ClinicalPatients {

@@ -8,6 +8,7 @@ import care.parcours.patient.PatientGone;
 import care.parcours.patient.access.AccessAction;
 import care.parcours.patient.access.AccessLog;
 import care.parcours.patient.access.Accessor;
+import care.parcours.patient.clinical.ClinicalPatients;
 import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.domain.NotFoundException;
 import care.parcours.platform.outbox.Outbox;
@@ -27,14 +28,17 @@ class ConsentRegistry {
 
 	private final Consents consents;
 
+	private final ClinicalPatients patients;
+
 	private final AccessLog accessLog;
 
 	private final Outbox outbox;
 
 	private final Clock clock;
 
-	ConsentRegistry(Consents consents, AccessLog accessLog, Outbox outbox, Clock clock) {
+	ConsentRegistry(Consents consents, ClinicalPatients patients, AccessLog accessLog, Outbox outbox, Clock clock) {
 		this.consents = consents;
+		this.patients = patients;
 		this.accessLog = accessLog;
 		this.outbox = outbox;
 		this.clock = clock;
@@ -98,12 +102,7 @@ class ConsentRegistry {
 	 * evidence (ids, purposes and times), but no longer read or changed through the API
 	 */
 	void requirePatient(UUID patientId) {
-		Consents.PatientState patient = consents.patient(patientId)
-			.orElseThrow(() -> new NotFoundException("patient-not-found",
-					"No patient record has the id " + patientId + "."));
-		if (patient.erasedAt() != null) {
-			throw new PatientGone(patientId, patient.erasedAt());
-		}
+		patients.requireExists(patientId);
 	}
 
 }

@@ -12,7 +12,6 @@ import care.parcours.patient.consent.Consent.Statement;
 import care.parcours.platform.domain.StaleVersion;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -100,19 +99,6 @@ class Consents {
 			.list();
 	}
 
-	/**
-	 * Whether a patient record exists, and if so when it was erased. Asked here, not of
-	 * the patients feature, which depends on this one for partners' reads; the foreign
-	 * key guards it as well.
-	 * @return empty when no patient has this id
-	 */
-	Optional<PatientState> patient(UUID patientId) {
-		return jdbc.sql("select erased_at from patient where id = ?").param(patientId).query((rs, row) -> {
-			Timestamp erasedAt = rs.getTimestamp("erased_at");
-			return new PatientState(erasedAt == null ? null : erasedAt.toInstant());
-		}).optional();
-	}
-
 	/** Every consent of a patient, withdrawn ones included, the latest recorded first. */
 	List<Consent> allOf(UUID patientId) {
 		return jdbc.sql(COLUMNS + " where patient_id = ? order by recorded_at desc, id")
@@ -122,10 +108,6 @@ class Consents {
 	}
 
 	/** A patient as consents see them: erased or not. */
-	record PatientState(@Nullable Instant erasedAt) {
-
-	}
-
 	private static Consent consent(ResultSet rs, int row) throws SQLException {
 		Statement grant = new Statement(ConsentMethod.valueOf(rs.getString("method")), instant(rs, "effective_from"),
 				rs.getString("recorded_by"), instant(rs, "recorded_at"));
