@@ -12,8 +12,9 @@ import org.springframework.stereotype.Service;
 /**
  * Brings every record under the current keys: rewraps the data keys an older master key
  * wraps, and rewrites the rows still under the old service key with data keys of their
- * own. Runs at start (unless {@code parcours.patient.keys.rewrap-on-start=false}) and on
- * demand ({@code POST /api/patients/keys/rewrap}); batches lock their rows, so instances
+ * own. Runs at start (unless
+ * {@code parcours.patient.keys.maintenance.rewrap-on-start=false}) and on demand
+ * ({@code POST /api/patients/keys/rewrap}); batches lock their rows, so instances
  * starting together share the work.
  */
 @Service
