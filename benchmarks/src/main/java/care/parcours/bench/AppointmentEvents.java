@@ -46,7 +46,7 @@ final class AppointmentEvents {
 		UUID appointment = UUID.randomUUID();
 		Instant start = Instant.now().plus(Duration.ofDays(7));
 		kafka.publish(new AppointmentBooked(appointment, UUID.randomUUID(), partner, UUID.randomUUID(), start,
-				start.plus(Duration.ofMinutes(30)), "IN_PERSON", "consultation", null), appointment);
+				start.plus(Duration.ofMinutes(30)), "IN_PERSON", "consultation", null, null), appointment);
 	}
 
 }

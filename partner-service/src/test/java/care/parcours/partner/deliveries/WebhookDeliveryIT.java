@@ -71,7 +71,7 @@ class WebhookDeliveryIT {
 			}
 			UUID elsewhere = UUID.randomUUID();
 			publish(lifecycle(elsewhere, otherPartner, patient).getFirst(), elsewhere, 0);
-			publish(new AppointmentCompleted(appointments.getFirst(), UUID.randomUUID(), partner, patient, START),
+			publish(new AppointmentCompleted(appointments.getFirst(), UUID.randomUUID(), partner, patient, START, null),
 					appointments.getFirst(), 3);
 
 			await().atMost(PATIENCE).until(() -> receiver.handled().size() >= 15 && other.handled().size() == 1);
@@ -222,11 +222,11 @@ class WebhookDeliveryIT {
 		Instant end = START.plusSeconds(1800);
 		return List.of(
 				new AppointmentBooked(appointment, practitioner, partner, patient, START, end, "IN_PERSON",
-						"consultation", null),
+						"consultation", null, null),
 				new AppointmentRescheduled(appointment, practitioner, partner, patient, START, end,
-						START.plusSeconds(86400), end.plusSeconds(86400), null),
+						START.plusSeconds(86400), end.plusSeconds(86400), null, null),
 				new AppointmentCancelled(appointment, practitioner, partner, patient, START.plusSeconds(86400),
-						end.plusSeconds(86400), "PATIENT_REQUEST"));
+						end.plusSeconds(86400), "PATIENT_REQUEST", null));
 	}
 
 	private static void publish(DomainEvent event, UUID subject, long version) {

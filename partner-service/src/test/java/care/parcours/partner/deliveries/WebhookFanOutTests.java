@@ -28,7 +28,7 @@ class WebhookFanOutTests {
 		UUID patient = UUID.randomUUID();
 		AppointmentBooked booked = new AppointmentBooked(UUID.randomUUID(), UUID.randomUUID(), partner, patient,
 				Instant.parse("2026-12-01T08:00:00Z"), Instant.parse("2026-12-01T08:30:00Z"), "IN_PERSON",
-				"consultation", null);
+				"consultation", null, null);
 		Audience audience = Audience.of(AppointmentBooked.class);
 
 		JsonNode data = WebhookFanOut.data(codec, booked, audience);

@@ -18,6 +18,11 @@ import care.parcours.events.partner.PractitionerRegistered;
 import care.parcours.events.partner.PractitionerUpdated;
 import care.parcours.events.patient.ConsentGranted;
 import care.parcours.events.patient.ConsentWithdrawn;
+import care.parcours.events.patient.PathwayAlertRaised;
+import care.parcours.events.patient.PathwayClosed;
+import care.parcours.events.patient.PathwayMoveRequested;
+import care.parcours.events.patient.PathwayOpened;
+import care.parcours.events.patient.PathwayStepChanged;
 import care.parcours.events.patient.PatientErased;
 import care.parcours.events.patient.PatientRegistered;
 import care.parcours.events.scheduling.AppointmentBooked;
@@ -26,6 +31,8 @@ import care.parcours.events.scheduling.AppointmentCheckedIn;
 import care.parcours.events.scheduling.AppointmentCompleted;
 import care.parcours.events.scheduling.AppointmentNoShowRecorded;
 import care.parcours.events.scheduling.AppointmentRescheduled;
+import care.parcours.events.scheduling.CascadeApplied;
+import care.parcours.events.scheduling.CascadeRefused;
 import care.parcours.events.scheduling.SlotHeld;
 import care.parcours.events.scheduling.SlotReleased;
 import care.parcours.events.scheduling.WaitlistOfferMade;
@@ -42,6 +49,12 @@ final class EventSamples {
 	private static final UUID PATIENT = UUID.fromString("9e4b2c1d-8a7f-4b3e-a2d1-0c9b8a7f6e55");
 
 	private static final UUID APPOINTMENT = UUID.fromString("3a2b1c0d-9e8f-4a7b-8c6d-5e4f3a2b1c0d");
+
+	private static final UUID PATHWAY = UUID.fromString("c0ffee00-1d2e-4f3a-8b4c-5d6e7f8a9b0c");
+
+	private static final UUID STEP = UUID.fromString("5e7a9c1b-3d5f-4a7b-9c1d-3e5f7a9b1c3d");
+
+	private static final UUID MOVE = UUID.fromString("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
 
 	private static final Instant START = Instant.parse("2026-12-01T08:00:00Z");
 
@@ -83,26 +96,45 @@ final class EventSamples {
 			entry(PractitionerLeftPartner.class, new PractitionerLeftPartner(PRACTITIONER, PARTNER)),
 			entry(SlotHeld.class,
 					new SlotHeld(UUID.randomUUID(), PRACTITIONER, PARTNER, PATIENT, START, END, "IN_PERSON",
-							"consultation", START.minusSeconds(3600))),
+							"consultation", START.minusSeconds(3600), null)),
 			entry(SlotReleased.class,
-					new SlotReleased(UUID.randomUUID(), PRACTITIONER, PARTNER, START, END, "EXPIRED")),
+					new SlotReleased(UUID.randomUUID(), PRACTITIONER, PARTNER, START, END, "EXPIRED", null)),
 			entry(AppointmentBooked.class,
 					new AppointmentBooked(APPOINTMENT, PRACTITIONER, PARTNER, PATIENT, START, END, "TELECONSULTATION",
-							"consultation", null)),
+							"consultation", null, STEP)),
 			entry(AppointmentCancelled.class,
-					new AppointmentCancelled(APPOINTMENT, PRACTITIONER, PARTNER, PATIENT, START, END,
-							"PATIENT_REQUEST")),
+					new AppointmentCancelled(APPOINTMENT, PRACTITIONER, PARTNER, PATIENT, START, END, "PATIENT_REQUEST",
+							null)),
 			entry(AppointmentRescheduled.class,
 					new AppointmentRescheduled(APPOINTMENT, PRACTITIONER, PARTNER, PATIENT, START, END,
-							START.plusSeconds(86400), END.plusSeconds(86400), UUID.randomUUID())),
+							START.plusSeconds(86400), END.plusSeconds(86400), UUID.randomUUID(), null)),
 			entry(AppointmentNoShowRecorded.class,
-					new AppointmentNoShowRecorded(APPOINTMENT, PRACTITIONER, PARTNER, PATIENT, START, END)),
+					new AppointmentNoShowRecorded(APPOINTMENT, PRACTITIONER, PARTNER, PATIENT, START, END, null)),
 			entry(AppointmentCheckedIn.class,
-					new AppointmentCheckedIn(APPOINTMENT, PRACTITIONER, PARTNER, PATIENT, START.minusSeconds(300))),
+					new AppointmentCheckedIn(APPOINTMENT, PRACTITIONER, PARTNER, PATIENT, START.minusSeconds(300),
+							null)),
 			entry(AppointmentCompleted.class,
-					new AppointmentCompleted(APPOINTMENT, PRACTITIONER, PARTNER, PATIENT, END)),
-			entry(WaitlistOfferMade.class, new WaitlistOfferMade(UUID.randomUUID(), UUID.randomUUID(), PATIENT,
-					PRACTITIONER, PARTNER, START, END, START.minusSeconds(3600))));
+					new AppointmentCompleted(APPOINTMENT, PRACTITIONER, PARTNER, PATIENT, END, null)),
+			entry(WaitlistOfferMade.class,
+					new WaitlistOfferMade(UUID.randomUUID(), UUID.randomUUID(), PATIENT, PRACTITIONER, PARTNER, START,
+							END, START.minusSeconds(3600), null)),
+			entry(PathwayOpened.class,
+					new PathwayOpened(PATHWAY, PATIENT, UUID.fromString("1f2e3d4c-5b6a-4798-8a9b-0c1d2e3f4a5b"), 2,
+							PARTNER, "coordinator-7", START.plusSeconds(7 * 86400), START.minusSeconds(86400))),
+			entry(PathwayStepChanged.class,
+					new PathwayStepChanged(PATHWAY, STEP, "SURGERY", "SCHEDULED", START, "COORDINATOR", null, START)),
+			entry(PathwayAlertRaised.class,
+					new PathwayAlertRaised(PATHWAY, UUID.fromString("6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d"), STEP,
+							"APPOINTMENT_CANCELLED", START)),
+			entry(PathwayClosed.class, new PathwayClosed(PATHWAY, "CLOSED", "COMPLETED", END)),
+			entry(PathwayMoveRequested.class,
+					new PathwayMoveRequested(PATHWAY, MOVE, PATIENT, APPOINTMENT, START.plusSeconds(2 * 86400),
+							List.of(new PathwayMoveRequested.Link(APPOINTMENT,
+									UUID.fromString("2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e"), "P7D", "PT12H")))),
+			entry(CascadeApplied.class,
+					new CascadeApplied(UUID.fromString("8d7c6b5a-4938-4271-a0b1-c2d3e4f5a6b7"),
+							UUID.fromString("4c3b2a19-0807-4f6e-8d5c-4b3a29180706"), MOVE, List.of(APPOINTMENT))),
+			entry(CascadeRefused.class, new CascadeRefused(MOVE, APPOINTMENT, "NO_SLOT")));
 
 	private EventSamples() {
 	}

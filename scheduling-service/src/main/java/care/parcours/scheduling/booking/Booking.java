@@ -61,7 +61,7 @@ public record Booking(UUID id, Kind kind, BookingStatus status, SlotClaim claim,
 				waitlistEntryId, null, 0, now);
 		return new Change(hold,
 				new SlotHeld(id, claim.practitionerId(), claim.partnerId(), claim.patientId(), claim.during().start(),
-						claim.during().end(), claim.mode().name(), claim.appointmentType(), hold.expiresAt()));
+						claim.during().end(), claim.mode().name(), claim.appointmentType(), hold.expiresAt(), null));
 	}
 
 	public static Change book(UUID id, SlotClaim claim, Instant now, @Nullable String joinToken) {
@@ -100,7 +100,7 @@ public record Booking(UUID id, Kind kind, BookingStatus status, SlotClaim claim,
 		Booking cancelled = new Booking(id, kind, BookingStatus.CANCELLED, claim, expiresAt, joinToken, reason,
 				waitlistEntryId, chainId, version + 1, createdAt);
 		return new Change(cancelled, new AppointmentCancelled(id, claim.practitionerId(), claim.partnerId(),
-				claim.patientId(), during().start(), during().end(), reason.name()));
+				claim.patientId(), during().start(), during().end(), reason.name(), null));
 	}
 
 	/**
@@ -119,7 +119,7 @@ public record Booking(UUID id, Kind kind, BookingStatus status, SlotClaim claim,
 		Booking rescheduled = new Booking(id, kind, BookingStatus.BOOKED, moved, expiresAt, joinToken, null,
 				waitlistEntryId, chainId, version + 1, createdAt);
 		return new Change(rescheduled, new AppointmentRescheduled(id, claim.practitionerId(), claim.partnerId(),
-				claim.patientId(), during().start(), during().end(), to.start(), to.end(), cascadeId));
+				claim.patientId(), during().start(), during().end(), to.start(), to.end(), cascadeId, null));
 	}
 
 	public Change markNoShow(Instant now) {
@@ -131,7 +131,7 @@ public record Booking(UUID id, Kind kind, BookingStatus status, SlotClaim claim,
 					"Appointment " + id + " has not started yet: a patient can only miss it once it has begun.");
 		}
 		return new Change(with(BookingStatus.NO_SHOW), new AppointmentNoShowRecorded(id, claim.practitionerId(),
-				claim.partnerId(), claim.patientId(), during().start(), during().end()));
+				claim.partnerId(), claim.patientId(), during().start(), during().end(), null));
 	}
 
 	/** Patients may check in from two hours before the start until the end. */
@@ -144,7 +144,7 @@ public record Booking(UUID id, Kind kind, BookingStatus status, SlotClaim claim,
 					"Appointment " + id + " can be checked in from two hours before its start until its end.");
 		}
 		return new Change(with(BookingStatus.CHECKED_IN),
-				new AppointmentCheckedIn(id, claim.practitionerId(), claim.partnerId(), claim.patientId(), now));
+				new AppointmentCheckedIn(id, claim.practitionerId(), claim.partnerId(), claim.patientId(), now, null));
 	}
 
 	public Change complete(Instant now) {
@@ -152,7 +152,7 @@ public record Booking(UUID id, Kind kind, BookingStatus status, SlotClaim claim,
 			throw new InvalidTransition(this, "completed (only a checked-in appointment can be)");
 		}
 		return new Change(with(BookingStatus.COMPLETED),
-				new AppointmentCompleted(id, claim.practitionerId(), claim.partnerId(), claim.patientId(), now));
+				new AppointmentCompleted(id, claim.practitionerId(), claim.partnerId(), claim.patientId(), now, null));
 	}
 
 	/**
@@ -214,13 +214,13 @@ public record Booking(UUID id, Kind kind, BookingStatus status, SlotClaim claim,
 	}
 
 	private SlotReleased released(String reason) {
-		return new SlotReleased(id, claim.practitionerId(), claim.partnerId(), during().start(), during().end(),
-				reason);
+		return new SlotReleased(id, claim.practitionerId(), claim.partnerId(), during().start(), during().end(), reason,
+				null);
 	}
 
 	private AppointmentBooked booked(@Nullable UUID holdId) {
 		return new AppointmentBooked(id, claim.practitionerId(), claim.partnerId(), claim.patientId(), during().start(),
-				during().end(), claim.mode().name(), claim.appointmentType(), holdId);
+				during().end(), claim.mode().name(), claim.appointmentType(), holdId, null);
 	}
 
 	/** The booking's status does not allow the change. */

@@ -42,7 +42,8 @@ public record WaitlistEntry(UUID id, UUID patientId, @Nullable UUID practitioner
 	}
 
 	WaitlistOfferMade offer(UUID hold, UUID practitioner, UUID partner, TimeRange slot, Instant expiresAt) {
-		return new WaitlistOfferMade(id, hold, patientId, practitioner, partner, slot.start(), slot.end(), expiresAt);
+		return new WaitlistOfferMade(id, hold, patientId, practitioner, partner, slot.start(), slot.end(), expiresAt,
+				null);
 	}
 
 	WaitlistEntry offered(UUID hold) {

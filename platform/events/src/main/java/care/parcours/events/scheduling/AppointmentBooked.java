@@ -18,9 +18,12 @@ import org.jspecify.annotations.Nullable;
  * @param mode {@code IN_PERSON} or {@code TELECONSULTATION}
  * @param appointmentType the appointment type code
  * @param holdId the hold it confirmed, if any
+ * @param stepId the care pathway step it was made for, if any (the envelope carries the
+ * pathway)
  */
 @EventType("scheduling.appointment.booked.v1")
 public record AppointmentBooked(UUID appointmentId, UUID practitionerId, UUID partnerId, UUID patientId, Instant start,
-		Instant end, String mode, String appointmentType, @Nullable UUID holdId) implements SchedulingEvent {
+		Instant end, String mode, String appointmentType, @Nullable UUID holdId,
+		@Nullable UUID stepId) implements SchedulingEvent {
 
 }

@@ -18,10 +18,12 @@ import org.jspecify.annotations.Nullable;
  * @param start the new start (UTC)
  * @param end the new end (UTC)
  * @param cascadeId the cascade that moved it with others of its chain, if any
+ * @param stepId the care pathway step it was made for, if any (the envelope carries the
+ * pathway)
  */
 @EventType("scheduling.appointment.rescheduled.v1")
 public record AppointmentRescheduled(UUID appointmentId, UUID practitionerId, UUID partnerId, UUID patientId,
-		Instant previousStart, Instant previousEnd, Instant start, Instant end,
-		@Nullable UUID cascadeId) implements SchedulingEvent {
+		Instant previousStart, Instant previousEnd, Instant start, Instant end, @Nullable UUID cascadeId,
+		@Nullable UUID stepId) implements SchedulingEvent {
 
 }

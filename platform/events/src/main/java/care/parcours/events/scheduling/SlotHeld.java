@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import care.parcours.events.EventType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A slot was held for a patient while they decide; the hold lapses at {@code expiresAt}.
@@ -17,9 +18,11 @@ import care.parcours.events.EventType;
  * @param mode {@code IN_PERSON} or {@code TELECONSULTATION}
  * @param appointmentType the appointment type code
  * @param expiresAt when the hold lapses unless confirmed
+ * @param stepId the care pathway step it was made for, if any (the envelope carries the
+ * pathway)
  */
 @EventType("scheduling.slot.held.v1")
 public record SlotHeld(UUID holdId, UUID practitionerId, UUID partnerId, UUID patientId, Instant start, Instant end,
-		String mode, String appointmentType, Instant expiresAt) implements SchedulingEvent {
+		String mode, String appointmentType, Instant expiresAt, @Nullable UUID stepId) implements SchedulingEvent {
 
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import care.parcours.events.EventType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A hold ended: released by a coordinator, expired, or confirmed into an appointment.
@@ -14,9 +15,11 @@ import care.parcours.events.EventType;
  * @param start start of the slot (UTC)
  * @param end end of the slot (UTC)
  * @param reason {@code RELEASED}, {@code EXPIRED} or {@code CONFIRMED}
+ * @param stepId the care pathway step it was made for, if any (the envelope carries the
+ * pathway)
  */
 @EventType("scheduling.slot.released.v1")
-public record SlotReleased(UUID holdId, UUID practitionerId, UUID partnerId, Instant start, Instant end,
-		String reason) implements SchedulingEvent {
+public record SlotReleased(UUID holdId, UUID practitionerId, UUID partnerId, Instant start, Instant end, String reason,
+		@Nullable UUID stepId) implements SchedulingEvent {
 
 }
