@@ -174,14 +174,14 @@ public record Pathway(UUID id, UUID patientId, UUID templateId, int templateVers
 
 	public Change hold(@Nullable String reason, Instant now) {
 		if (status != PathwayStatus.OPEN) {
-			throw PathwayProblems.InvalidTransition.of(this, "put on hold");
+			throw PathwayProblems.InvalidTransition.of(this, "be put on hold");
 		}
 		return new Change(withStatus(PathwayStatus.ON_HOLD, null, reason, null, alerts, now), List.of());
 	}
 
 	public Change resume(Instant now) {
 		if (status != PathwayStatus.ON_HOLD) {
-			throw PathwayProblems.InvalidTransition.of(this, "resumed");
+			throw PathwayProblems.InvalidTransition.of(this, "be resumed");
 		}
 		return new Change(withStatus(PathwayStatus.OPEN, null, null, null, alerts, now), List.of());
 	}
@@ -191,7 +191,7 @@ public record Pathway(UUID id, UUID patientId, UUID templateId, int templateVers
 	 * says why the pathway ends without them. Open alerts are resolved by the closing.
 	 */
 	public Change close(Outcome result, @Nullable String reason, String by, Instant now) {
-		requireActive("closed");
+		requireActive("be closed");
 		List<String> open = steps.stream().filter(PathwayStep::isOpen).map(PathwayStep::key).toList();
 		if (!open.isEmpty() && (reason == null || reason.isBlank())) {
 			throw new PathwayProblems.OpenStepsRemain(id, open);
@@ -202,7 +202,7 @@ public record Pathway(UUID id, UUID patientId, UUID templateId, int templateVers
 	}
 
 	public Change cancel(String reason, String by, Instant now) {
-		requireActive("cancelled");
+		requireActive("be cancelled");
 		Pathway cancelled = withStatus(PathwayStatus.CANCELLED, null, reason, now,
 				resolveAll(by, "PATHWAY_CANCELLED", now), now);
 		return new Change(cancelled, List.of(new PathwayClosed(id, PathwayStatus.CANCELLED.name(), null, now)));
