@@ -14,6 +14,7 @@ alter table waitlist_entry add constraint waitlist_entry_pathway_step
 -- its events, as every other aggregate's.
 alter table appointment_chain add column version bigint not null default 0 check (version >= 0);
 create index appointment_chain_pathway on appointment_chain (pathway_id) where pathway_id is not null;
+create index booking_chain on booking (chain_id) where chain_id is not null;
 
 -- Pathway moves patient-service asked for, each handled once whatever its event id: the row is
 -- written first, so that a second delivery of the same move waits for the first and then finds
