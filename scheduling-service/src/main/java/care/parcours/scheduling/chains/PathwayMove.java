@@ -90,6 +90,25 @@ final class PathwayMove {
 			return Optional.empty();
 		}
 
+		/**
+		 * The first appointment that already moves with a chain other than the pathway's.
+		 * @param chain the chain of the first appointment found in one, if any
+		 */
+		Optional<Refusal> refusalGiven(Map<UUID, Booking> found, @Nullable AppointmentChain chain) {
+			if (chain == null) {
+				return Optional.empty();
+			}
+			// When the chain is the pathway's, an appointment of another chain is to
+			// blame; when it is not, the appointments of this one.
+			boolean pathways = pathwayId.equals(chain.pathwayId());
+			return found.values()
+				.stream()
+				.filter(appointment -> appointment.chainId() != null
+						&& appointment.chainId().equals(chain.id()) != pathways)
+				.findFirst()
+				.map(appointment -> new Refusal(appointment.id(), Reason.INVALID_LINKS));
+		}
+
 	}
 
 	/** What a refused move answers, naming the appointment to blame when one is. */

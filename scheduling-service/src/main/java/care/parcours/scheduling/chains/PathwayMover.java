@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +18,7 @@ import care.parcours.platform.outbox.Outbox;
 import care.parcours.scheduling.booking.Booking;
 import care.parcours.scheduling.booking.BookingQueries;
 import care.parcours.scheduling.booking.BookingService;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,27 +81,17 @@ class PathwayMover implements EventHandler<PathwayMoveRequested> {
 
 	private void move(PathwayMove.Move move, Instant now) {
 		Map<UUID, Booking> appointments = lock(move.appointments());
-		Optional<PathwayMove.Refusal> refusal = move.refusalGiven(appointments);
+		@Nullable AppointmentChain current = appointments.values()
+			.stream()
+			.map(Booking::chainId)
+			.filter(Objects::nonNull)
+			.findFirst()
+			.map(cascades::get)
+			.orElse(null);
+		Optional<PathwayMove.Refusal> refusal = move.refusalGiven(appointments)
+			.or(() -> move.refusalGiven(appointments, current));
 		if (refusal.isPresent()) {
 			refuse(move, refusal.get());
-			return;
-		}
-		Set<UUID> chainIds = new LinkedHashSet<>();
-		appointments.values().stream().map(Booking::chainId).filter(Objects::nonNull).forEach(chainIds::add);
-		AppointmentChain current = chainIds.isEmpty() ? null : cascades.get(chainIds.iterator().next());
-		if (current != null && (chainIds.size() > 1 || !move.pathwayId().equals(current.pathwayId()))) {
-			// An appointment already moves with a chain other than the pathway's: the
-			// first of another chain, or the first of this one when it is not the
-			// pathway's.
-			boolean pathways = move.pathwayId().equals(current.pathwayId());
-			UUID blamed = appointments.values()
-				.stream()
-				.filter(appointment -> appointment.chainId() != null
-						&& appointment.chainId().equals(current.id()) != pathways)
-				.findFirst()
-				.orElseThrow()
-				.id();
-			refuse(move, new PathwayMove.Refusal(blamed, PathwayMove.Reason.INVALID_LINKS));
 			return;
 		}
 		AppointmentChain planned = current == null
@@ -120,7 +110,7 @@ class PathwayMover implements EventHandler<PathwayMoveRequested> {
 	 * satisfy, and announces the cascade as the chain's change: its id is the event's
 	 * subject, its new version the event's.
 	 */
-	private void apply(PathwayMove.Move move, AppointmentChain current, AppointmentChain planned,
+	private void apply(PathwayMove.Move move, @Nullable AppointmentChain current, AppointmentChain planned,
 			ChainService.Cascade cascade, Instant now) {
 		cascades.apply(cascade);
 		Map<UUID, Booking> moved = lock(move.appointments());

@@ -130,6 +130,30 @@ class PathwayMoveTests {
 	}
 
 	@Test
+	void appointmentsThatMoveWithAnotherChainThanThePathwaysAreNamed() {
+		PathwayMove.Move move = (PathwayMove.Move) PathwayMove
+			.read(request(new Link(SURGERY_ID, CONSULT_ID, "-P1D", "PT12H")));
+		Booking surgery = booked(SURGERY_ID, SURGERY, PATIENT, PATHWAY);
+		Booking consult = booked(CONSULT_ID, SURGERY.minus(Duration.ofDays(1)), PATIENT, PATHWAY);
+		AppointmentChain.Linked byHand = AppointmentChain.link(UUID.randomUUID(), null, List.of(),
+				Map.of(CONSULT_ID, consult), NOW);
+		AppointmentChain.Linked pathways = AppointmentChain.link(UUID.randomUUID(), PATHWAY, List.of(),
+				Map.of(SURGERY_ID, surgery), NOW);
+		Map<UUID, Booking> found = new LinkedHashMap<>();
+		found.put(SURGERY_ID, surgery);
+		found.put(CONSULT_ID, byHand.appointments().getFirst().booking());
+
+		assertThat(move.refusalGiven(found, byHand.chain()))
+			.contains(new PathwayMove.Refusal(CONSULT_ID, PathwayMove.Reason.INVALID_LINKS));
+		found.put(SURGERY_ID, pathways.appointments().getFirst().booking());
+		assertThat(move.refusalGiven(found, pathways.chain()))
+			.contains(new PathwayMove.Refusal(CONSULT_ID, PathwayMove.Reason.INVALID_LINKS));
+		found.put(CONSULT_ID, consult);
+		assertThat(move.refusalGiven(found, pathways.chain())).isEmpty();
+		assertThat(move.refusalGiven(Map.of(SURGERY_ID, surgery, CONSULT_ID, consult), null)).isEmpty();
+	}
+
+	@Test
 	void relinkingAPathwaysChainTakesTheNewAppointmentsInAndLetsTheDroppedOnesGo() {
 		Booking surgery = booked(SURGERY_ID, SURGERY, PATIENT, PATHWAY);
 		Booking consult = booked(CONSULT_ID, SURGERY.minus(Duration.ofDays(1)), PATIENT, PATHWAY);
