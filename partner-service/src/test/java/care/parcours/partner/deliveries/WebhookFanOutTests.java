@@ -9,6 +9,8 @@ import care.parcours.events.DomainEvent;
 import care.parcours.events.EventCodec;
 import care.parcours.events.partner.PractitionerUpdated;
 import care.parcours.events.scheduling.AppointmentBooked;
+import care.parcours.events.scheduling.CascadeApplied;
+import care.parcours.events.scheduling.CascadeRefused;
 import care.parcours.partner.webhooks.SubscribableEvents;
 import care.parcours.platform.consumer.EventHandler;
 import care.parcours.platform.consumer.EventSubscriber;
@@ -63,6 +65,14 @@ class WebhookFanOutTests {
 
 		assertThat(fed).containsExactlyInAnyOrderElementsOf(SubscribableEvents.all());
 		assertThat(SubscribableEvents.all()).allSatisfy(type -> assertThat(Audience.of(type).partners()).isNotEmpty());
+	}
+
+	@Test
+	void schedulingAnswersToAPathwayMoveAreNotOfferedToPartners() {
+		assertThat(SubscribableEvents.includes("scheduling.chain.cascade-applied.v1")).isFalse();
+		assertThat(SubscribableEvents.includes("scheduling.chain.cascade-refused.v1")).isFalse();
+		assertThat(SubscribableEvents.includes("scheduling.appointment.rescheduled.v1")).isTrue();
+		assertThat(SubscribableEvents.all()).doesNotContain(CascadeApplied.class, CascadeRefused.class);
 	}
 
 	@Test

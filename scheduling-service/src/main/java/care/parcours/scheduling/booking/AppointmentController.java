@@ -58,11 +58,19 @@ class AppointmentController {
 		this.idempotency = idempotency;
 	}
 
+	/**
+	 * An appointment for a patient; {@code pathwayId} and {@code stepId}, together, name
+	 * the care pathway step it is for.
+	 */
 	record BookForm(@NotNull UUID practitionerId, @NotNull UUID patientId, @NotNull Instant start,
-			@NotBlank String appointmentType, @NotNull Mode mode) {
+			@NotBlank String appointmentType, @NotNull Mode mode, @Nullable UUID pathwayId, @Nullable UUID stepId) {
 
 		BookingService.SlotRequest request() {
 			return new BookingService.SlotRequest(practitionerId, patientId, start, appointmentType, mode);
+		}
+
+		@Nullable PathwayStep step() {
+			return PathwayStep.requested(pathwayId, stepId).orElse(null);
 		}
 
 	}
@@ -80,15 +88,16 @@ class AppointmentController {
 	}
 
 	@Operation(summary = "Book an appointment",
-			description = "Books a free slot directly. 409 slot-taken lists free slots nearby. With an Idempotency-Key, a retried request books once and gets the first answer.")
+			description = "Books a free slot directly. pathwayId and stepId, both or neither, name the care pathway step it is for: the appointment keeps them through its life and every event about it carries them. 409 slot-taken lists free slots nearby. With an Idempotency-Key, a retried request books once and gets the first answer.")
 	@ApiResponse(responseCode = "201", description = "Created",
 			content = @Content(schema = @Schema(implementation = BookingViews.BookingView.class)))
 	@ETagged
 	@PostMapping
 	ResponseEntity<?> book(@RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
 			@Valid @RequestBody BookForm form) {
+		PathwayStep step = form.step();
 		return idempotency.run(key, "POST /api/appointments", form, () -> {
-			Booking appointment = service.book(form.request());
+			Booking appointment = service.book(form.request(), step);
 			return ResponseEntity.created(URI.create("/api/appointments/" + appointment.id()))
 				.eTag(Long.toString(appointment.version()))
 				.body(BookingViews.of(appointment, links));

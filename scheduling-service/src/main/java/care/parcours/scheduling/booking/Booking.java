@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  * @param kind hold or appointment
  * @param status where it stands
  * @param claim whose time, for whom, when, how
+ * @param step the care pathway step it was made for; an appointment confirmed from a hold
+ * keeps the hold's, and every event about it names it
  * @param expiresAt when a hold lapses
  * @param joinToken the secret of a teleconsultation's join link
  * @param cancelReason why it was cancelled
@@ -37,9 +39,9 @@ import org.jspecify.annotations.Nullable;
  * @param version incremented by every change
  * @param createdAt when it was placed
  */
-public record Booking(UUID id, Kind kind, BookingStatus status, SlotClaim claim, @Nullable Instant expiresAt,
-		@Nullable String joinToken, @Nullable CancelReason cancelReason, @Nullable UUID waitlistEntryId,
-		@Nullable UUID chainId, long version, Instant createdAt) {
+public record Booking(UUID id, Kind kind, BookingStatus status, SlotClaim claim, @Nullable PathwayStep step,
+		@Nullable Instant expiresAt, @Nullable String joinToken, @Nullable CancelReason cancelReason,
+		@Nullable UUID waitlistEntryId, @Nullable UUID chainId, long version, Instant createdAt) {
 
 	public enum Kind {
 
@@ -56,16 +58,19 @@ public record Booking(UUID id, Kind kind, BookingStatus status, SlotClaim claim,
 
 	}
 
-	public static Change hold(UUID id, SlotClaim claim, Instant now, Duration holdFor, @Nullable UUID waitlistEntryId) {
-		Booking hold = new Booking(id, Kind.HOLD, BookingStatus.HELD, claim, now.plus(holdFor), null, null,
+	public static Change hold(UUID id, SlotClaim claim, @Nullable PathwayStep step, Instant now, Duration holdFor,
+			@Nullable UUID waitlistEntryId) {
+		Booking hold = new Booking(id, Kind.HOLD, BookingStatus.HELD, claim, step, now.plus(holdFor), null, null,
 				waitlistEntryId, null, 0, now);
 		return new Change(hold,
 				new SlotHeld(id, claim.practitionerId(), claim.partnerId(), claim.patientId(), claim.during().start(),
-						claim.during().end(), claim.mode().name(), claim.appointmentType(), hold.expiresAt(), null));
+						claim.during().end(), claim.mode().name(), claim.appointmentType(), hold.expiresAt(),
+						hold.stepId()));
 	}
 
-	public static Change book(UUID id, SlotClaim claim, Instant now, @Nullable String joinToken) {
-		Booking appointment = new Booking(id, Kind.APPOINTMENT, BookingStatus.BOOKED, claim, null,
+	public static Change book(UUID id, SlotClaim claim, @Nullable PathwayStep step, Instant now,
+			@Nullable String joinToken) {
+		Booking appointment = new Booking(id, Kind.APPOINTMENT, BookingStatus.BOOKED, claim, step, null,
 				claim.mode() == Mode.TELECONSULTATION ? joinToken : null, null, null, null, 0, now);
 		return new Change(appointment, appointment.booked(null));
 	}
@@ -77,7 +82,7 @@ public record Booking(UUID id, Kind kind, BookingStatus status, SlotClaim claim,
 	/** The hold becomes an appointment on the same time. */
 	public Change confirm(Instant now, @Nullable String newJoinToken) {
 		requireHeld(now, "confirmed");
-		Booking appointment = new Booking(id, Kind.APPOINTMENT, BookingStatus.BOOKED, claim, null,
+		Booking appointment = new Booking(id, Kind.APPOINTMENT, BookingStatus.BOOKED, claim, step, null,
 				claim.mode() == Mode.TELECONSULTATION ? newJoinToken : null, null, waitlistEntryId, chainId,
 				version + 1, createdAt);
 		return new Change(appointment, List.of(released("CONFIRMED"), appointment.booked(id)));
@@ -97,10 +102,10 @@ public record Booking(UUID id, Kind kind, BookingStatus status, SlotClaim claim,
 
 	public Change cancel(CancelReason reason, Instant now) {
 		requireBookedAndNotStarted(now, "cancelled");
-		Booking cancelled = new Booking(id, kind, BookingStatus.CANCELLED, claim, expiresAt, joinToken, reason,
+		Booking cancelled = new Booking(id, kind, BookingStatus.CANCELLED, claim, step, expiresAt, joinToken, reason,
 				waitlistEntryId, chainId, version + 1, createdAt);
 		return new Change(cancelled, new AppointmentCancelled(id, claim.practitionerId(), claim.partnerId(),
-				claim.patientId(), during().start(), during().end(), reason.name(), null));
+				claim.patientId(), during().start(), during().end(), reason.name(), stepId()));
 	}
 
 	/**
@@ -116,10 +121,10 @@ public record Booking(UUID id, Kind kind, BookingStatus status, SlotClaim claim,
 		}
 		SlotClaim moved = new SlotClaim(claim.practitionerId(), claim.partnerId(), claim.patientId(), to, claim.mode(),
 				claim.appointmentType());
-		Booking rescheduled = new Booking(id, kind, BookingStatus.BOOKED, moved, expiresAt, joinToken, null,
+		Booking rescheduled = new Booking(id, kind, BookingStatus.BOOKED, moved, step, expiresAt, joinToken, null,
 				waitlistEntryId, chainId, version + 1, createdAt);
 		return new Change(rescheduled, new AppointmentRescheduled(id, claim.practitionerId(), claim.partnerId(),
-				claim.patientId(), during().start(), during().end(), to.start(), to.end(), cascadeId, null));
+				claim.patientId(), during().start(), during().end(), to.start(), to.end(), cascadeId, stepId()));
 	}
 
 	public Change markNoShow(Instant now) {
@@ -131,7 +136,7 @@ public record Booking(UUID id, Kind kind, BookingStatus status, SlotClaim claim,
 					"Appointment " + id + " has not started yet: a patient can only miss it once it has begun.");
 		}
 		return new Change(with(BookingStatus.NO_SHOW), new AppointmentNoShowRecorded(id, claim.practitionerId(),
-				claim.partnerId(), claim.patientId(), during().start(), during().end(), null));
+				claim.partnerId(), claim.patientId(), during().start(), during().end(), stepId()));
 	}
 
 	/** Patients may check in from two hours before the start until the end. */
@@ -143,16 +148,16 @@ public record Booking(UUID id, Kind kind, BookingStatus status, SlotClaim claim,
 			throw new RuleViolationException("outside-check-in-time",
 					"Appointment " + id + " can be checked in from two hours before its start until its end.");
 		}
-		return new Change(with(BookingStatus.CHECKED_IN),
-				new AppointmentCheckedIn(id, claim.practitionerId(), claim.partnerId(), claim.patientId(), now, null));
+		return new Change(with(BookingStatus.CHECKED_IN), new AppointmentCheckedIn(id, claim.practitionerId(),
+				claim.partnerId(), claim.patientId(), now, stepId()));
 	}
 
 	public Change complete(Instant now) {
 		if (kind != Kind.APPOINTMENT || status != BookingStatus.CHECKED_IN) {
 			throw new InvalidTransition(this, "completed (only a checked-in appointment can be)");
 		}
-		return new Change(with(BookingStatus.COMPLETED),
-				new AppointmentCompleted(id, claim.practitionerId(), claim.partnerId(), claim.patientId(), now, null));
+		return new Change(with(BookingStatus.COMPLETED), new AppointmentCompleted(id, claim.practitionerId(),
+				claim.partnerId(), claim.patientId(), now, stepId()));
 	}
 
 	/**
@@ -163,8 +168,8 @@ public record Booking(UUID id, Kind kind, BookingStatus status, SlotClaim claim,
 	 */
 	public Booking park(Instant now) {
 		requireBookedAndNotStarted(now, "moved");
-		return new Booking(id, kind, BookingStatus.MOVING, claim, expiresAt, joinToken, cancelReason, waitlistEntryId,
-				chainId, version, createdAt);
+		return new Booking(id, kind, BookingStatus.MOVING, claim, step, expiresAt, joinToken, cancelReason,
+				waitlistEntryId, chainId, version, createdAt);
 	}
 
 	/** The appointment joins a care pathway's chain; it belongs to one chain at most. */
@@ -176,8 +181,30 @@ public record Booking(UUID id, Kind kind, BookingStatus status, SlotClaim claim,
 			throw new ConflictException("already-chained",
 					"Appointment " + id + " already belongs to chain " + chainId + ".");
 		}
-		return new Change(new Booking(id, kind, status, claim, expiresAt, joinToken, cancelReason, waitlistEntryId,
-				chain, version + 1, createdAt), List.of());
+		return new Change(new Booking(id, kind, status, claim, step, expiresAt, joinToken, cancelReason,
+				waitlistEntryId, chain, version + 1, createdAt), List.of());
+	}
+
+	/**
+	 * The appointment leaves its chain, whose rules no longer name it (a pathway's step
+	 * rebooked under another appointment, say); whatever its status, it keeps its time.
+	 */
+	public Change outOfChain() {
+		if (chainId == null) {
+			throw new ConflictException("not-chained", "Appointment " + id + " belongs to no chain.");
+		}
+		return new Change(new Booking(id, kind, status, claim, step, expiresAt, joinToken, cancelReason,
+				waitlistEntryId, null, version + 1, createdAt), List.of());
+	}
+
+	/** The care pathway it was made for, if any: its events carry it on the envelope. */
+	public @Nullable UUID pathwayId() {
+		return PathwayStep.pathwayOf(step);
+	}
+
+	/** The care pathway step it was made for, if any: its events carry it. */
+	public @Nullable UUID stepId() {
+		return PathwayStep.stepOf(step);
 	}
 
 	/** A live booking holds its practitioner's time. */
@@ -209,18 +236,18 @@ public record Booking(UUID id, Kind kind, BookingStatus status, SlotClaim claim,
 	}
 
 	private Booking with(BookingStatus next) {
-		return new Booking(id, kind, next, claim, expiresAt, joinToken, cancelReason, waitlistEntryId, chainId,
+		return new Booking(id, kind, next, claim, step, expiresAt, joinToken, cancelReason, waitlistEntryId, chainId,
 				version + 1, createdAt);
 	}
 
 	private SlotReleased released(String reason) {
 		return new SlotReleased(id, claim.practitionerId(), claim.partnerId(), during().start(), during().end(), reason,
-				null);
+				stepId());
 	}
 
 	private AppointmentBooked booked(@Nullable UUID holdId) {
 		return new AppointmentBooked(id, claim.practitionerId(), claim.partnerId(), claim.patientId(), during().start(),
-				during().end(), claim.mode().name(), claim.appointmentType(), holdId, null);
+				during().end(), claim.mode().name(), claim.appointmentType(), holdId, stepId());
 	}
 
 	/** The booking's status does not allow the change. */

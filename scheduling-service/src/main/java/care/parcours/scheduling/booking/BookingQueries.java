@@ -84,6 +84,14 @@ public class BookingQueries implements BusyTimes, BookedAppointments {
 			.list();
 	}
 
+	/** The appointments that belong to a chain, whatever their status. */
+	public List<UUID> inChain(UUID chainId) {
+		return jdbc.sql("select id from booking where chain_id = ? order by id")
+			.param(chainId)
+			.query(UUID.class)
+			.list();
+	}
+
 	@Override
 	public Map<UUID, List<TimeRange>> busy(Collection<UUID> practitionerIds, TimeRange range, Set<UUID> ignoring,
 			Instant now) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import care.parcours.platform.problem.ConstraintProblems;
@@ -53,23 +54,24 @@ public class BookingService {
 	}
 
 	@Transactional
-	public Booking hold(SlotRequest request, @Nullable Duration holdFor) {
-		return placeHold(claim(request), holdFor == null ? properties.holdDuration() : holdFor, null);
+	public Booking hold(SlotRequest request, @Nullable PathwayStep step, @Nullable Duration holdFor) {
+		return placeHold(claim(request), step, holdFor == null ? properties.holdDuration() : holdFor, null);
 	}
 
 	/**
 	 * Places a hold on a checked claim, as the waiting list does for the first waiter.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public Booking placeHold(SlotClaim claim, Duration holdFor, @Nullable UUID waitlistEntryId) {
+	public Booking placeHold(SlotClaim claim, @Nullable PathwayStep step, Duration holdFor,
+			@Nullable UUID waitlistEntryId) {
 		Instant now = clock.instant();
-		return add(Booking.hold(UUID.randomUUID(), claim, now, holdFor, waitlistEntryId), now);
+		return add(Booking.hold(UUID.randomUUID(), claim, step, now, holdFor, waitlistEntryId), now);
 	}
 
 	@Transactional
-	public Booking book(SlotRequest request) {
+	public Booking book(SlotRequest request, @Nullable PathwayStep step) {
 		Instant now = clock.instant();
-		return add(Booking.book(UUID.randomUUID(), claim(request), now, links.newToken()), now);
+		return add(Booking.book(UUID.randomUUID(), claim(request), step, now, links.newToken()), now);
 	}
 
 	@Transactional
@@ -174,6 +176,16 @@ public class BookingService {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Booking lock(UUID id) {
 		return locked(id);
+	}
+
+	/**
+	 * A booking if there is one, locked for the rest of the caller's transaction: for a
+	 * caller to whom an unknown id is an answer, not an error (a refusal thrown through
+	 * this transactional method would doom the caller's transaction).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<Booking> lockIfPresent(UUID id) {
+		return bookings.lock(id);
 	}
 
 	/**

@@ -19,8 +19,8 @@ final class BookingViews {
 
 	record BookingView(UUID id, Booking.Kind kind, BookingStatus status, UUID practitionerId, UUID partnerId,
 			UUID patientId, String appointmentType, Mode mode, Instant start, Instant end, @Nullable Instant expiresAt,
-			@Nullable CancelReason cancelReason, @Nullable UUID chainId,
-			@Nullable TeleconsultationView teleconsultation, long version) {
+			@Nullable CancelReason cancelReason, @Nullable UUID chainId, @Nullable UUID pathwayId,
+			@Nullable UUID stepId, @Nullable TeleconsultationView teleconsultation, long version) {
 
 	}
 
@@ -30,7 +30,8 @@ final class BookingViews {
 		return new BookingView(booking.id(), booking.kind(), booking.status(), booking.claim().practitionerId(),
 				booking.claim().partnerId(), booking.claim().patientId(), booking.claim().appointmentType(),
 				booking.claim().mode(), booking.during().start(), booking.during().end(), booking.expiresAt(),
-				booking.cancelReason(), booking.chainId(), teleconsultation, booking.version());
+				booking.cancelReason(), booking.chainId(), booking.pathwayId(), booking.stepId(), teleconsultation,
+				booking.version());
 	}
 
 }

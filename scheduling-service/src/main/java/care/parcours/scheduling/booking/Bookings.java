@@ -27,8 +27,8 @@ public class Bookings {
 
 	static final String COLUMNS = """
 			id, kind, status, practitioner_id, partner_id, patient_id, lower(during) as starts, upper(during) as ends,
-			mode, appointment_type, expires_at, join_token, cancel_reason, waitlist_entry_id, chain_id, version,
-			created_at""";
+			mode, appointment_type, pathway_id, step_id, expires_at, join_token, cancel_reason, waitlist_entry_id,
+			chain_id, version, created_at""";
 
 	private final JdbcClient jdbc;
 
@@ -48,14 +48,15 @@ public class Bookings {
 		SlotClaim claim = booking.claim();
 		jdbc.sql("""
 				insert into booking (id, kind, status, practitioner_id, partner_id, patient_id, during, mode,
-				                     appointment_type, expires_at, join_token, waitlist_entry_id, version,
-				                     created_at, updated_at)
-				values (?, ?, ?, ?, ?, ?, tstzrange(?, ?), ?, ?, ?, ?, ?, ?, ?, ?)
+				                     appointment_type, pathway_id, step_id, expires_at, join_token, waitlist_entry_id,
+				                     version, created_at, updated_at)
+				values (?, ?, ?, ?, ?, ?, tstzrange(?, ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""")
 			.params(booking.id(), booking.kind().name(), booking.status().name(), claim.practitionerId(),
 					claim.partnerId(), claim.patientId(), ts(claim.during().start()), ts(claim.during().end()),
-					claim.mode().name(), claim.appointmentType(), ts(booking.expiresAt()), booking.joinToken(),
-					booking.waitlistEntryId(), booking.version(), ts(booking.createdAt()), ts(booking.createdAt()))
+					claim.mode().name(), claim.appointmentType(), booking.pathwayId(), booking.stepId(),
+					ts(booking.expiresAt()), booking.joinToken(), booking.waitlistEntryId(), booking.version(),
+					ts(booking.createdAt()), ts(booking.createdAt()))
 			.update();
 		announce(added);
 	}
@@ -141,7 +142,7 @@ public class Bookings {
 	private void announce(Booking.Change change) {
 		Booking booking = change.booking();
 		for (SchedulingEvent event : change.events()) {
-			outbox.publish(event, booking.id(), booking.version());
+			outbox.publish(event, booking.id(), booking.version(), booking.pathwayId());
 		}
 	}
 
@@ -157,16 +158,18 @@ public class Bookings {
 
 	static Booking map(ResultSet rs, int row) throws SQLException {
 		Timestamp expires = rs.getTimestamp("expires_at");
+		UUID pathway = rs.getObject("pathway_id", UUID.class);
 		String reason = rs.getString("cancel_reason");
 		SlotClaim claim = new SlotClaim(rs.getObject("practitioner_id", UUID.class),
 				rs.getObject("partner_id", UUID.class), rs.getObject("patient_id", UUID.class),
 				new TimeRange(rs.getTimestamp("starts").toInstant(), rs.getTimestamp("ends").toInstant()),
 				Mode.valueOf(rs.getString("mode")), rs.getString("appointment_type"));
 		return new Booking(rs.getObject("id", UUID.class), Booking.Kind.valueOf(rs.getString("kind")),
-				BookingStatus.valueOf(rs.getString("status")), claim, expires == null ? null : expires.toInstant(),
-				rs.getString("join_token"), reason == null ? null : CancelReason.valueOf(reason),
-				rs.getObject("waitlist_entry_id", UUID.class), rs.getObject("chain_id", UUID.class),
-				rs.getLong("version"), rs.getTimestamp("created_at").toInstant());
+				BookingStatus.valueOf(rs.getString("status")), claim,
+				pathway == null ? null : new PathwayStep(pathway, rs.getObject("step_id", UUID.class)),
+				expires == null ? null : expires.toInstant(), rs.getString("join_token"),
+				reason == null ? null : CancelReason.valueOf(reason), rs.getObject("waitlist_entry_id", UUID.class),
+				rs.getObject("chain_id", UUID.class), rs.getLong("version"), rs.getTimestamp("created_at").toInstant());
 	}
 
 }

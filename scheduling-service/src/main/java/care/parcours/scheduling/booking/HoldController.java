@@ -52,26 +52,36 @@ class HoldController {
 		this.idempotency = idempotency;
 	}
 
-	/** A hold for a patient; {@code holdMinutes} overrides the default hold duration. */
+	/**
+	 * A hold for a patient; {@code holdMinutes} overrides the default hold duration;
+	 * {@code pathwayId} and {@code stepId}, together, name the care pathway step it is
+	 * for.
+	 */
 	record HoldForm(@NotNull UUID practitionerId, @NotNull UUID patientId, @NotNull Instant start,
-			@NotBlank String appointmentType, @NotNull Mode mode, @Nullable @Min(1) @Max(1440) Integer holdMinutes) {
+			@NotBlank String appointmentType, @NotNull Mode mode, @Nullable @Min(1) @Max(1440) Integer holdMinutes,
+			@Nullable UUID pathwayId, @Nullable UUID stepId) {
 
 		BookingService.SlotRequest request() {
 			return new BookingService.SlotRequest(practitionerId, patientId, start, appointmentType, mode);
 		}
 
+		@Nullable PathwayStep step() {
+			return PathwayStep.requested(pathwayId, stepId).orElse(null);
+		}
+
 	}
 
 	@Operation(summary = "Hold a slot",
-			description = "Holds a free slot for the patient for holdMinutes (15 by default). With an Idempotency-Key, a retried request holds once.")
+			description = "Holds a free slot for the patient for holdMinutes (15 by default). pathwayId and stepId, both or neither, name the care pathway step it is for: the appointment it becomes keeps them and every event about it carries them. With an Idempotency-Key, a retried request holds once.")
 	@ApiResponse(responseCode = "201", description = "Created",
 			content = @Content(schema = @Schema(implementation = BookingViews.BookingView.class)))
 	@ETagged
 	@PostMapping
 	ResponseEntity<?> hold(@RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
 			@Valid @RequestBody HoldForm form) {
+		PathwayStep step = form.step();
 		return idempotency.run(key, "POST /api/slots/holds", form, () -> {
-			Booking hold = service.hold(form.request(),
+			Booking hold = service.hold(form.request(), step,
 					form.holdMinutes() == null ? null : Duration.ofMinutes(form.holdMinutes()));
 			return ResponseEntity.created(URI.create("/api/slots/holds/" + hold.id()))
 				.eTag(Long.toString(hold.version()))
@@ -88,7 +98,7 @@ class HoldController {
 	}
 
 	@Operation(summary = "Confirm a hold",
-			description = "The hold becomes the appointment, with the same id and time, on the version If-Match names.")
+			description = "The hold becomes the appointment, with the same id, time and care pathway step, on the version If-Match names.")
 	@ApiResponse(responseCode = "201", description = "Created",
 			content = @Content(schema = @Schema(implementation = BookingViews.BookingView.class)))
 	@PostMapping("/{id}/confirm")

@@ -65,6 +65,11 @@ class ChainService {
 	 */
 	record Cascade(UUID cascadeId, boolean applied, List<Move> moves, long version) {
 
+		/** The appointments whose time the cascade changes. */
+		List<UUID> moved() {
+			return moves.stream().filter(Move::moves).map(move -> move.appointment().id()).toList();
+		}
+
 	}
 
 	/**
@@ -72,50 +77,67 @@ class ChainService {
 	 */
 	@Transactional
 	Cascade cascade(UUID appointmentId, ExpectedVersion expected, Instant newStart, boolean dryRun) {
-		Cascade cascade = plan(appointmentId, expected, newStart);
-		if (dryRun) {
-			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-			return cascade;
-		}
-		ConstraintProblems.attempting(cascade);
-		bookings.moveInCascade(cascade.moves()
-			.stream()
-			.filter(Move::moves)
-			.map(move -> new BookingService.CascadeMove(move.appointment().id(), move.appointment().version(),
-					move.to()))
-			.toList(), cascade.cascadeId());
-		return new Cascade(cascade.cascadeId(), true, cascade.moves(), bookings.lock(appointmentId).version());
-	}
-
-	private Cascade plan(UUID appointmentId, ExpectedVersion expected, Instant newStart) {
 		Instant now = clock.instant();
 		Booking moved = bookings.lock(appointmentId);
 		expected.requireCurrent("Booking " + appointmentId, moved.version());
 		AppointmentChain chain = moved.chainId() == null
-				? new AppointmentChain(UUID.randomUUID(), moved.claim().patientId(), null, List.of(), now)
+				? new AppointmentChain(UUID.randomUUID(), moved.claim().patientId(), null, List.of(), now, 0)
 				: get(moved.chainId());
 		Map<UUID, Booking> appointments = new LinkedHashMap<>();
 		appointments.put(moved.id(), moved);
 		for (UUID id : chain.appointments()) {
 			appointments.computeIfAbsent(id, bookings::lock);
 		}
+		Cascade cascade = switch (plan(chain, appointments, appointmentId, newStart, now)) {
+			case CascadePlanner.Plan plan -> planned(plan, appointments, moved.version());
+			case CascadePlanner.Impossible impossible -> throw new CascadeImpossible(impossible, appointments);
+		};
+		if (dryRun) {
+			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+			return cascade;
+		}
+		ConstraintProblems.attempting(cascade);
+		apply(cascade);
+		if (moved.chainId() != null) {
+			chains.cascaded(chain.cascaded(cascade.cascadeId(), null, cascade.moved()));
+		}
+		return new Cascade(cascade.cascadeId(), true, cascade.moves(), bookings.lock(appointmentId).version());
+	}
+
+	/**
+	 * Plans moving {@code moved} to {@code newStart} and the rest of the chain with it.
+	 * @param appointments every appointment of the chain, locked, by id
+	 */
+	CascadePlanner.Outcome plan(AppointmentChain chain, Map<UUID, Booking> appointments, UUID moved, Instant newStart,
+			Instant now) {
 		Map<UUID, CascadePlanner.Step> steps = new LinkedHashMap<>();
 		appointments.forEach((id,
 				appointment) -> steps.put(id, new CascadePlanner.Step(id, appointment.claim().practitionerId(),
 						appointment.during(),
 						appointment.status() == BookingStatus.BOOKED && appointment.during().start().isAfter(now))));
-		List<TimeRange> patientBusy = patientBusy(moved, appointments.keySet(), newStart);
-		CascadePlanner.Outcome outcome = new CascadePlanner(finder.forCascade(appointments, now)).plan(chain, steps,
-				appointmentId, newStart, patientBusy);
-		return switch (outcome) {
-			case CascadePlanner.Plan plan -> new Cascade(UUID.randomUUID(), false,
-					appointments.values()
-						.stream()
-						.map(appointment -> new Move(appointment, plan.placements().get(appointment.id())))
-						.toList(),
-					moved.version());
-			case CascadePlanner.Impossible impossible -> throw new CascadeImpossible(impossible, appointments);
-		};
+		List<TimeRange> patientBusy = patientBusy(appointments.get(moved), appointments.keySet(), newStart);
+		return new CascadePlanner(finder.forCascade(appointments, now)).plan(chain, steps, moved, newStart,
+				patientBusy);
+	}
+
+	/** The plan as a cascade not applied yet, under a new id. */
+	Cascade planned(CascadePlanner.Plan plan, Map<UUID, Booking> appointments, long version) {
+		return new Cascade(UUID.randomUUID(), false,
+				appointments.values()
+					.stream()
+					.map(appointment -> new Move(appointment, plan.placements().get(appointment.id())))
+					.toList(),
+				version);
+	}
+
+	/** Moves the appointments a cascade moves, each on the version it was planned at. */
+	void apply(Cascade cascade) {
+		bookings.moveInCascade(cascade.moves()
+			.stream()
+			.filter(Move::moves)
+			.map(move -> new BookingService.CascadeMove(move.appointment().id(), move.appointment().version(),
+					move.to()))
+			.toList(), cascade.cascadeId());
 	}
 
 	private List<TimeRange> patientBusy(Booking moved, Set<UUID> chain, Instant newStart) {

@@ -14,6 +14,7 @@ import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
 import care.parcours.scheduling.availability.Mode;
 import care.parcours.scheduling.availability.TimeRange;
+import care.parcours.scheduling.booking.PathwayStep;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +26,8 @@ class Waitlist {
 
 	private static final String COLUMNS = """
 			id, patient_id, practitioner_id, specialty, partner_id, language, appointment_type, mode,
-			lower(wanted) as wanted_from, upper(wanted) as wanted_to, status, hold_id, lapsed_offers, version, created_at""";
+			lower(wanted) as wanted_from, upper(wanted) as wanted_to, pathway_id, step_id, status, hold_id, lapsed_offers,
+			version, created_at""";
 
 	private final JdbcClient jdbc;
 
@@ -36,12 +38,14 @@ class Waitlist {
 	void add(WaitlistEntry entry) {
 		jdbc.sql("""
 				insert into waitlist_entry (id, patient_id, practitioner_id, specialty, partner_id, language,
-				                            appointment_type, mode, wanted, status, lapsed_offers, version, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, tstzrange(?, ?), ?, ?, ?, ?)
+				                            appointment_type, mode, wanted, pathway_id, step_id, status, lapsed_offers,
+				                            version, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, tstzrange(?, ?), ?, ?, ?, ?, ?, ?)
 				""")
 			.params(entry.id(), entry.patientId(), entry.practitionerId(), entry.specialty(), entry.partnerId(),
 					entry.language(), entry.appointmentType(), entry.mode() == null ? null : entry.mode().name(),
-					Timestamp.from(entry.wanted().start()), Timestamp.from(entry.wanted().end()), entry.status().name(),
+					Timestamp.from(entry.wanted().start()), Timestamp.from(entry.wanted().end()),
+					PathwayStep.pathwayOf(entry.step()), PathwayStep.stepOf(entry.step()), entry.status().name(),
 					entry.lapsedOffers(), entry.version(), Timestamp.from(entry.createdAt()))
 			.update();
 	}
@@ -131,11 +135,13 @@ class Waitlist {
 
 	private static WaitlistEntry map(ResultSet rs, int row) throws SQLException {
 		String mode = rs.getString("mode");
+		UUID pathway = rs.getObject("pathway_id", UUID.class);
 		return new WaitlistEntry(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
 				rs.getObject("practitioner_id", UUID.class), rs.getString("specialty"),
 				rs.getObject("partner_id", UUID.class), rs.getString("language"), rs.getString("appointment_type"),
 				mode == null ? null : Mode.valueOf(mode),
 				new TimeRange(rs.getTimestamp("wanted_from").toInstant(), rs.getTimestamp("wanted_to").toInstant()),
+				pathway == null ? null : new PathwayStep(pathway, rs.getObject("step_id", UUID.class)),
 				WaitlistEntry.Status.valueOf(rs.getString("status")), rs.getObject("hold_id", UUID.class),
 				rs.getInt("lapsed_offers"), rs.getLong("version"), rs.getTimestamp("created_at").toInstant());
 	}

@@ -9,6 +9,7 @@ import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
 import care.parcours.scheduling.availability.Mode;
 import care.parcours.scheduling.availability.TimeRange;
+import care.parcours.scheduling.booking.PathwayStep;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,34 +42,38 @@ class WaitlistController {
 
 	/**
 	 * Wait for a practitioner, or for a specialty (optionally at a partner, in a
-	 * language).
+	 * language); {@code pathwayId} and {@code stepId}, together, name the care pathway
+	 * step the appointment is for.
 	 */
 	record JoinForm(@NotNull UUID patientId, @Nullable UUID practitionerId, @Nullable String specialty,
 			@Nullable UUID partnerId, @Nullable @LanguageCode String language, @NotBlank String appointmentType,
-			@Nullable Mode mode, @NotNull Instant from, @NotNull Instant to) {
+			@Nullable Mode mode, @NotNull Instant from, @NotNull Instant to, @Nullable UUID pathwayId,
+			@Nullable UUID stepId) {
 
 		WaitlistService.JoinRequest toRequest() {
 			return new WaitlistService.JoinRequest(patientId, practitionerId, specialty, partnerId, language,
-					appointmentType, mode, TimeRange.requested("from", from, "to", to));
+					appointmentType, mode, TimeRange.requested("from", from, "to", to),
+					PathwayStep.requested(pathwayId, stepId).orElse(null));
 		}
 
 	}
 
 	record EntryView(UUID id, UUID patientId, @Nullable UUID practitionerId, @Nullable String specialty,
 			@Nullable UUID partnerId, @Nullable String language, String appointmentType, @Nullable Mode mode,
-			Instant from, Instant to, WaitlistEntry.Status status, @Nullable UUID holdId, int lapsedOffers,
-			Instant joinedAt) {
+			Instant from, Instant to, @Nullable UUID pathwayId, @Nullable UUID stepId, WaitlistEntry.Status status,
+			@Nullable UUID holdId, int lapsedOffers, Instant joinedAt) {
 
 		static EntryView of(WaitlistEntry e) {
 			return new EntryView(e.id(), e.patientId(), e.practitionerId(), e.specialty(), e.partnerId(), e.language(),
-					e.appointmentType(), e.mode(), e.wanted().start(), e.wanted().end(), e.status(), e.holdId(),
+					e.appointmentType(), e.mode(), e.wanted().start(), e.wanted().end(),
+					PathwayStep.pathwayOf(e.step()), PathwayStep.stepOf(e.step()), e.status(), e.holdId(),
 					e.lapsedOffers(), e.createdAt());
 		}
 
 	}
 
 	@Operation(summary = "Join the waiting list",
-			description = "The patient waits for a practitioner, or a specialty, within a window.")
+			description = "The patient waits for a practitioner, or a specialty, within a window; pathwayId and stepId, both or neither, name the care pathway step it is for, and the hold offered keeps them.")
 	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
 	@PostMapping
 	ResponseEntity<EntryView> join(@Valid @RequestBody JoinForm form) {

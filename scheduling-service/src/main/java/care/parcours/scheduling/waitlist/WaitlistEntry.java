@@ -7,6 +7,7 @@ import care.parcours.events.scheduling.WaitlistOfferMade;
 import care.parcours.platform.domain.ConflictException;
 import care.parcours.scheduling.availability.Mode;
 import care.parcours.scheduling.availability.TimeRange;
+import care.parcours.scheduling.booking.PathwayStep;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param appointmentType the type of appointment wanted
  * @param mode the mode wanted; null for either
  * @param wanted when the appointment may take place
+ * @param step the care pathway step the appointment is for; the hold offered keeps it
  * @param status where the entry stands
  * @param holdId the hold offered, while offered or once fulfilled
  * @param lapsedOffers offers that lapsed unanswered; waiters who let offers lapse go last
@@ -30,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record WaitlistEntry(UUID id, UUID patientId, @Nullable UUID practitionerId, @Nullable String specialty,
 		@Nullable UUID partnerId, @Nullable String language, String appointmentType, @Nullable Mode mode,
-		TimeRange wanted, Status status, @Nullable UUID holdId, int lapsedOffers, long version, Instant createdAt) {
+		TimeRange wanted, @Nullable PathwayStep step, Status status, @Nullable UUID holdId, int lapsedOffers,
+		long version, Instant createdAt) {
 
 	/** After this many offers lapse unanswered, the entry ends. */
 	static final int MAX_LAPSED_OFFERS = 3;
@@ -43,7 +46,7 @@ public record WaitlistEntry(UUID id, UUID patientId, @Nullable UUID practitioner
 
 	WaitlistOfferMade offer(UUID hold, UUID practitioner, UUID partner, TimeRange slot, Instant expiresAt) {
 		return new WaitlistOfferMade(id, hold, patientId, practitioner, partner, slot.start(), slot.end(), expiresAt,
-				null);
+				PathwayStep.stepOf(step));
 	}
 
 	WaitlistEntry offered(UUID hold) {
@@ -83,7 +86,7 @@ public record WaitlistEntry(UUID id, UUID patientId, @Nullable UUID practitioner
 
 	private WaitlistEntry with(Status next, @Nullable UUID hold, int lapses) {
 		return new WaitlistEntry(id, patientId, practitionerId, specialty, partnerId, language, appointmentType, mode,
-				wanted, next, hold, lapses, version + 1, createdAt);
+				wanted, step, next, hold, lapses, version + 1, createdAt);
 	}
 
 }

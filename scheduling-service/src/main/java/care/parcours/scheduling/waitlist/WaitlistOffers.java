@@ -14,6 +14,7 @@ import care.parcours.scheduling.availability.TimeRange;
 import care.parcours.scheduling.booking.Booking;
 import care.parcours.scheduling.booking.BookingEvents;
 import care.parcours.scheduling.booking.BookingService;
+import care.parcours.scheduling.booking.PathwayStep;
 import care.parcours.scheduling.booking.SchedulingProperties;
 import care.parcours.scheduling.booking.SlotClaim;
 import care.parcours.scheduling.schedules.Schedule;
@@ -141,13 +142,15 @@ class WaitlistOffers {
 		}
 		FreeSlot slot = found.getFirst();
 		Mode mode = entry.mode() != null ? entry.mode() : slot.modes().stream().sorted().findFirst().orElseThrow();
-		Booking hold = bookings.placeHold(new SlotClaim(practitioner.practitionerId(), practitioner.partnerId(),
-				entry.patientId(), slot.during(), mode, entry.appointmentType()), properties.holdDuration(),
-				entry.id());
+		Booking hold = bookings
+			.placeHold(
+					new SlotClaim(practitioner.practitionerId(), practitioner.partnerId(), entry.patientId(),
+							slot.during(), mode, entry.appointmentType()),
+					entry.step(), properties.holdDuration(), entry.id());
 		WaitlistEntry offered = entry.offered(hold.id());
 		waitlist.update(offered);
 		outbox.publish(entry.offer(hold.id(), practitioner.practitionerId(), practitioner.partnerId(), slot.during(),
-				hold.expiresAt()), entry.id(), offered.version());
+				hold.expiresAt()), entry.id(), offered.version(), PathwayStep.pathwayOf(entry.step()));
 	}
 
 	private static TimeRange overlap(TimeRange a, TimeRange b, Instant now) {

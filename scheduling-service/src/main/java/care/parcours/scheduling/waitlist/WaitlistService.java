@@ -16,6 +16,7 @@ import care.parcours.scheduling.availability.Mode;
 import care.parcours.scheduling.availability.TimeRange;
 import care.parcours.scheduling.availability.WeeklyAvailability;
 import care.parcours.scheduling.booking.BookingService;
+import care.parcours.scheduling.booking.PathwayStep;
 import care.parcours.scheduling.patients.KnownPatients;
 import org.jspecify.annotations.Nullable;
 
@@ -46,15 +47,18 @@ class WaitlistService {
 		this.clock = clock;
 	}
 
-	/** Who waits for what, and when the appointment may take place. */
+	/**
+	 * Who waits for what, when the appointment may take place, and for which care pathway
+	 * step.
+	 */
 	record JoinRequest(UUID patientId, @Nullable UUID practitionerId, @Nullable String specialty,
 			@Nullable UUID partnerId, @Nullable String language, String appointmentType, @Nullable Mode mode,
-			TimeRange wanted) {
+			TimeRange wanted, @Nullable PathwayStep step) {
 
 		WaitlistEntry toEntry(Instant now) {
 			boolean bySpecialty = practitionerId == null;
 			return new WaitlistEntry(UUID.randomUUID(), patientId, practitionerId, bySpecialty ? specialty : null,
-					bySpecialty ? partnerId : null, bySpecialty ? language : null, appointmentType, mode, wanted,
+					bySpecialty ? partnerId : null, bySpecialty ? language : null, appointmentType, mode, wanted, step,
 					WaitlistEntry.Status.WAITING, null, 0, 0, now);
 		}
 

@@ -2,13 +2,18 @@ package care.parcours.scheduling.booking;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import care.parcours.events.scheduling.AppointmentBooked;
 import care.parcours.events.scheduling.AppointmentCancelled;
 import care.parcours.events.scheduling.AppointmentRescheduled;
+import care.parcours.events.scheduling.SchedulingEvent;
 import care.parcours.events.scheduling.SlotReleased;
 import care.parcours.platform.domain.ConflictException;
+import care.parcours.platform.domain.InvalidRequestException;
 import care.parcours.platform.domain.RuleViolationException;
 import care.parcours.scheduling.availability.Mode;
 import care.parcours.scheduling.availability.TimeRange;
@@ -28,7 +33,7 @@ class BookingTests {
 
 	@Test
 	void aConfirmedHoldBecomesAnAppointmentOnTheSameTimeWithAJoinLink() {
-		Booking hold = Booking.hold(UUID.randomUUID(), claim, NOW, Duration.ofMinutes(15), null).booking();
+		Booking hold = Booking.hold(UUID.randomUUID(), claim, null, NOW, Duration.ofMinutes(15), null).booking();
 
 		Booking.Change confirmed = hold.confirm(NOW.plusSeconds(60), "secret");
 
@@ -41,7 +46,7 @@ class BookingTests {
 
 	@Test
 	void aLapsedHoldCannotBeConfirmed() {
-		Booking hold = Booking.hold(UUID.randomUUID(), claim, NOW, Duration.ofMinutes(15), null).booking();
+		Booking hold = Booking.hold(UUID.randomUUID(), claim, null, NOW, Duration.ofMinutes(15), null).booking();
 
 		assertThatThrownBy(() -> hold.confirm(NOW.plus(Duration.ofMinutes(15)), "secret"))
 			.isInstanceOf(ConflictException.class)
@@ -50,7 +55,7 @@ class BookingTests {
 
 	@Test
 	void aHoldCannotExpireBeforeItsTime() {
-		Booking hold = Booking.hold(UUID.randomUUID(), claim, NOW, Duration.ofMinutes(15), null).booking();
+		Booking hold = Booking.hold(UUID.randomUUID(), claim, null, NOW, Duration.ofMinutes(15), null).booking();
 
 		assertThatThrownBy(() -> hold.expire(NOW.plus(Duration.ofMinutes(14)))).isInstanceOf(ConflictException.class);
 		assertThat(hold.expire(NOW.plus(Duration.ofMinutes(15))).booking().status()).isEqualTo(BookingStatus.EXPIRED);
@@ -94,9 +99,9 @@ class BookingTests {
 		assertThat(parked.version()).isEqualTo(appointment.version());
 		assertThat(moved.booking().status()).isEqualTo(BookingStatus.BOOKED);
 		assertThat(moved.booking().version()).isEqualTo(appointment.version() + 1);
-		assertThatThrownBy(
-				() -> Booking.hold(UUID.randomUUID(), claim, NOW, Duration.ofMinutes(15), null).booking().park(NOW))
-			.isInstanceOf(Booking.InvalidTransition.class);
+		assertThatThrownBy(() -> Booking.hold(UUID.randomUUID(), claim, null, NOW, Duration.ofMinutes(15), null)
+			.booking()
+			.park(NOW)).isInstanceOf(Booking.InvalidTransition.class);
 	}
 
 	@Test
@@ -151,8 +156,53 @@ class BookingTests {
 			.hasMessageContaining("has started");
 	}
 
+	@Test
+	void everyEventOfAHoldMadeForAPathwayStepNamesTheStepThroughTheAppointmentsLife() {
+		PathwayStep step = new PathwayStep(UUID.randomUUID(), UUID.randomUUID());
+		Booking.Change held = Booking.hold(UUID.randomUUID(), claim, step, NOW, Duration.ofMinutes(15), null);
+		Booking hold = held.booking();
+		List<SchedulingEvent> events = new ArrayList<>(held.events());
+
+		Booking.Change confirmed = hold.confirm(NOW.plusSeconds(60), "secret");
+		events.addAll(confirmed.events());
+		Booking.Change moved = confirmed.booking()
+			.reschedule(hold.during().shiftedTo(START.plus(Duration.ofDays(1))), NOW, null);
+		events.addAll(moved.events());
+		Booking.Change parked = moved.booking()
+			.park(NOW)
+			.reschedule(hold.during().shiftedTo(START.plus(Duration.ofDays(2))), NOW, UUID.randomUUID());
+		events.addAll(parked.events());
+		Booking.Change arrived = parked.booking().checkIn(START.plus(Duration.ofDays(2)).minusSeconds(600));
+		events.addAll(arrived.events());
+		events.addAll(arrived.booking().complete(START.plus(Duration.ofDays(2)).plusSeconds(600)).events());
+		events.addAll(parked.booking().cancel(CancelReason.OTHER, NOW).events());
+		events.addAll(parked.booking().markNoShow(START.plus(Duration.ofDays(2)).plusSeconds(60)).events());
+		events.addAll(Booking.hold(UUID.randomUUID(), claim, step, NOW, Duration.ofMinutes(15), null)
+			.booking()
+			.expire(NOW.plus(Duration.ofMinutes(15)))
+			.events());
+
+		assertThat(parked.booking().step()).isEqualTo(step);
+		assertThat(parked.booking().pathwayId()).isEqualTo(step.pathwayId());
+		assertThat(events).hasSize(10)
+			.allSatisfy(event -> assertThat(event).hasFieldOrPropertyWithValue("stepId", step.stepId()));
+	}
+
+	@Test
+	void aStepNamesItsPathwayAndAPathwayItsStep() {
+		UUID pathway = UUID.randomUUID();
+		UUID step = UUID.randomUUID();
+
+		assertThat(PathwayStep.requested(null, null)).isEmpty();
+		assertThat(PathwayStep.requested(pathway, step)).contains(new PathwayStep(pathway, step));
+		assertThatThrownBy(() -> PathwayStep.requested(pathway, null)).isInstanceOfSatisfying(
+				InvalidRequestException.class, refused -> assertThat(refused.properties()).isEqualTo(Map.of("errors",
+						List.of(Map.of("field", "stepId", "message", "must be given with pathwayId")))));
+		assertThatThrownBy(() -> PathwayStep.requested(null, step)).isInstanceOf(InvalidRequestException.class);
+	}
+
 	private Booking booked() {
-		return Booking.book(UUID.randomUUID(), claim, NOW, "token").booking();
+		return Booking.book(UUID.randomUUID(), claim, null, NOW, "token").booking();
 	}
 
 }

@@ -152,7 +152,24 @@ class CascadeIT {
 						.map(r -> r.data().path("cascadeId").asString())
 						.distinct())
 				.hasSize(1);
+			String cascade = cascadeOf(events, surgery);
+			PublishedEvents.Received applied = events.await(r -> r.type().equals("scheduling.chain.cascade-applied.v1")
+					&& r.data().path("cascadeId").asString().equals(cascade));
+			assertThat(applied.key()).isEqualTo(applied.data().path("chainId").asString());
+			assertThat(applied.data().path("moveId").isNull() || applied.data().path("moveId").isMissingNode())
+				.as("a cascade no pathway asked for answers no move")
+				.isTrue();
+			assertThat(applied.data().path("movedAppointmentIds").size()).isEqualTo(3);
 		}
+	}
+
+	private static String cascadeOf(PublishedEvents events, UUID appointment) {
+		return events
+			.await(r -> r.type().equals("scheduling.appointment.rescheduled.v1")
+					&& r.key().equals(appointment.toString()))
+			.data()
+			.path("cascadeId")
+			.asString();
 	}
 
 	@Test

@@ -191,7 +191,7 @@ class CascadePlannerPropertiesTests {
 			if (targetFree) {
 				calendar.free(movedId, at(newStart), shapes.get(moved).hours() * 60);
 			}
-			AppointmentChain chain = new AppointmentChain(new UUID(2, 1), new UUID(2, 2), null, rules, START);
+			AppointmentChain chain = new AppointmentChain(new UUID(2, 1), new UUID(2, 2), null, rules, START, 0);
 			String shape = "seed %d: steps %s, rules %s and %s across, step %d moved by %dh (target free: %s), patient busy at %s"
 				.formatted(seed, shapes, tree, across, moved, shift, targetFree, busy);
 			return new Scenario(seed, shape, chain, steps, calendar, movedId, at(newStart),

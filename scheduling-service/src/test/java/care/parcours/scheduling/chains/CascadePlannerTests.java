@@ -29,7 +29,7 @@ class CascadePlannerTests {
 	private final AppointmentChain chain = new AppointmentChain(UUID.randomUUID(), UUID.randomUUID(), null,
 			List.of(new ChainRule(surgery, consult, Duration.ofDays(-1), Duration.ofHours(12)),
 					new ChainRule(surgery, followUp, Duration.ofDays(7), Duration.ofDays(1))),
-			SURGERY);
+			SURGERY, 0);
 
 	private final FakeCalendar calendar = new FakeCalendar();
 
@@ -125,7 +125,7 @@ class CascadePlannerTests {
 		AppointmentChain linked = new AppointmentChain(chain.id(), chain.patientId(), null,
 				List.of(new ChainRule(surgery, consult, Duration.ofDays(-1), Duration.ofHours(12)),
 						new ChainRule(consult, followUp, Duration.ofDays(8), Duration.ofHours(2))),
-				SURGERY);
+				SURGERY, 0);
 		Instant delayed = SURGERY.plus(Duration.ofDays(3));
 		Instant ideal = delayed.minus(Duration.ofDays(1));
 		calendar.free(surgery, delayed, 120);
