@@ -38,7 +38,18 @@ sealed interface StepOutcome {
 		/** Why, named as the alert it raises. */
 		enum Cause {
 
-			APPOINTMENT_CANCELLED, APPOINTMENT_NO_SHOW
+			APPOINTMENT_CANCELLED("CANCELLED"), APPOINTMENT_NO_SHOW("NO_SHOW");
+
+			private final String reason;
+
+			Cause(String reason) {
+				this.reason = reason;
+			}
+
+			/** The step's reason for being broken. */
+			String reason() {
+				return reason;
+			}
 
 		}
 
