@@ -11,8 +11,9 @@ create table pathway_timeline_entry (
     what           text        not null,
     occurred_at    timestamptz not null,
     recorded_at    timestamptz not null,
-    event_id       text        not null,
-    event_type     text        not null,
+    -- The event that told it; none for what the pathway itself noticed (a step overdue).
+    event_id       text,
+    event_type     text,
     source_id      text        not null,
     source_version bigint      not null,
     -- Whether it changed what is known of its step: an older or repeated fact is shown, never

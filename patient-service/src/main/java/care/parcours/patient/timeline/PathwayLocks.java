@@ -35,8 +35,8 @@ public class PathwayLocks {
 
 	/**
 	 * Takes the pathway's lock if nobody holds it, until the transaction ends.
-	 * @return whether it was taken: {@code false} when the pathway is being worked on
-	 * (or does not exist), to be tried again later
+	 * @return whether it was taken: {@code false} when the pathway is being worked on (or
+	 * does not exist), to be tried again later
 	 */
 	public boolean tryLock(UUID pathwayId) {
 		return jdbc.sql("select id from pathway where id = ? for update skip locked")

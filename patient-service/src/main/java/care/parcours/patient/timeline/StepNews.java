@@ -1,7 +1,5 @@
 package care.parcours.patient.timeline;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,63 +43,50 @@ record StepNews(UUID stepId, String what, @Nullable StepFact fact, Map<String, S
 		return Optional.ofNullable(switch (event) {
 			case SlotHeld e when e.stepId() != null ->
 				new StepNews(e.stepId(), "SLOT_HELD", new StepFact.Held(e.holdId(), e.start()),
-						details("holdId", e.holdId(), "practitionerId", e.practitionerId(), "partnerId", e.partnerId(),
-								"start", e.start(), "end", e.end(), "mode", e.mode(), "appointmentType",
+						TimelineEntry.details("holdId", e.holdId(), "practitionerId", e.practitionerId(), "partnerId",
+								e.partnerId(), "start", e.start(), "end", e.end(), "mode", e.mode(), "appointmentType",
 								e.appointmentType(), "expiresAt", e.expiresAt()));
 			case SlotReleased e when e.stepId() != null -> new StepNews(e.stepId(), "HOLD_" + e.reason(),
 					"CONFIRMED".equals(e.reason()) ? new StepFact.HoldConfirmed(e.holdId())
 							: new StepFact.HoldReleased(e.holdId()),
-					details("holdId", e.holdId(), "practitionerId", e.practitionerId(), "partnerId", e.partnerId(),
-							"start", e.start(), "end", e.end(), "reason", e.reason()));
+					TimelineEntry.details("holdId", e.holdId(), "practitionerId", e.practitionerId(), "partnerId",
+							e.partnerId(), "start", e.start(), "end", e.end(), "reason", e.reason()));
 			case AppointmentBooked e when e.stepId() != null -> new StepNews(e.stepId(), "APPOINTMENT_BOOKED",
 					new StepFact.Booked(e.appointmentId(), e.start(), e.holdId()),
-					details("appointmentId", e.appointmentId(), "practitionerId", e.practitionerId(), "partnerId",
-							e.partnerId(), "start", e.start(), "end", e.end(), "mode", e.mode(), "appointmentType",
-							e.appointmentType(), "holdId", e.holdId()));
+					TimelineEntry.details("appointmentId", e.appointmentId(), "practitionerId", e.practitionerId(),
+							"partnerId", e.partnerId(), "start", e.start(), "end", e.end(), "mode", e.mode(),
+							"appointmentType", e.appointmentType(), "holdId", e.holdId()));
 			case AppointmentRescheduled e when e.stepId() != null -> new StepNews(e.stepId(), "APPOINTMENT_RESCHEDULED",
 					new StepFact.Rescheduled(e.appointmentId(), e.start()),
-					details("appointmentId", e.appointmentId(), "practitionerId", e.practitionerId(), "partnerId",
-							e.partnerId(), "previousStart", e.previousStart(), "start", e.start(), "end", e.end(),
-							"cascadeId", e.cascadeId()));
+					TimelineEntry.details("appointmentId", e.appointmentId(), "practitionerId", e.practitionerId(),
+							"partnerId", e.partnerId(), "previousStart", e.previousStart(), "start", e.start(), "end",
+							e.end(), "cascadeId", e.cascadeId()));
 			case AppointmentCancelled e when e.stepId() != null ->
 				new StepNews(e.stepId(), "APPOINTMENT_CANCELLED", new StepFact.Cancelled(e.appointmentId(), e.start()),
-						details("appointmentId", e.appointmentId(), "practitionerId", e.practitionerId(), "partnerId",
-								e.partnerId(), "start", e.start(), "end", e.end(), "reason", e.reason()));
+						TimelineEntry.details("appointmentId", e.appointmentId(), "practitionerId", e.practitionerId(),
+								"partnerId", e.partnerId(), "start", e.start(), "end", e.end(), "reason", e.reason()));
 			case AppointmentNoShowRecorded e when e.stepId() != null ->
 				new StepNews(e.stepId(), "APPOINTMENT_NO_SHOW", new StepFact.Missed(e.appointmentId(), e.start()),
-						details("appointmentId", e.appointmentId(), "practitionerId", e.practitionerId(), "partnerId",
-								e.partnerId(), "start", e.start(), "end", e.end()));
+						TimelineEntry.details("appointmentId", e.appointmentId(), "practitionerId", e.practitionerId(),
+								"partnerId", e.partnerId(), "start", e.start(), "end", e.end()));
 			case AppointmentCheckedIn e when e.stepId() != null ->
 				new StepNews(e.stepId(), "APPOINTMENT_CHECKED_IN", new StepFact.CheckedIn(e.appointmentId()),
-						details("appointmentId", e.appointmentId(), "practitionerId", e.practitionerId(), "partnerId",
-								e.partnerId(), "checkedInAt", e.checkedInAt()));
+						TimelineEntry.details("appointmentId", e.appointmentId(), "practitionerId", e.practitionerId(),
+								"partnerId", e.partnerId(), "checkedInAt", e.checkedInAt()));
 			case AppointmentCompleted e when e.stepId() != null ->
 				new StepNews(e.stepId(), "APPOINTMENT_COMPLETED", new StepFact.Completed(e.appointmentId()),
-						details("appointmentId", e.appointmentId(), "practitionerId", e.practitionerId(), "partnerId",
-								e.partnerId(), "completedAt", e.completedAt()));
+						TimelineEntry.details("appointmentId", e.appointmentId(), "practitionerId", e.practitionerId(),
+								"partnerId", e.partnerId(), "completedAt", e.completedAt()));
 			case WaitlistOfferMade e when e.stepId() != null -> new StepNews(e.stepId(), "WAITLIST_OFFER_MADE", null,
-					details("entryId", e.entryId(), "holdId", e.holdId(), "practitionerId", e.practitionerId(),
-							"partnerId", e.partnerId(), "start", e.start(), "end", e.end(), "expiresAt",
-							e.expiresAt()));
+					TimelineEntry.details("entryId", e.entryId(), "holdId", e.holdId(), "practitionerId",
+							e.practitionerId(), "partnerId", e.partnerId(), "start", e.start(), "end", e.end(),
+							"expiresAt", e.expiresAt()));
 			// Work made for no step, and a chain's cascades, whose answers a move awaits.
 			case SlotHeld _, SlotReleased _, AppointmentBooked _, AppointmentRescheduled _, AppointmentCancelled _,
 					AppointmentNoShowRecorded _, AppointmentCheckedIn _, AppointmentCompleted _, WaitlistOfferMade _,
 					CascadeApplied _, CascadeRefused _ ->
 				null;
 		});
-	}
-
-	/** Names and values in pairs; a value that is absent is left out. */
-	static Map<String, String> details(@Nullable Object... namesAndValues) {
-		Map<String, String> details = new LinkedHashMap<>();
-		for (int i = 0; i < namesAndValues.length; i += 2) {
-			Object value = namesAndValues[i + 1];
-			if (value != null) {
-				details.put(String.valueOf(namesAndValues[i]),
-						(value instanceof Instant instant) ? instant.toString() : value.toString());
-			}
-		}
-		return details;
 	}
 
 }

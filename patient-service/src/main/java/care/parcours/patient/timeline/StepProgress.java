@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Takes a scheduling event made for a pathway's step: folds it into the step's track,
  * moves the step when the track's outcome changed (through the pathway, which checks the
- * step's own rules and announces the change), and records the fact on the timeline.
- * Runs in the consumer's transaction, with the pathway locked.
+ * step's own rules and announces the change), and records the fact on the timeline. Runs
+ * in the consumer's transaction, with the pathway locked.
  */
 @Component
 class StepProgress {
@@ -73,7 +73,9 @@ class StepProgress {
 		record(pathwayId, news, metadata, folded.applied(), status);
 	}
 
-	/** Moves the step to the outcome: the status it took, if the pathway took the change. */
+	/**
+	 * Moves the step to the outcome: the status it took, if the pathway took the change.
+	 */
 	private @Nullable String steer(UUID pathwayId, UUID stepId, StepOutcome was, StepOutcome now, Instant at) {
 		Progress progress = switch (now) {
 			case StepOutcome.Scheduled scheduled when scheduled.start() != null ->

@@ -39,27 +39,30 @@ class StepTracks {
 
 	/** Writes the sources that the fold changed. */
 	void save(UUID stepId, StepTrack before, StepTrack after) {
-		after.sources().values().stream().filter(source -> !source.equals(before.sources().get(source.id()))).forEach(
-				source -> jdbc.sql("""
-						insert into pathway_step_source (step_id, source_id, state, version, start_at, start_version,
-						    since, changed_at, superseded)
-						values (:stepId, :sourceId, :state, :version, :start, :startVersion, :since, :changedAt,
-						    :superseded)
-						on conflict (step_id, source_id) do update set state = excluded.state,
-						    version = excluded.version, start_at = excluded.start_at,
-						    start_version = excluded.start_version, since = excluded.since,
-						    changed_at = excluded.changed_at, superseded = excluded.superseded
-						""")
-					.param("stepId", stepId)
-					.param("sourceId", source.id())
-					.param("state", source.state().name())
-					.param("version", source.version())
-					.param("start", timestamp(source.start()))
-					.param("startVersion", source.startVersion())
-					.param("since", Timestamp.from(source.since()))
-					.param("changedAt", Timestamp.from(source.changedAt()))
-					.param("superseded", source.superseded())
-					.update());
+		after.sources()
+			.values()
+			.stream()
+			.filter(source -> !source.equals(before.sources().get(source.id())))
+			.forEach(source -> jdbc.sql("""
+					insert into pathway_step_source (step_id, source_id, state, version, start_at, start_version,
+					    since, changed_at, superseded)
+					values (:stepId, :sourceId, :state, :version, :start, :startVersion, :since, :changedAt,
+					    :superseded)
+					on conflict (step_id, source_id) do update set state = excluded.state,
+					    version = excluded.version, start_at = excluded.start_at,
+					    start_version = excluded.start_version, since = excluded.since,
+					    changed_at = excluded.changed_at, superseded = excluded.superseded
+					""")
+				.param("stepId", stepId)
+				.param("sourceId", source.id())
+				.param("state", source.state().name())
+				.param("version", source.version())
+				.param("start", timestamp(source.start()))
+				.param("startVersion", source.startVersion())
+				.param("since", Timestamp.from(source.since()))
+				.param("changedAt", Timestamp.from(source.changedAt()))
+				.param("superseded", source.superseded())
+				.update());
 	}
 
 	/** The latest start known of each of these holds or appointments, by id. */

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 
+import care.parcours.patient.pathways.Pathway;
+import care.parcours.patient.pathways.StepStatus;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
 
@@ -27,10 +29,25 @@ public class Timeline {
 		this.tracks = tracks;
 	}
 
-	/** Records a fact, in the caller's transaction; the same fact twice is recorded once. */
+	/**
+	 * Records a fact, in the caller's transaction; the same fact twice is recorded once.
+	 */
 	@Transactional
 	public void record(TimelineEntry entry) {
 		entries.add(entry);
+	}
+
+	/**
+	 * Records that a step was found overdue: the pathway's own fact, at the version the
+	 * marking left it.
+	 */
+	@Transactional
+	public void recordOverdue(Pathway pathway, UUID stepId, Instant at) {
+		Map<String, String> details = pathway.step(stepId)
+			.map(step -> TimelineEntry.details("dueAt", step.dueAt(), "tolerance", step.tolerance()))
+			.orElse(Map.of());
+		entries.add(new TimelineEntry(UUID.randomUUID(), pathway.id(), stepId, "STEP_OVERDUE", at, at, null, null,
+				pathway.id().toString(), pathway.version(), true, StepStatus.OVERDUE.name(), details));
 	}
 
 	/** The latest start known of each of these holds or appointments, by id. */

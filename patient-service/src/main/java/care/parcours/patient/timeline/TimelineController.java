@@ -32,24 +32,25 @@ class TimelineController {
 	/**
 	 * A timeline entry as the API shows it.
 	 *
-	 * @param what what happened, such as {@code APPOINTMENT_BOOKED}, {@code HOLD_EXPIRED},
-	 * {@code MOVE_REFUSED}
+	 * @param what what happened, such as {@code APPOINTMENT_BOOKED},
+	 * {@code HOLD_EXPIRED}, {@code MOVE_REFUSED}
 	 * @param occurredAt when it happened, by the news' own time
 	 * @param recordedAt when the pathway learnt it
 	 * @param source the hold, appointment, waiting-list entry or move the fact is about
 	 * @param sourceVersion that source's version after the fact
+	 * @param eventType the type of the event that told it, if news told it
 	 * @param applied whether it changed what is known of the step
 	 * @param stepStatus the status the step took because of it, if it moved the step
 	 * @param details further ids, codes and times (start, end, reason, practitionerId…)
 	 */
 	record TimelineEntryView(UUID id, @Nullable UUID stepId, String what, Instant occurredAt, Instant recordedAt,
-			String source, long sourceVersion, String eventType, boolean applied, @Nullable String stepStatus,
+			String source, long sourceVersion, @Nullable String eventType, boolean applied, @Nullable String stepStatus,
 			Map<String, String> details) {
 
 		static TimelineEntryView of(TimelineEntry entry) {
-			return new TimelineEntryView(entry.id(), entry.stepId(), entry.what(), entry.occurredAt(), entry.recordedAt(),
-					entry.sourceId(), entry.sourceVersion(), entry.eventType(), entry.applied(), entry.stepStatus(),
-					entry.details());
+			return new TimelineEntryView(entry.id(), entry.stepId(), entry.what(), entry.occurredAt(),
+					entry.recordedAt(), entry.sourceId(), entry.sourceVersion(), entry.eventType(), entry.applied(),
+					entry.stepStatus(), entry.details());
 		}
 
 	}
@@ -70,8 +71,8 @@ class TimelineController {
 					+ "shown once, at its own time, with applied=false when it changed nothing; stepStatus is the "
 					+ "status the step took because of it. Coordinators, assistants, billing staff and admins; a "
 					+ "partner only for pathways at its organisation.")
-	Page<TimelineEntryView> read(@PathVariable UUID id,
-			@Parameter(description = "NEWEST (default) or OLDEST first") @RequestParam(defaultValue = "NEWEST") Order order,
+	Page<TimelineEntryView> read(@PathVariable UUID id, @Parameter(
+			description = "NEWEST (default) or OLDEST first") @RequestParam(defaultValue = "NEWEST") Order order,
 			PageQuery page) {
 		pathways.readable(id);
 		return timeline.of(id, page, order == Order.NEWEST).map(TimelineEntryView::of);

@@ -61,8 +61,9 @@ class TimelineEntries {
 	/** A page of a pathway's timeline, by the time each fact happened. */
 	List<TimelineEntry> page(UUID pathwayId, PageQuery page, boolean newestFirst) {
 		String order = newestFirst ? "occurred_at desc, recorded_at desc, id desc" : "occurred_at, recorded_at, id";
-		return jdbc.sql("select * from pathway_timeline_entry where pathway_id = :pathwayId order by " + order
-				+ " limit :limit offset :offset")
+		return jdbc
+			.sql("select * from pathway_timeline_entry where pathway_id = :pathwayId order by " + order
+					+ " limit :limit offset :offset")
 			.param("pathwayId", pathwayId)
 			.param("limit", page.size())
 			.param("offset", page.offset())

@@ -1,6 +1,7 @@
 package care.parcours.patient.timeline;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param what what happened, such as {@code APPOINTMENT_BOOKED} or {@code MOVE_REFUSED}
  * @param occurredAt when it happened, by the event's own time
  * @param recordedAt when the pathway learnt it
- * @param eventId the event that told it
+ * @param eventId the event that told it, if news told it (not a step found overdue)
  * @param eventType that event's type
  * @param sourceId the aggregate the fact is about (hold, appointment, move)
  * @param sourceVersion that aggregate's version after the fact
@@ -26,11 +27,26 @@ import org.jspecify.annotations.Nullable;
  * @param details further ids, codes and times, by name
  */
 public record TimelineEntry(UUID id, UUID pathwayId, @Nullable UUID stepId, String what, Instant occurredAt,
-		Instant recordedAt, String eventId, String eventType, String sourceId, long sourceVersion, boolean applied,
-		@Nullable String stepStatus, Map<String, String> details) {
+		Instant recordedAt, @Nullable String eventId, @Nullable String eventType, String sourceId, long sourceVersion,
+		boolean applied, @Nullable String stepStatus, Map<String, String> details) {
 
 	public TimelineEntry {
 		details = Map.copyOf(details);
+	}
+
+	/**
+	 * Details from names and values in pairs, each value as text (an instant in
+	 * ISO-8601); a value that is absent is left out.
+	 */
+	public static Map<String, String> details(@Nullable Object... namesAndValues) {
+		Map<String, String> details = new LinkedHashMap<>();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			Object value = namesAndValues[i + 1];
+			if (value != null) {
+				details.put(String.valueOf(namesAndValues[i]), value.toString());
+			}
+		}
+		return details;
 	}
 
 }
