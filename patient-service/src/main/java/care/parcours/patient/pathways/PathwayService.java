@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import care.parcours.patient.clinical.ClinicalPatients;
+import care.parcours.patient.consent.PartnerSharing;
 import care.parcours.patient.pathways.PathwayProblems.PathwayNotFound;
 import care.parcours.patient.templates.OwnerRole;
 import care.parcours.patient.templates.PathwayTemplate;
@@ -39,12 +40,16 @@ public class PathwayService {
 
 	private final ClinicalPatients patients;
 
+	private final PartnerSharing sharing;
+
 	private final Clock clock;
 
-	PathwayService(Pathways pathways, TemplateCatalog templates, ClinicalPatients patients, Clock clock) {
+	PathwayService(Pathways pathways, TemplateCatalog templates, ClinicalPatients patients, PartnerSharing sharing,
+			Clock clock) {
 		this.pathways = pathways;
 		this.templates = templates;
 		this.patients = patients;
+		this.sharing = sharing;
 		this.clock = clock;
 	}
 
@@ -127,6 +132,23 @@ public class PathwayService {
 			throw new PathwayNotFound(pathwayId);
 		}
 		return pathway;
+	}
+
+	/**
+	 * A partner's read: only a pathway at its organisation (others answer as unknown),
+	 * and whether a current consent lets it know whose pathway it is.
+	 */
+	@Transactional(readOnly = true)
+	PartnerRead readForPartner(UUID pathwayId, UUID partnerId) {
+		Pathway pathway = get(pathwayId);
+		if (!partnerId.equals(pathway.partnerId())) {
+			throw new PathwayNotFound(pathwayId);
+		}
+		return new PartnerRead(pathway, sharing.allows(pathway.patientId(), partnerId));
+	}
+
+	record PartnerRead(Pathway pathway, boolean identityShared) {
+
 	}
 
 	/** The pathway one of whose steps an appointment or hold was made for. */
