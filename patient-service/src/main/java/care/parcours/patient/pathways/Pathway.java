@@ -242,6 +242,23 @@ public record Pathway(UUID id, UUID patientId, UUID templateId, int templateVers
 		return changeStep(step.withStatus(StepStatus.DONE, null, now), SYSTEM, "STEP_DONE", now);
 	}
 
+	/**
+	 * The hold that scheduled the step ended with nothing booked: the step is to plan
+	 * again, due where the anchor puts it (a step added by hand keeps its date). Only the
+	 * booking the step is scheduled on releases it: a hold replaced by another booking
+	 * changes nothing.
+	 */
+	public Change releaseStep(UUID stepId, UUID bookingId, Instant now) {
+		requireActive("have a step released");
+		PathwayStep step = openStep(stepId, "released");
+		if (step.status() != StepStatus.SCHEDULED || !bookingId.equals(step.bookingId())) {
+			throw new PathwayProblems.InvalidTransition(
+					"Step '" + step.key() + "' of pathway " + id + " is not scheduled on " + bookingId + ".");
+		}
+		Instant due = step.addedByHand() ? step.dueAt() : anchorAt.plus(step.offset().duration());
+		return changeStep(step.released(due, now), SYSTEM, null, now);
+	}
+
 	/** The step's appointment was cancelled or missed while the step is still needed. */
 	public Change breakStep(UUID stepId, String reason, Instant now) {
 		requireActive("have a step broken");
