@@ -37,8 +37,7 @@ class MovePlanTests {
 
 		assertThat(plan.root()).isEqualTo(surgery);
 		assertThat(plan.rootStart()).isEqualTo(LATER);
-		assertThat(plan.links()).containsExactly(
-				new Link(surgery.bookingId(), consult.bookingId(), "-PT24H", "PT12H"),
+		assertThat(plan.links()).containsExactly(new Link(surgery.bookingId(), consult.bookingId(), "-PT24H", "PT12H"),
 				new Link(surgery.bookingId(), followUp.bookingId(), "PT168H", "PT24H"));
 		assertThat(plan.booked()).extracting(BookedStep::key).containsExactly("surgery", "pre-op", "follow-up");
 	}
@@ -49,13 +48,14 @@ class MovePlanTests {
 		BookedStep consult = booked("pre-op", Duration.ofDays(-1), Duration.ofHours(12), false);
 		BookedStep followUp = booked("follow-up", Duration.ofDays(7), Duration.ofDays(1), false);
 
-		MovePlan plan = MovePlan.of(List.of(teleconsultation, followUp, consult), ANCHOR, ANCHOR.minus(Duration.ofDays(2)))
+		MovePlan plan = MovePlan
+			.of(List.of(teleconsultation, followUp, consult), ANCHOR, ANCHOR.minus(Duration.ofDays(2)))
 			.orElseThrow();
 
 		assertThat(plan.root()).isEqualTo(consult);
 		assertThat(plan.rootStart()).isEqualTo(consult.start().minus(Duration.ofDays(2)));
-		assertThat(plan.links()).extracting(Link::to).containsExactly(teleconsultation.bookingId(),
-				followUp.bookingId());
+		assertThat(plan.links()).extracting(Link::to)
+			.containsExactly(teleconsultation.bookingId(), followUp.bookingId());
 	}
 
 	@Test
