@@ -73,6 +73,18 @@ class OverdueStepsIT {
 			.satisfies(alert -> assertThat(alert.path("stepId").asString()).isEqualTo(preOp.toString()));
 		assertThat(stepOf(late, PathwayFixtures.step(opened, "surgery")).path("status").asString())
 			.isEqualTo("PLANNED");
+		http.get()
+			.uri("/api/pathways/{id}/timeline", pathway)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.content[0].what")
+			.isEqualTo("STEP_OVERDUE")
+			.jsonPath("$.content[0].stepId")
+			.isEqualTo(preOp.toString())
+			.jsonPath("$.content.length()")
+			.isEqualTo(1);
 
 		UUID appointment = UUID.randomUUID();
 		StepWork work = StepWork.of(pathway, preOp);

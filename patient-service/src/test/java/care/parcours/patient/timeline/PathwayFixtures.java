@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import care.parcours.patient.patients.PatientFixtures;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +27,11 @@ public final class PathwayFixtures {
 
 	/** A pathway opened at {@code anchorAt}: its JSON, with its steps. */
 	public static JsonNode opened(RestTestClient http, Instant anchorAt) {
+		return opened(http, anchorAt, null);
+	}
+
+	/** A pathway opened at {@code anchorAt} at a partner clinic, if one is named. */
+	public static JsonNode opened(RestTestClient http, Instant anchorAt, @Nullable UUID partner) {
 		String tag = UUID.randomUUID().toString().substring(0, 8);
 		UUID patient = PatientFixtures.registeredId(http, PatientFixtures.yasmine(tag));
 		JsonNode template = post(http, "/api/pathway-templates", """
@@ -43,8 +49,9 @@ public final class PathwayFixtures {
 				    "names": {"fr": "Suivi", "en": "Follow-up", "nl": "Opvolging"}}]}
 				""".formatted(tag));
 		return post(http, "/api/pathways", """
-				{"patientId": "%s", "templateId": "%s", "anchorAt": "%s", "coordinatorId": "coordinator-%s"}
-				""".formatted(patient, template.path("id").asString(), anchorAt, tag));
+				{"patientId": "%s", "templateId": "%s", "anchorAt": "%s", "coordinatorId": "coordinator-%s"%s}
+				""".formatted(patient, template.path("id").asString(), anchorAt, tag,
+				(partner == null) ? "" : ", \"partnerId\": \"" + partner + "\""));
 	}
 
 	/** The id of the pathway's step of this key. */

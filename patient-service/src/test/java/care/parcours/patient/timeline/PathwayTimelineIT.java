@@ -11,6 +11,7 @@ import care.parcours.events.EventEnvelope;
 import care.parcours.events.scheduling.SchedulingEvent;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.TestEvents;
+import care.parcours.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -226,6 +227,31 @@ class PathwayTimelineIT {
 		assertThat(page.path("content")).extracting(entry -> entry.path("what").asString())
 			.containsExactly("APPOINTMENT_COMPLETED", "APPOINTMENT_CHECKED_IN");
 		assertThat(page.path("page").path("totalElements").asLong()).isEqualTo(3);
+	}
+
+	@Test
+	void aPartnerReadsTheTimelinesOfPathwaysAtItsOrganisationOnly() {
+		UUID clinic = UUID.randomUUID();
+		UUID atClinic = id(PathwayFixtures.opened(http, anchor, clinic));
+
+		http.get()
+			.uri("/api/pathways/{id}/timeline", atClinic)
+			.header("Authorization", TestTokens.partner(clinic).bearer())
+			.exchange()
+			.expectStatus()
+			.isOk();
+		http.get()
+			.uri("/api/pathways/{id}/timeline", pathway)
+			.header("Authorization", TestTokens.partner(clinic).bearer())
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		http.get()
+			.uri("/api/pathways/{id}/timeline", atClinic)
+			.header("Authorization", TestTokens.partner(UUID.randomUUID()).bearer())
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 	}
 
 	@Test
