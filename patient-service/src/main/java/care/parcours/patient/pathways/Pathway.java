@@ -54,6 +54,9 @@ public record Pathway(UUID id, UUID patientId, UUID templateId, int templateVers
 	/** Who resolves alerts when an event, not a person, acts. */
 	public static final String SYSTEM = "system";
 
+	/** The reason of a pathway ended by its patient's erasure. */
+	public static final String PATIENT_ERASED = "PATIENT_ERASED";
+
 	public Pathway {
 		steps = List.copyOf(steps);
 		alerts = List.copyOf(alerts);
@@ -174,14 +177,14 @@ public record Pathway(UUID id, UUID patientId, UUID templateId, int templateVers
 
 	public Change hold(@Nullable String reason, Instant now) {
 		if (status != PathwayStatus.OPEN) {
-			throw PathwayProblems.InvalidTransition.of(this, "put on hold");
+			throw PathwayProblems.InvalidTransition.of(this, "be put on hold");
 		}
 		return new Change(withStatus(PathwayStatus.ON_HOLD, null, reason, null, alerts, now), List.of());
 	}
 
 	public Change resume(Instant now) {
 		if (status != PathwayStatus.ON_HOLD) {
-			throw PathwayProblems.InvalidTransition.of(this, "resumed");
+			throw PathwayProblems.InvalidTransition.of(this, "be resumed");
 		}
 		return new Change(withStatus(PathwayStatus.OPEN, null, null, null, alerts, now), List.of());
 	}
@@ -191,7 +194,7 @@ public record Pathway(UUID id, UUID patientId, UUID templateId, int templateVers
 	 * says why the pathway ends without them. Open alerts are resolved by the closing.
 	 */
 	public Change close(Outcome result, @Nullable String reason, String by, Instant now) {
-		requireActive("closed");
+		requireActive("be closed");
 		List<String> open = steps.stream().filter(PathwayStep::isOpen).map(PathwayStep::key).toList();
 		if (!open.isEmpty() && (reason == null || reason.isBlank())) {
 			throw new PathwayProblems.OpenStepsRemain(id, open);
@@ -202,7 +205,7 @@ public record Pathway(UUID id, UUID patientId, UUID templateId, int templateVers
 	}
 
 	public Change cancel(String reason, String by, Instant now) {
-		requireActive("cancelled");
+		requireActive("be cancelled");
 		Pathway cancelled = withStatus(PathwayStatus.CANCELLED, null, reason, now,
 				resolveAll(by, "PATHWAY_CANCELLED", now), now);
 		return new Change(cancelled, List.of(new PathwayClosed(id, PathwayStatus.CANCELLED.name(), null, now)));
@@ -218,6 +221,32 @@ public record Pathway(UUID id, UUID patientId, UUID templateId, int templateVers
 			throw new PathwayProblems.AlertAlreadyResolved(alert);
 		}
 		return new Change(with(steps, replace(alerts, alertId, a -> a.resolved(by, resolution, now)), now), List.of());
+	}
+
+	/**
+	 * The patient was erased: an active pathway is cancelled, and no pathway keeps a
+	 * coordinator's words (reasons, resolutions), which might speak of the patient. Ids,
+	 * codes and dates stay, as the other services' records of the pathway do.
+	 */
+	public Change forgetPatient(Instant now) {
+		List<PathwayStep> bare = steps.stream()
+			.map(step -> step.reason() == null ? step : step.withStatus(step.status(), null, now))
+			.toList();
+		List<PathwayAlert> quiet = alerts.stream()
+			.map(alert -> alert.isOpen() ? alert.resolved(SYSTEM, PATIENT_ERASED, now)
+					: new PathwayAlert(alert.id(), alert.stepId(), alert.kind(), alert.raisedAt(), alert.resolvedAt(),
+							alert.resolvedBy(), null))
+			.toList();
+		if (!isActive()) {
+			return new Change(
+					new Pathway(id, patientId, templateId, templateVersion, templateCode, anchorAt, coordinatorId,
+							partnerId, status, outcome, null, bare, quiet, version + 1, openedAt, now, endedAt),
+					List.of());
+		}
+		Pathway cancelled = new Pathway(id, patientId, templateId, templateVersion, templateCode, anchorAt,
+				coordinatorId, partnerId, PathwayStatus.CANCELLED, null, PATIENT_ERASED, bare, quiet, version + 1,
+				openedAt, now, now);
+		return new Change(cancelled, List.of(new PathwayClosed(id, PathwayStatus.CANCELLED.name(), null, now)));
 	}
 
 	// ---- from other services' events ----

@@ -53,7 +53,7 @@ public final class PathwayProblems {
 
 		static InvalidTransition of(Pathway pathway, String change) {
 			return new InvalidTransition(
-					"Pathway " + pathway.id() + " is " + pathway.status() + "; it cannot be " + change + ".");
+					"Pathway " + pathway.id() + " is " + pathway.status() + "; it cannot " + change + ".");
 		}
 
 		static InvalidTransition of(Pathway pathway, PathwayStep step, String change) {
