@@ -106,7 +106,10 @@ public final class PriceList {
 		VatRate vat = fields.vatRate(kind);
 		LocalDate from = fields.parse("valid_from", LocalDate::parse, "must be a date such as 2026-01-01");
 		LocalDate until = fields.optional("valid_until", LocalDate::parse, "must be a date such as 2026-12-31");
-		if (price != null && kind != null && vat != null && from != null) {
+		if (from != null && until != null && until.isBefore(from)) {
+			fields.refuse("valid_until", "must not be before valid_from");
+		}
+		if (fields.refusals.isEmpty()) {
 			Tariff.refusal(kind, price, vat, from, until)
 				.ifPresent(refusal -> fields.refuse(column(refusal.field()), refusal.reason()));
 		}
@@ -134,9 +137,9 @@ public final class PriceList {
 		return currency;
 	}
 
-	/** A decimal with a point, of a reasonable length: never a float. */
+	/** A positive decimal with a point, of a reasonable length: never a float. */
 	static BigDecimal decimal(String text) {
-		if (text.length() > 24 || !text.matches("^-?[0-9]+(\\.[0-9]+)?$")) {
+		if (text.length() > 24 || !text.matches("^[0-9]+(\\.[0-9]+)?$")) {
 			throw new NumberFormatException(text);
 		}
 		return new BigDecimal(text);
@@ -201,6 +204,10 @@ public final class PriceList {
 			Optional<String> refusal = VatRate.refusal(percent);
 			if (refusal.isPresent()) {
 				refuse("vat_rate", refusal.get());
+				return null;
+			}
+			if (kind != null && kind.vatExempt() && percent.signum() != 0) {
+				refuse("vat_rate", "must be 0 or empty: " + kind + " is exempt from VAT");
 				return null;
 			}
 			return new VatRate(percent);

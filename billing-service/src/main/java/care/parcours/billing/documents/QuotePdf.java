@@ -41,9 +41,13 @@ final class QuotePdf {
 
 	private static final float TOP = PDRectangle.A4.getHeight() - MARGIN;
 
-	/** Column right edges (left edge for the two text columns). */
-	private static final float[] COLUMNS = { MARGIN, MARGIN + 62, MARGIN + 262, MARGIN + 297, MARGIN + 352,
-			MARGIN + 387, MARGIN + 442, MARGIN + 492, MARGIN + 515 };
+	/**
+	 * The code's and the label's left edges, where the label must end, then the right
+	 * edges of the number columns: quantity, unit price, VAT rate, total, insurers,
+	 * patient.
+	 */
+	private static final float[] COLUMNS = { MARGIN, MARGIN + 90, MARGIN + 232, MARGIN + 262, MARGIN + 322,
+			MARGIN + 350, MARGIN + 410, MARGIN + 463, MARGIN + 515 };
 
 	private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
 
@@ -166,8 +170,8 @@ final class QuotePdf {
 			newPage();
 			header();
 		}
-		cell(regular, 0, line.code());
-		cell(regular, 1, fit(line.label(), COLUMNS[2] - COLUMNS[1] - 40));
+		cell(regular, 0, fit(line.code(), COLUMNS[1] - COLUMNS[0] - 4));
+		cell(regular, 1, fit(line.label(), COLUMNS[2] - COLUMNS[1]));
 		cell(regular, 2, number(line.quantity(), 3));
 		cell(regular, 3, amount(line.unitPrice()));
 		cell(regular, 4, number(line.vatRate().percent(), 2));
