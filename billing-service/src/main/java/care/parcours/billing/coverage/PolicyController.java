@@ -48,10 +48,10 @@ class PolicyController {
 			description = "Percent of what the insurers before this one left to pay, 0 to 100") @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(
 					integer = 3, fraction = 2) BigDecimal sharePercent,
 			@Schema(description = "The most it pays of one line, in the policy's currency") @Nullable Money ceiling,
-			boolean authorisationRequired) {
+			@Schema(description = "Whether the insurer must approve a quote with such a line first; false when absent") @Nullable Boolean authorisationRequired) {
 
 		CoverageRule rule() {
-			return new CoverageRule(kind, sharePercent, ceiling, authorisationRequired);
+			return new CoverageRule(kind, sharePercent, ceiling, Boolean.TRUE.equals(authorisationRequired));
 		}
 
 	}
