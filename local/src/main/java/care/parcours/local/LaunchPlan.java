@@ -60,6 +60,11 @@ record LaunchPlan(Path repositoryRoot, Path logDirectory, PortPlan ports, Jvm jv
 			// One person and one client per staff role, with well-known passwords.
 			env.put("PARCOURS_AUTH_DEMO_USERS", "true");
 		}
+		if (service == ServiceName.BILLING) {
+			// The sample catalogue (sample data, illustrative prices), for the local
+			// platform only.
+			env.put("PARCOURS_BILLING_SAMPLE_CATALOGUE", "true");
+		}
 		if (service == ServiceName.PARTNER) {
 			// Local webhook receivers listen on loopback over plain http.
 			env.put("PARCOURS_WEBHOOKS_ALLOW_LOOPBACK", "true");

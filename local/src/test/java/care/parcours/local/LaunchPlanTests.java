@@ -108,4 +108,12 @@ class LaunchPlanTests {
 		assertThat(this.plan.launch(ServiceName.BILLING).environment()).doesNotContainKey("PARCOURS_AUTH_DEMO_USERS");
 	}
 
+	@Test
+	void billingLoadsItsSampleCatalogueOnTheLocalPlatformOnly() {
+		assertThat(this.plan.launch(ServiceName.BILLING).environment())
+			.containsEntry("PARCOURS_BILLING_SAMPLE_CATALOGUE", "true");
+		assertThat(this.plan.launch(ServiceName.SCHEDULING).environment())
+			.doesNotContainKey("PARCOURS_BILLING_SAMPLE_CATALOGUE");
+	}
+
 }
