@@ -122,7 +122,6 @@ class CatalogueIT {
 
 	@Test
 	void theSampleCatalogueIsLoadedMarkedAsSampleData() {
-		new BillingApi(http).get("/api/catalogue/items?nomenclature=CCAM&code=NEKA020");
 		JsonNode items = new BillingApi(http).get("/api/catalogue/items?nomenclature=CCAM&code=NEKA020");
 
 		assertThat(items.get("content").get(0).get("sample").asBoolean()).isTrue();
