@@ -117,7 +117,7 @@ class CatalogueController {
 		return catalogue.items(kind, nomenclature, code, page).map(ItemView::of);
 	}
 
-	@Operation(summary = "Get a billable item")
+	@Operation(summary = "Get a billable item", description = "Its code, kind (which decides its VAT) and labels.")
 	@GetMapping("/api/catalogue/items/{id}")
 	ItemView item(@PathVariable UUID id) {
 		return ItemView.of(catalogue.item(id));
@@ -146,7 +146,7 @@ class CatalogueController {
 		return catalogue.tariffs(partnerId, itemId, on, page).map(TariffView::of);
 	}
 
-	@Operation(summary = "Get a tariff")
+	@Operation(summary = "Get a tariff", description = "A partner's price of an item over its validity.")
 	@GetMapping("/api/catalogue/tariffs/{id}")
 	TariffView tariff(@PathVariable UUID id) {
 		return TariffView.of(catalogue.tariff(id));

@@ -80,7 +80,7 @@ class AuthorisationController {
 		return authorisations.ofQuote(quoteId).stream().map(AuthorisationView::of).toList();
 	}
 
-	@Operation(summary = "Get a prior authorisation")
+	@Operation(summary = "Get a prior authorisation", description = "Where it stands, with its version as ETag.")
 	@ETagged
 	@GetMapping("/api/quotes/{quoteId}/authorisations/{id}")
 	ResponseEntity<AuthorisationView> get(@PathVariable UUID quoteId, @PathVariable UUID id) {

@@ -52,7 +52,7 @@ class InsurerController {
 		return coverage.insurers(page);
 	}
 
-	@Operation(summary = "Get an insurer")
+	@Operation(summary = "Get an insurer", description = "Its kind, code, name and country.")
 	@GetMapping("/api/insurers/{id}")
 	Insurer get(@PathVariable UUID id) {
 		return coverage.insurer(id);

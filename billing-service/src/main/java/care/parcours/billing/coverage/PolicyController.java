@@ -99,7 +99,7 @@ class PolicyController {
 		return coverage.policiesOf(patientId).stream().map(PolicyView::of).toList();
 	}
 
-	@Operation(summary = "Get a policy")
+	@Operation(summary = "Get a policy", description = "With its rules and its version as ETag.")
 	@ETagged
 	@GetMapping("/api/coverages/{id}")
 	ResponseEntity<PolicyView> get(@PathVariable UUID id) {

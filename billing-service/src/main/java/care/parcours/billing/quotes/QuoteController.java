@@ -129,7 +129,8 @@ class QuoteController {
 		return view(visible(id));
 	}
 
-	@Operation(summary = "Get a version of a quote")
+	@Operation(summary = "Get a version of a quote",
+			description = "Its lines, totals and who pays what; the quote's version as ETag.")
 	@ETagged
 	@GetMapping("/api/quotes/{id}/versions/{number}")
 	ResponseEntity<QuoteViews.VersionView> version(@PathVariable UUID id, @PathVariable int number) {
