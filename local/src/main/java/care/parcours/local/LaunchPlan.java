@@ -64,6 +64,11 @@ record LaunchPlan(Path repositoryRoot, Path logDirectory, PortPlan ports, Jvm jv
 			// The sample pathway templates, labelled as samples: local mode only.
 			env.put("PARCOURS_PATIENT_PATHWAYS_SAMPLE_TEMPLATES", "true");
 		}
+		if (service == ServiceName.BILLING) {
+			// The sample catalogue (sample data, illustrative prices), for the local
+			// platform only.
+			env.put("PARCOURS_BILLING_SAMPLE_CATALOGUE", "true");
+		}
 		if (service == ServiceName.PARTNER) {
 			// Local webhook receivers listen on loopback over plain http.
 			env.put("PARCOURS_WEBHOOKS_ALLOW_LOOPBACK", "true");

@@ -116,4 +116,12 @@ class LaunchPlanTests {
 			.doesNotContainKey("PARCOURS_PATIENT_PATHWAYS_SAMPLE_TEMPLATES");
 	}
 
+	@Test
+	void billingLoadsItsSampleCatalogueOnTheLocalPlatformOnly() {
+		assertThat(this.plan.launch(ServiceName.BILLING).environment())
+			.containsEntry("PARCOURS_BILLING_SAMPLE_CATALOGUE", "true");
+		assertThat(this.plan.launch(ServiceName.SCHEDULING).environment())
+			.doesNotContainKey("PARCOURS_BILLING_SAMPLE_CATALOGUE");
+	}
+
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import care.parcours.events.auth.AuthEvent;
+import care.parcours.events.billing.BillingEvent;
 import care.parcours.events.partner.PartnerEvent;
 import care.parcours.events.patient.PatientEvent;
 import care.parcours.events.scheduling.SchedulingEvent;
@@ -42,7 +43,7 @@ public final class EventCatalog {
 
 	/** Every family of published events: what the contract tests check. */
 	public static EventCatalog all() {
-		return of(PartnerEvent.class, PatientEvent.class, SchedulingEvent.class, AuthEvent.class);
+		return of(PartnerEvent.class, PatientEvent.class, SchedulingEvent.class, BillingEvent.class, AuthEvent.class);
 	}
 
 	/** The records a sealed family permits. */

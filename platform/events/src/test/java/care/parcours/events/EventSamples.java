@@ -1,6 +1,7 @@
 package care.parcours.events;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,6 +9,12 @@ import java.util.UUID;
 import care.parcours.events.auth.PartnerClientIssued;
 import care.parcours.events.auth.PartnerClientRevoked;
 import care.parcours.events.auth.SessionEnded;
+import care.parcours.events.billing.AuthorisationDecided;
+import care.parcours.events.billing.AuthorisationExpired;
+import care.parcours.events.billing.QuoteAccepted;
+import care.parcours.events.billing.QuoteExpired;
+import care.parcours.events.billing.QuoteRejected;
+import care.parcours.events.billing.QuoteSent;
 import care.parcours.events.partner.PartnerActivated;
 import care.parcours.events.partner.PartnerRegistered;
 import care.parcours.events.partner.PartnerSuspended;
@@ -60,7 +67,30 @@ final class EventSamples {
 
 	private static final Instant END = Instant.parse("2026-12-01T08:30:00Z");
 
+	private static final UUID QUOTE = UUID.fromString("4b3a2c1d-0e9f-4a8b-9c7d-6e5f4a3b2c1d");
+
+	private static final UUID INSURER = UUID.fromString("2d4f6a8c-0e1b-4c3d-8e5f-7a9b1c3d5e7f");
+
+	private static final UUID POLICY = UUID.fromString("8f7e6d5c-4b3a-4291-8f7e-6d5c4b3a2918");
+
+	private static final UUID AUTHORISATION = UUID.fromString("1c3e5a7b-9d2f-4e6a-8b1c-3d5e7f9a2b4c");
+
 	static final Map<Class<? extends DomainEvent>, DomainEvent> BY_TYPE = Map.ofEntries(
+			entry(QuoteSent.class,
+					new QuoteSent(QUOTE, 2, PATIENT, PARTNER, "EUR", "12450.00", "9960.00", "2490.00",
+							LocalDate.parse("2026-12-15"), START, STEP)),
+			entry(QuoteAccepted.class,
+					new QuoteAccepted(QUOTE, 2, PATIENT, PARTNER, "EUR", "12450.00", "9960.00", "2490.00", END, STEP)),
+			entry(QuoteRejected.class, new QuoteRejected(QUOTE, 1, PATIENT, PARTNER, END, null)),
+			entry(QuoteExpired.class,
+					new QuoteExpired(QUOTE, 2, PATIENT, PARTNER, LocalDate.parse("2026-12-15"),
+							Instant.parse("2026-12-15T23:00:00Z"), STEP)),
+			entry(AuthorisationDecided.class,
+					new AuthorisationDecided(AUTHORISATION, QUOTE, 2, INSURER, POLICY, "APPROVED", "EUR", "9960.00",
+							"9000.00", LocalDate.parse("2027-03-31"), START, STEP)),
+			entry(AuthorisationExpired.class,
+					new AuthorisationExpired(AUTHORISATION, QUOTE, INSURER, POLICY,
+							Instant.parse("2027-03-31T22:00:00Z"), null)),
 			entry(PartnerRegistered.class,
 					new PartnerRegistered(PARTNER, "CLINIC", "FR", "Lyon", "Europe/Paris", List.of("orthopaedics"),
 							List.of("fr", "en", "ar"))),
