@@ -170,14 +170,35 @@ public final class CascadePlanner {
 			if (!step.movable()) {
 				return candidates;
 			}
-			finder.freeSlots(step, window.starts(), CANDIDATES_PER_STEP * 3)
-				.stream()
+			nearIdeal(step, window).stream()
 				.filter(this::fits)
 				.filter(slot -> !slot.equals(step.current()))
 				.sorted(Comparator.comparing(slot -> Duration.between(window.ideal(), slot.start()).abs()))
 				.limit(CANDIDATES_PER_STEP)
 				.forEach(candidates::add);
 			return candidates;
+		}
+
+		/**
+		 * Free slots on both sides of the ideal start: the finder answers earliest first,
+		 * so asking it for the whole window would offer only its first hours, and a step
+		 * whose ideal time is free would land hours away from it.
+		 */
+		private List<TimeRange> nearIdeal(Step step, Window window) {
+			TimeRange starts = window.starts();
+			Instant ideal = window.ideal().isBefore(starts.start()) ? starts.start()
+					: window.ideal().isAfter(starts.end()) ? starts.end() : window.ideal();
+			int fetch = CANDIDATES_PER_STEP * 3;
+			List<TimeRange> near = new ArrayList<>();
+			if (ideal.isBefore(starts.end())) {
+				near.addAll(finder.freeSlots(step, new TimeRange(ideal, starts.end()), fetch));
+			}
+			Instant reach = ideal.minus(step.current().length().multipliedBy(fetch));
+			Instant from = reach.isAfter(starts.start()) ? reach : starts.start();
+			if (from.isBefore(ideal)) {
+				near.addAll(finder.freeSlots(step, new TimeRange(from, ideal), fetch));
+			}
+			return near;
 		}
 
 		/**

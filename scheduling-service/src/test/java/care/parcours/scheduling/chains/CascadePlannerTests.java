@@ -70,6 +70,24 @@ class CascadePlannerTests {
 	}
 
 	@Test
+	void aStepWhoseIdealTimeIsFreeInABusyDayLandsOnItExactly() {
+		// The practitioner is free every half hour across the consult's whole window
+		// (D-1 give or take 12 hours), earliest first as the slot search answers: the
+		// consult keeps its distance to the surgery to the minute.
+		Instant delayed = SURGERY.plus(Duration.ofDays(3));
+		Instant ideal = delayed.minus(Duration.ofDays(1));
+		for (Instant start = ideal.minus(Duration.ofHours(12)); start
+			.isBefore(ideal.plus(Duration.ofHours(12))); start = start.plus(Duration.ofMinutes(30))) {
+			calendar.free(consult, start, 30);
+		}
+		calendar.free(followUp, delayed.plus(Duration.ofDays(7)), 30);
+
+		CascadePlanner.Plan plan = (CascadePlanner.Plan) plan(surgery, delayed);
+
+		assertThat(plan.placements().get(consult).start()).isEqualTo(ideal);
+	}
+
+	@Test
 	void whenAStepHasNowhereToGoThePlanNamesItAndItsWindow() {
 		Instant delayed = SURGERY.plus(Duration.ofDays(3));
 		calendar.free(consult, delayed.minus(Duration.ofDays(1)), 30);
