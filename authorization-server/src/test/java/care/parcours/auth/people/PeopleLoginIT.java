@@ -19,6 +19,7 @@ import care.parcours.auth.Role;
 import care.parcours.events.auth.AuthEvent;
 import care.parcours.events.auth.SessionEnded;
 import care.parcours.test.MutableClock;
+import care.parcours.test.WithMutableClock;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.PublishedEvents;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -28,9 +29,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -47,6 +46,7 @@ import static org.awaitility.Awaitility.await;
 
 @ParcoursTest(properties = { "parcours.auth.demo-users=true",
 		"parcours.auth.refresh-token-reuse-leeway=" + PeopleLoginIT.LEEWAY })
+@WithMutableClock
 class PeopleLoginIT {
 
 	/**
@@ -54,16 +54,6 @@ class PeopleLoginIT {
 	 * moves the clock past it instead of waiting.
 	 */
 	static final String LEEWAY = "PT1H";
-
-	@TestConfiguration
-	static class Time {
-
-		@Bean
-		MutableClock clock() {
-			return new MutableClock();
-		}
-
-	}
 
 	@LocalServerPort
 	int port;

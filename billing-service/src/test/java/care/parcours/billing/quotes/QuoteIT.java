@@ -11,6 +11,7 @@ import java.util.UUID;
 import care.parcours.billing.BillingApi;
 import care.parcours.events.billing.BillingEvent;
 import care.parcours.test.MutableClock;
+import care.parcours.test.WithMutableClock;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.PublishedEvents;
 import org.apache.pdfbox.Loader;
@@ -21,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,17 +38,8 @@ import static org.awaitility.Awaitility.await;
  * nothing.
  */
 @ParcoursTest(properties = "parcours.billing.expiry-interval=200ms")
+@WithMutableClock
 class QuoteIT {
-
-	@TestConfiguration
-	static class Time {
-
-		@Bean
-		MutableClock clock() {
-			return new MutableClock();
-		}
-
-	}
 
 	@Autowired
 	RestTestClient http;

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import care.parcours.events.patient.PatientEvent;
 import care.parcours.test.MutableClock;
+import care.parcours.test.WithMutableClock;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.PublishedEvents;
 import care.parcours.test.TestTokens;
@@ -15,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -27,17 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @ParcoursTest(properties = "parcours.patient.erasure.poll-interval=200ms")
+@WithMutableClock
 class PatientErasureIT {
-
-	@TestConfiguration
-	static class Time {
-
-		@Bean
-		MutableClock clock() {
-			return new MutableClock();
-		}
-
-	}
 
 	@Autowired
 	RestTestClient http;

@@ -9,8 +9,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A clock tests move by hand: it runs with real time, and {@link #advance} jumps it
- * ahead, so that a hold can lapse or an appointment begin without waiting for it. Declare
- * it as the application's {@code Clock} bean.
+ * ahead, so that a hold can lapse or an appointment begin without waiting for it.
+ * Annotate the test class {@link WithMutableClock} to make it the application's
+ * {@code Clock}.
  */
 public final class MutableClock extends Clock {
 

@@ -9,14 +9,13 @@ import care.parcours.events.scheduling.SchedulingEvent;
 import care.parcours.scheduling.SchedulingFixtures;
 import care.parcours.scheduling.SchedulingFixtures.Practitioner;
 import care.parcours.test.MutableClock;
+import care.parcours.test.WithMutableClock;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.PublishedEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -24,17 +23,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ParcoursTest
+@WithMutableClock
 class AppointmentIT {
-
-	@TestConfiguration
-	static class Time {
-
-		@Bean
-		MutableClock clock() {
-			return new MutableClock();
-		}
-
-	}
 
 	@Autowired
 	RestTestClient http;

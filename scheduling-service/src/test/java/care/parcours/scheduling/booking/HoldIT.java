@@ -9,14 +9,13 @@ import care.parcours.events.scheduling.SchedulingEvent;
 import care.parcours.scheduling.SchedulingFixtures;
 import care.parcours.scheduling.SchedulingFixtures.Practitioner;
 import care.parcours.test.MutableClock;
+import care.parcours.test.WithMutableClock;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.PublishedEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -25,17 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @ParcoursTest(properties = "parcours.scheduling.hold-expiry-interval=200ms")
+@WithMutableClock
 class HoldIT {
-
-	@TestConfiguration
-	static class Time {
-
-		@Bean
-		MutableClock clock() {
-			return new MutableClock();
-		}
-
-	}
 
 	@Autowired
 	RestTestClient http;

@@ -11,6 +11,7 @@ import care.parcours.events.scheduling.SchedulingEvent;
 import care.parcours.scheduling.SchedulingFixtures;
 import care.parcours.scheduling.SchedulingFixtures.Practitioner;
 import care.parcours.test.MutableClock;
+import care.parcours.test.WithMutableClock;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.PublishedEvents;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -33,17 +32,8 @@ import static org.awaitility.Awaitility.await;
  * that patient-service can follow the step from the events alone.
  */
 @ParcoursTest(properties = "parcours.scheduling.hold-expiry-interval=200ms")
+@WithMutableClock
 class PathwayStepIT {
-
-	@TestConfiguration
-	static class Time {
-
-		@Bean
-		MutableClock clock() {
-			return new MutableClock();
-		}
-
-	}
 
 	@Autowired
 	RestTestClient http;
