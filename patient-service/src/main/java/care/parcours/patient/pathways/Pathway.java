@@ -160,7 +160,7 @@ public record Pathway(UUID id, UUID patientId, UUID templateId, int templateVers
 	public Change moveStep(UUID stepId, Instant dueAt, Instant now) {
 		requireActive("have a step moved");
 		PathwayStep step = openStep(stepId, "moved");
-		if (step.status() == StepStatus.SCHEDULED) {
+		if (step.isBooked()) {
 			throw new PathwayProblems.InvalidTransition("Step '" + step.key() + "' of pathway " + id
 					+ " is booked; reschedule its appointment instead of moving its due date.");
 		}
@@ -258,11 +258,29 @@ public record Pathway(UUID id, UUID patientId, UUID templateId, int templateVers
 	public Change scheduleStep(UUID stepId, UUID bookingId, Instant start, Instant now) {
 		requireActive("have a step scheduled");
 		PathwayStep step = openStep(stepId, "scheduled");
-		if (step.status() == StepStatus.SCHEDULED && bookingId.equals(step.bookingId()) && start.equals(step.dueAt())) {
+		if ((step.status() == StepStatus.SCHEDULED || step.status() == StepStatus.OVERDUE)
+				&& bookingId.equals(step.bookingId()) && start.equals(step.dueAt())) {
+			// Overdue over the same appointment at the same start (a late check-in):
+			// still late.
 			throw new PathwayProblems.InvalidTransition(
-					"Step '" + step.key() + "' of pathway " + id + " is already scheduled so.");
+					"Step '" + step.key() + "' of pathway " + id + " is already " + step.status() + " so.");
 		}
 		return changeStep(step.scheduled(bookingId, start, now), SYSTEM, "STEP_SCHEDULED", now);
+	}
+
+	/**
+	 * A quote for the step was sent and awaits the patient's answer: the step is
+	 * scheduled, its due date unchanged and booked with nothing (a quote holds no time:
+	 * the anchor moves it as an unbooked step), and its open alerts are resolved by it.
+	 */
+	public Change awaitQuote(UUID stepId, UUID quoteId, Instant now) {
+		requireActive("have a step quoted");
+		PathwayStep step = openStep(stepId, "quoted");
+		if (step.status() == StepStatus.SCHEDULED) {
+			throw new PathwayProblems.InvalidTransition("Step '" + step.key() + "' of pathway " + id
+					+ " is scheduled already; quote " + quoteId + " does not schedule it.");
+		}
+		return changeStep(step.quoted(now), SYSTEM, "STEP_SCHEDULED", now);
 	}
 
 	public Change completeStep(UUID stepId, Instant now) {
@@ -309,7 +327,8 @@ public record Pathway(UUID id, UUID patientId, UUID templateId, int templateVers
 	public Change releaseStep(UUID stepId, UUID bookingId, Instant now) {
 		requireActive("have a step released");
 		PathwayStep step = openStep(stepId, "released");
-		if (step.status() != StepStatus.SCHEDULED || !bookingId.equals(step.bookingId())) {
+		if ((step.status() != StepStatus.SCHEDULED && step.status() != StepStatus.OVERDUE)
+				|| !bookingId.equals(step.bookingId())) {
 			throw new PathwayProblems.InvalidTransition("Step '" + step.key() + "' of pathway " + id
 					+ " is not booked with " + bookingId + "; it cannot be released from it.");
 		}
@@ -317,13 +336,16 @@ public record Pathway(UUID id, UUID patientId, UUID templateId, int templateVers
 	}
 
 	/**
-	 * A planned or broken step past its due date (tolerance included) is overdue, and
-	 * alerts.
+	 * A planned, scheduled or broken step past its due date (tolerance included) is
+	 * overdue, and alerts: a scheduled one's appointment started (or its quote was due)
+	 * that long ago and was neither done nor cancelled. It keeps its booking, so that the
+	 * appointment's completion still makes it done.
 	 */
 	public Change markOverdue(UUID stepId, UUID alertId, Instant now) {
 		requireActive("have a step marked overdue");
 		PathwayStep step = openStep(stepId, "marked overdue");
-		if (step.status() != StepStatus.PLANNED && step.status() != StepStatus.BROKEN) {
+		if (step.status() != StepStatus.PLANNED && step.status() != StepStatus.SCHEDULED
+				&& step.status() != StepStatus.BROKEN) {
 			throw PathwayProblems.InvalidTransition.of(this, step, "marked overdue");
 		}
 		if (!step.isLateAt(now)) {
@@ -366,7 +388,7 @@ public record Pathway(UUID id, UUID patientId, UUID templateId, int templateVers
 		List<PathwayStep> next = new ArrayList<>();
 		List<PatientEvent> events = new ArrayList<>();
 		for (PathwayStep step : steps) {
-			if (step.isOpen() && step.status() != StepStatus.SCHEDULED) {
+			if (step.isOpen() && !step.isBooked()) {
 				Instant due = newAnchor.plus(step.offset().duration());
 				StepStatus moved = step.status() == StepStatus.OVERDUE && !due.isBefore(now) ? StepStatus.PLANNED
 						: step.status();

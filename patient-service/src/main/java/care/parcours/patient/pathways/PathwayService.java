@@ -226,7 +226,7 @@ public class PathwayService {
 		List<BookedStep> booked = change.pathway()
 			.steps()
 			.stream()
-			.filter(step -> step.status() == StepStatus.SCHEDULED && step.bookingId() != null)
+			.filter(PathwayStep::isBooked)
 			.map(step -> new BookedStep(step.id(), step.key(), step.bookingId(), step.dueAt(), step.offset().duration(),
 					step.tolerance().duration(), step.dependsOn(), step.anchor()))
 			.toList();
@@ -239,6 +239,15 @@ public class PathwayService {
 	@Transactional
 	public Progress scheduleStep(UUID pathwayId, UUID stepId, UUID bookingId, Instant start, Instant at) {
 		return apply(pathwayId, pathway -> pathway.scheduleStep(stepId, bookingId, start, at));
+	}
+
+	/**
+	 * A quote for the step awaits the patient's answer: scheduled, due date unchanged,
+	 * booked with nothing; ignored while the step is scheduled.
+	 */
+	@Transactional
+	public Progress awaitQuote(UUID pathwayId, UUID stepId, UUID quoteId, Instant at) {
+		return apply(pathwayId, pathway -> pathway.awaitQuote(stepId, quoteId, at));
 	}
 
 	@Transactional

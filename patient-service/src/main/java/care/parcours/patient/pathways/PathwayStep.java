@@ -62,6 +62,14 @@ public record PathwayStep(UUID id, String key, StepKind kind, LocalizedNames nam
 		return dueAt.plus(tolerance.duration()).isBefore(at);
 	}
 
+	/**
+	 * Scheduled with an appointment or hold, which holds its date (a step awaiting a
+	 * quote's answer is scheduled with none).
+	 */
+	public boolean isBooked() {
+		return status == StepStatus.SCHEDULED && bookingId != null;
+	}
+
 	PathwayStep withStatus(StepStatus next, @Nullable String why, Instant now) {
 		return new PathwayStep(id, key, kind, names, next, dueAt, offset, tolerance, anchor, dependsOn, ownerRole,
 				assigneeId, specialty, appointmentType, bookingId, why, addedByHand, position, now);
@@ -70,6 +78,11 @@ public record PathwayStep(UUID id, String key, StepKind kind, LocalizedNames nam
 	PathwayStep scheduled(UUID booking, Instant start, Instant now) {
 		return new PathwayStep(id, key, kind, names, StepStatus.SCHEDULED, start, offset, tolerance, anchor, dependsOn,
 				ownerRole, assigneeId, specialty, appointmentType, booking, null, addedByHand, position, now);
+	}
+
+	PathwayStep quoted(Instant now) {
+		return new PathwayStep(id, key, kind, names, StepStatus.SCHEDULED, dueAt, offset, tolerance, anchor, dependsOn,
+				ownerRole, assigneeId, specialty, appointmentType, null, null, addedByHand, position, now);
 	}
 
 	PathwayStep released(Instant due, Instant now) {

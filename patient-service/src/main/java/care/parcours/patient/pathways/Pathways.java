@@ -121,12 +121,14 @@ class Pathways {
 	}
 
 	/**
-	 * Planned or broken steps of active pathways late at {@code at}, tolerance included.
+	 * Planned, scheduled or broken steps of active pathways late at {@code at}, tolerance
+	 * included.
 	 */
 	List<PathwayService.DueStep> dueBefore(Instant at, int limit) {
 		return jdbc.sql("""
 				select s.pathway_id, s.id, s.due_at from pathway_step s join pathway p on p.id = s.pathway_id
-				where s.status in ('PLANNED', 'BROKEN') and s.due_at < ? and s.due_at + s.tolerance::interval < ?
+				where s.status in ('PLANNED', 'SCHEDULED', 'BROKEN') and s.due_at < ?
+				  and s.due_at + s.tolerance::interval < ?
 				  and p.status in ('OPEN', 'ON_HOLD')
 				order by s.due_at limit ?
 				""")

@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * What another service said about the work made for one step, stripped to what moves the
  * step: the source (the hold or appointment the news is about) and, where it says one,
- * the start. Billing's quotes and invoices will be further facts of their own, each with
- * its source, folded beside these by {@link StepTrack}.
+ * the start. Billing's quotes are facts of their own, the quote being their source (its
+ * versions the quote's aggregate versions), folded beside these by {@link StepTrack};
+ * invoices, once billing publishes them, will be further facts of the same kind.
  */
 sealed interface StepFact {
 
@@ -66,6 +67,26 @@ sealed interface StepFact {
 
 	/** The appointment took place. */
 	record Completed(UUID source) implements StepFact {
+
+	}
+
+	/** A version of a quote for the step was sent: it awaits the patient's answer. */
+	record Quoted(UUID source) implements StepFact {
+
+	}
+
+	/** The patient accepted the quote: the step is done. */
+	record QuoteAccepted(UUID source) implements StepFact {
+
+	}
+
+	/** The patient turned the quote down. */
+	record QuoteRejected(UUID source) implements StepFact {
+
+	}
+
+	/** The quote lapsed unanswered. */
+	record QuoteExpired(UUID source) implements StepFact {
 
 	}
 

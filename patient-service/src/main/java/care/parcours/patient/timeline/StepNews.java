@@ -4,6 +4,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import care.parcours.events.billing.AuthorisationDecided;
+import care.parcours.events.billing.AuthorisationExpired;
+import care.parcours.events.billing.BillingEvent;
+import care.parcours.events.billing.QuoteAccepted;
+import care.parcours.events.billing.QuoteExpired;
+import care.parcours.events.billing.QuoteRejected;
+import care.parcours.events.billing.QuoteSent;
 import care.parcours.events.scheduling.AppointmentBooked;
 import care.parcours.events.scheduling.AppointmentCancelled;
 import care.parcours.events.scheduling.AppointmentCheckedIn;
@@ -19,10 +26,10 @@ import care.parcours.events.scheduling.WaitlistOfferMade;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A scheduling event made for a step, read for the step's timeline: what happened (a
- * code), the fact that may move the step (none for a waiting-list offer: the hold it
- * places comes with its own event), and the ids, codes and times worth showing. Nothing
- * personal is kept: not even the patient's id, which the pathway knows.
+ * A scheduling or billing event made for a step, read for the step's timeline: what
+ * happened (a code), the fact that may move the step (none for a waiting-list offer: the
+ * hold it places comes with its own event), and the ids, codes and times worth showing.
+ * Nothing personal is kept: not even the patient's id, which the pathway knows.
  *
  * @param stepId the step the work was made for
  * @param what what happened, such as {@code APPOINTMENT_BOOKED}
@@ -85,6 +92,40 @@ record StepNews(UUID stepId, String what, @Nullable StepFact fact, Map<String, S
 			case SlotHeld _, SlotReleased _, AppointmentBooked _, AppointmentRescheduled _, AppointmentCancelled _,
 					AppointmentNoShowRecorded _, AppointmentCheckedIn _, AppointmentCompleted _, WaitlistOfferMade _,
 					CascadeApplied _, CascadeRefused _ ->
+				null;
+		});
+	}
+
+	/**
+	 * The news in a billing event, if it was made for a step: a quote's, with its amounts
+	 * as billing wrote them (never the patient's id). An insurer's authorisation moves no
+	 * step. Invoices, once billing publishes them, add their cases here, each a fact of
+	 * its own source (the invoice) for {@link StepTrack}.
+	 */
+	static Optional<StepNews> of(BillingEvent event) {
+		return Optional.ofNullable(switch (event) {
+			case QuoteSent e when e.stepId() != null ->
+				new StepNews(e.stepId(), "QUOTE_SENT", new StepFact.Quoted(e.quoteId()),
+						TimelineEntry.details("quoteId", e.quoteId(), "quoteVersion", e.quoteVersion(), "partnerId",
+								e.partnerId(), "currency", e.currency(), "totalAmount", e.totalAmount(),
+								"insurersAmount", e.insurersAmount(), "patientAmount", e.patientAmount(), "validUntil",
+								e.validUntil(), "sentAt", e.sentAt()));
+			case QuoteAccepted e when e.stepId() != null -> new StepNews(e.stepId(), "QUOTE_ACCEPTED",
+					new StepFact.QuoteAccepted(e.quoteId()),
+					TimelineEntry.details("quoteId", e.quoteId(), "quoteVersion", e.quoteVersion(), "partnerId",
+							e.partnerId(), "currency", e.currency(), "totalAmount", e.totalAmount(), "insurersAmount",
+							e.insurersAmount(), "patientAmount", e.patientAmount(), "acceptedAt", e.acceptedAt()));
+			case QuoteRejected e when e.stepId() != null ->
+				new StepNews(e.stepId(), "QUOTE_REJECTED", new StepFact.QuoteRejected(e.quoteId()),
+						TimelineEntry.details("quoteId", e.quoteId(), "quoteVersion", e.quoteVersion(), "partnerId",
+								e.partnerId(), "rejectedAt", e.rejectedAt()));
+			case QuoteExpired e when e.stepId() != null ->
+				new StepNews(e.stepId(), "QUOTE_EXPIRED", new StepFact.QuoteExpired(e.quoteId()),
+						TimelineEntry.details("quoteId", e.quoteId(), "quoteVersion", e.quoteVersion(), "partnerId",
+								e.partnerId(), "validUntil", e.validUntil(), "expiredAt", e.expiredAt()));
+			// Quotes made for no step, and insurers' authorisations.
+			case QuoteSent _, QuoteAccepted _, QuoteRejected _, QuoteExpired _, AuthorisationDecided _,
+					AuthorisationExpired _ ->
 				null;
 		});
 	}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import care.parcours.events.billing.BillingEvent;
 import care.parcours.events.scheduling.SchedulingEvent;
 import care.parcours.patient.pathways.AlertKind;
 import care.parcours.patient.pathways.PathwayService;
@@ -17,10 +18,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes a scheduling event made for a pathway's step: folds it into the step's track,
- * moves the step when the track's outcome changed (through the pathway, which checks the
- * step's own rules and announces the change), and records the fact on the timeline. Runs
- * in the consumer's transaction, with the pathway locked.
+ * Takes a scheduling or billing event made for a pathway's step: folds it into the step's
+ * track, moves the step when the track's outcome changed (through the pathway, which
+ * checks the step's own rules and announces the change), and records the fact on the
+ * timeline. Runs in the consumer's transaction, with the pathway locked.
  */
 @Component
 class StepProgress {
@@ -47,8 +48,15 @@ class StepProgress {
 	}
 
 	void take(SchedulingEvent event, EventMetadata metadata) {
+		take((metadata.pathwayId() == null) ? Optional.empty() : StepNews.of(event), metadata);
+	}
+
+	void take(BillingEvent event, EventMetadata metadata) {
+		take((metadata.pathwayId() == null) ? Optional.empty() : StepNews.of(event), metadata);
+	}
+
+	private void take(Optional<StepNews> found, EventMetadata metadata) {
 		String pathway = metadata.pathwayId();
-		Optional<StepNews> found = (pathway == null) ? Optional.empty() : StepNews.of(event);
 		if (pathway == null || found.isEmpty()) {
 			return;
 		}
@@ -81,6 +89,7 @@ class StepProgress {
 			case StepOutcome.Scheduled scheduled when scheduled.start() != null ->
 				pathways.scheduleStep(pathwayId, stepId, scheduled.source(), scheduled.start(), at);
 			case StepOutcome.Scheduled checkedInBeforeBooked -> null;
+			case StepOutcome.Quoted quoted -> pathways.awaitQuote(pathwayId, stepId, quoted.source(), at);
 			case StepOutcome.Done done -> pathways.completeStep(pathwayId, stepId, done.source(), at);
 			case StepOutcome.Broken broken -> breakStep(pathwayId, stepId, broken, at);
 			case StepOutcome.Unbooked unbooked -> (was instanceof StepOutcome.Scheduled scheduled)
@@ -95,11 +104,15 @@ class StepProgress {
 		return null;
 	}
 
-	/** A step still needed loses its appointment: broken, and a coordinator alerted. */
+	/**
+	 * A step still needed loses its appointment or quote: broken, and a coordinator
+	 * alerted when the cause has an alert (a quote turned down has none).
+	 */
 	private Progress breakStep(UUID pathwayId, UUID stepId, StepOutcome.Broken broken, Instant at) {
 		Progress progress = pathways.breakStep(pathwayId, stepId, broken.source(), broken.cause().reason(), at);
-		if (progress instanceof Progress.Applied) {
-			pathways.raiseAlert(pathwayId, stepId, AlertKind.valueOf(broken.cause().name()), at);
+		AlertKind alert = broken.cause().alert();
+		if (progress instanceof Progress.Applied && alert != null) {
+			pathways.raiseAlert(pathwayId, stepId, alert, at);
 		}
 		return progress;
 	}

@@ -10,12 +10,12 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the holds and appointments made for one step have come to, folded from their news
- * so that neither its order nor its repetition matters. Each source keeps the state its
- * highest version said and, apart, the start its highest version naming one said: an
- * older fact, or the same fact again (redelivered, or re-published under a new id), never
- * rolls it back. The step's {@link #outcome()} is read from every source together, so it
- * is the same whichever order the facts came in.
+ * What the holds, appointments and quotes made for one step have come to, folded from
+ * their news so that neither its order nor its repetition matters. Each source keeps the
+ * state its highest version said and, apart, the start its highest version naming one
+ * said: an older fact, or the same fact again (redelivered, or re-published under a new
+ * id), never rolls it back. The step's {@link #outcome()} is read from every source
+ * together, so it is the same whichever order the facts came in.
  *
  * @param sources the holds and appointments made for the step, by id
  */
@@ -35,14 +35,17 @@ record StepTrack(Map<UUID, Source> sources) {
 	/** Where a source stands. */
 	enum State {
 
-		HELD, CONFIRMED, RELEASED, BOOKED, CHECKED_IN, COMPLETED, CANCELLED, MISSED;
+		HELD, CONFIRMED, RELEASED, BOOKED, CHECKED_IN, COMPLETED, CANCELLED, MISSED,
+		/** A quote's states: sent (awaiting an answer), accepted, rejected, expired. */
+		QUOTE_SENT, QUOTE_ACCEPTED, QUOTE_REJECTED, QUOTE_EXPIRED;
 
 		boolean holdsTime() {
 			return this == HELD || this == CONFIRMED || this == BOOKED || this == CHECKED_IN;
 		}
 
 		boolean ended() {
-			return this == RELEASED || this == CANCELLED || this == MISSED;
+			return this == RELEASED || this == CANCELLED || this == MISSED || this == QUOTE_REJECTED
+					|| this == QUOTE_EXPIRED;
 		}
 
 		/**
@@ -112,9 +115,13 @@ record StepTrack(Map<UUID, Source> sources) {
 		return new Folded(new StepTrack(next), applied || news);
 	}
 
-	/** Where the step stands, from all its sources. */
+	/**
+	 * Where the step stands, from all its sources: done once an appointment took place or
+	 * a quote was accepted; else scheduled while something holds time for it, or a quote
+	 * awaits an answer; else broken by the latest that ended badly (or to plan).
+	 */
 	StepOutcome outcome() {
-		Optional<Source> done = latest(State.COMPLETED);
+		Optional<Source> done = latest(State.COMPLETED, State.QUOTE_ACCEPTED);
 		if (done.isPresent()) {
 			return new StepOutcome.Done(done.get().id(), done.get().changedAt());
 		}
@@ -128,10 +135,16 @@ record StepTrack(Map<UUID, Source> sources) {
 			Source source = holding.get();
 			return new StepOutcome.Scheduled(source.id(), source.start(), source.state() == State.CHECKED_IN);
 		}
-		return latest(State.RELEASED, State.CANCELLED, State.MISSED)
+		Optional<Source> quoted = latest(State.QUOTE_SENT);
+		if (quoted.isPresent()) {
+			return new StepOutcome.Quoted(quoted.get().id());
+		}
+		return latest(State.RELEASED, State.CANCELLED, State.MISSED, State.QUOTE_REJECTED, State.QUOTE_EXPIRED)
 			.<StepOutcome>map(source -> switch (source.state()) {
 				case CANCELLED -> new StepOutcome.Broken(source.id(), StepOutcome.Broken.Cause.APPOINTMENT_CANCELLED);
 				case MISSED -> new StepOutcome.Broken(source.id(), StepOutcome.Broken.Cause.APPOINTMENT_NO_SHOW);
+				case QUOTE_REJECTED -> new StepOutcome.Broken(source.id(), StepOutcome.Broken.Cause.QUOTE_REJECTED);
+				case QUOTE_EXPIRED -> new StepOutcome.Broken(source.id(), StepOutcome.Broken.Cause.QUOTE_EXPIRED);
 				default -> new StepOutcome.Unbooked();
 			})
 			.orElseGet(StepOutcome.Unbooked::new);
@@ -191,6 +204,10 @@ record StepTrack(Map<UUID, Source> sources) {
 			case StepFact.Completed completed -> State.COMPLETED;
 			case StepFact.Cancelled cancelled -> State.CANCELLED;
 			case StepFact.Missed missed -> State.MISSED;
+			case StepFact.Quoted quoted -> State.QUOTE_SENT;
+			case StepFact.QuoteAccepted accepted -> State.QUOTE_ACCEPTED;
+			case StepFact.QuoteRejected rejected -> State.QUOTE_REJECTED;
+			case StepFact.QuoteExpired expired -> State.QUOTE_EXPIRED;
 		};
 	}
 

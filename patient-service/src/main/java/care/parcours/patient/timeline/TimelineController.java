@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Pathway timeline", description = "What happened on a care pathway, fact by fact, as the work its "
-		+ "steps started reported it: holds, appointments, waiting-list offers, moves")
+		+ "steps started reported it: holds, appointments, waiting-list offers, quotes, moves")
 class TimelineController {
 
 	/** Which way a timeline is read. */
@@ -33,15 +33,17 @@ class TimelineController {
 	 * A timeline entry as the API shows it.
 	 *
 	 * @param what what happened, such as {@code APPOINTMENT_BOOKED},
-	 * {@code HOLD_EXPIRED}, {@code MOVE_REFUSED}
+	 * {@code HOLD_EXPIRED}, {@code QUOTE_EXPIRED}, {@code MOVE_REFUSED}
 	 * @param occurredAt when it happened, by the news' own time
 	 * @param recordedAt when the pathway learnt it
-	 * @param source the hold, appointment, waiting-list entry or move the fact is about
+	 * @param source the hold, appointment, waiting-list entry, quote or move the fact is
+	 * about
 	 * @param sourceVersion that source's version after the fact
 	 * @param eventType the type of the event that told it, if news told it
 	 * @param applied whether it changed what is known of the step
 	 * @param stepStatus the status the step took because of it, if it moved the step
-	 * @param details further ids, codes and times (start, end, reason, practitionerId…)
+	 * @param details further ids, codes, times and a quote's amounts (start, end, reason,
+	 * practitionerId, quoteVersion, totalAmount…)
 	 */
 	record TimelineEntryView(UUID id, @Nullable UUID stepId, String what, Instant occurredAt, Instant recordedAt,
 			String source, long sourceVersion, @Nullable String eventType, boolean applied, @Nullable String stepStatus,

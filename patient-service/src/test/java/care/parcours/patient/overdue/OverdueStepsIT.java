@@ -3,6 +3,8 @@ package care.parcours.patient.overdue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import care.parcours.patient.timeline.PathwayFixtures;
@@ -25,7 +27,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The overdue watch: a step past its due date and tolerance becomes overdue with one
- * alert, however many rounds see it; booking it resolves the alert.
+ * alert, however many rounds see it; booking it resolves the alert. A booked step whose
+ * appointment started that long ago without being completed is overdue too, until the
+ * completion comes.
  */
 @ParcoursTest
 class OverdueStepsIT {
@@ -94,6 +98,68 @@ class OverdueStepsIT {
 		await().untilAsserted(() -> assertThat(alerts(read(http, pathway), "STEP_OVERDUE")).singleElement()
 			.satisfies(alert -> assertThat(alert.path("resolvedBy").asString()).isEqualTo("system")));
 		assertThat(stepOf(read(http, pathway), preOp).path("status").asString()).isEqualTo("SCHEDULED");
+	}
+
+	@Test
+	void aBookedStepWhoseAppointmentPassedWithoutCompletionIsOverdueOnceAndItsCompletionResolvesIt() {
+		Instant anchor = clock.instant().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(3));
+		JsonNode opened = PathwayFixtures.opened(http, anchor);
+		UUID pathway = PathwayFixtures.id(opened);
+		UUID preOp = PathwayFixtures.step(opened, "pre-op");
+		UUID appointment = UUID.randomUUID();
+		Instant start = clock.instant().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(1));
+		StepWork work = StepWork.of(pathway, preOp);
+		work.publish(work.booked(appointment, start, null), appointment, 0, clock.instant());
+		await().untilAsserted(
+				() -> assertThat(stepOf(read(http, pathway), preOp).path("status").asString()).isEqualTo("SCHEDULED"));
+
+		clock.advance(Duration.between(clock.instant(), start).plusHours(11));
+		overdue.markNow();
+		assertThat(stepOf(read(http, pathway), preOp).path("status").asString())
+			.as("the appointment started 11 hours ago, 12 hours' tolerance: not late yet")
+			.isEqualTo("SCHEDULED");
+
+		clock.advance(Duration.ofHours(2));
+		await().untilAsserted(() -> {
+			overdue.markNow();
+			assertThat(stepOf(read(http, pathway), preOp).path("status").asString()).isEqualTo("OVERDUE");
+		});
+		overdue.markNow();
+		work.publish(work.checkedIn(appointment, clock.instant()), appointment, 1, clock.instant());
+		await().untilAsserted(() -> assertThat(timelineOf(pathway)).contains("APPOINTMENT_CHECKED_IN"));
+		overdue.markNow();
+		JsonNode late = read(http, pathway);
+		assertThat(stepOf(late, preOp).path("status").asString()).as("a late check-in leaves it late")
+			.isEqualTo("OVERDUE");
+		assertThat(stepOf(late, preOp).path("bookingId").asString()).isEqualTo(appointment.toString());
+		assertThat(alerts(late, "STEP_OVERDUE")).singleElement()
+			.satisfies(alert -> assertThat(alert.has("resolvedAt")).isFalse());
+
+		work.publish(work.completed(appointment, clock.instant()), appointment, 2, clock.instant());
+
+		await().untilAsserted(
+				() -> assertThat(stepOf(read(http, pathway), preOp).path("status").asString()).isEqualTo("DONE"));
+		assertThat(alerts(read(http, pathway), "STEP_OVERDUE")).singleElement().satisfies(alert -> {
+			assertThat(alert.path("resolvedBy").asString()).isEqualTo("system");
+			assertThat(alert.path("resolution").asString()).isEqualTo("STEP_DONE");
+		});
+		assertThat(timelineOf(pathway)).containsExactly("APPOINTMENT_BOOKED", "STEP_OVERDUE", "APPOINTMENT_CHECKED_IN",
+				"APPOINTMENT_COMPLETED");
+	}
+
+	/** What happened on the pathway, oldest first. */
+	List<String> timelineOf(UUID pathway) {
+		JsonNode page = PathwayFixtures.JSON.readTree(http.get()
+			.uri("/api/pathways/{id}/timeline?order=OLDEST&size=100", pathway)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
+		List<String> whats = new ArrayList<>();
+		page.path("content").forEach(entry -> whats.add(entry.path("what").asString()));
+		return whats;
 	}
 
 }

@@ -334,6 +334,86 @@ class PathwayTests {
 		assertThat(reassigned.ownerRole()).isEqualTo(OwnerRole.COORDINATOR);
 	}
 
+	@Test
+	void aBookedStepPastItsStartAndToleranceIsOverdueOnceAndItsCompletionResolvesTheAlert() {
+		UUID surgery = step("surgery").id();
+		UUID appointment = UUID.randomUUID();
+		Pathway booked = pathway.scheduleStep(surgery, appointment, SURGERY, OPENED).pathway();
+
+		assertThatThrownBy(() -> booked.markOverdue(surgery, UUID.randomUUID(), SURGERY.plus(Duration.ofHours(11))))
+			.isInstanceOf(PathwayProblems.InvalidTransition.class);
+		Pathway.Change overdue = booked.markOverdue(surgery, UUID.randomUUID(), SURGERY.plus(Duration.ofHours(13)));
+
+		PathwayStep late = overdue.pathway().step(surgery).orElseThrow();
+		assertThat(late.status()).isEqualTo(StepStatus.OVERDUE);
+		assertThat(late.bookingId()).isEqualTo(appointment);
+		assertThat(late.dueAt()).isEqualTo(SURGERY);
+		assertThat(overdue.pathway().openAlerts()).singleElement()
+			.satisfies(alert -> assertThat(alert.kind()).isEqualTo(AlertKind.STEP_OVERDUE));
+		// A late check-in (same appointment, same start) leaves it late: no second alert
+		// later.
+		assertThatThrownBy(() -> overdue.pathway().scheduleStep(surgery, appointment, SURGERY, SURGERY.plusSeconds(1)))
+			.isInstanceOf(PathwayProblems.InvalidTransition.class);
+
+		Pathway done = overdue.pathway().completeStep(surgery, appointment, SURGERY.plus(Duration.ofDays(1))).pathway();
+
+		assertThat(done.step(surgery).orElseThrow().status()).isEqualTo(StepStatus.DONE);
+		assertThat(done.openAlerts()).isEmpty();
+		assertThat(done.alerts()).singleElement().satisfies(alert -> {
+			assertThat(alert.resolution()).isEqualTo("STEP_DONE");
+			assertThat(alert.resolvedBy()).isEqualTo(Pathway.SYSTEM);
+		});
+	}
+
+	@Test
+	void anOverdueBookedStepWhoseHoldLapsedIsPlannedAgain() {
+		UUID preOp = step("pre-op").id();
+		UUID hold = UUID.randomUUID();
+		Instant start = step("pre-op").dueAt();
+		Pathway late = pathway.scheduleStep(preOp, hold, start, OPENED)
+			.pathway()
+			.markOverdue(preOp, UUID.randomUUID(), start.plus(Duration.ofDays(2)))
+			.pathway();
+
+		PathwayStep released = late.releaseStep(preOp, hold, start.plus(Duration.ofDays(2)))
+			.pathway()
+			.step(preOp)
+			.orElseThrow();
+
+		assertThat(released.status()).isEqualTo(StepStatus.PLANNED);
+		assertThat(released.bookingId()).isNull();
+	}
+
+	@Test
+	void aQuoteAwaitingItsAnswerSchedulesTheStepAtItsDueDateBookedWithNothingAndResolvesItsAlerts() {
+		PathwayStep quote = step("quote");
+		Pathway expired = pathway.breakStep(quote.id(), "QUOTE_EXPIRED", OPENED)
+			.pathway()
+			.raiseAlert(UUID.randomUUID(), quote.id(), AlertKind.QUOTE_EXPIRED, OPENED)
+			.pathway();
+
+		Pathway.Change quoted = expired.awaitQuote(quote.id(), UUID.randomUUID(), OPENED.plusSeconds(5));
+
+		PathwayStep step = quoted.pathway().step(quote.id()).orElseThrow();
+		assertThat(step.status()).isEqualTo(StepStatus.SCHEDULED);
+		assertThat(step.dueAt()).isEqualTo(quote.dueAt());
+		assertThat(step.bookingId()).isNull();
+		assertThat(step.isBooked()).isFalse();
+		assertThat(quoted.pathway().openAlerts()).isEmpty();
+		assertThat(quoted.pathway().alerts()).singleElement()
+			.satisfies(alert -> assertThat(alert.resolvedBy()).isEqualTo(Pathway.SYSTEM));
+		assertThatThrownBy(() -> quoted.pathway().awaitQuote(quote.id(), UUID.randomUUID(), OPENED))
+			.isInstanceOf(PathwayProblems.InvalidTransition.class);
+		// A quote holds no time: the anchor, and a coordinator, still move its due date.
+		Instant later = SURGERY.plus(Duration.ofDays(3));
+		Pathway moved = quoted.pathway().moveAnchor(later, OPENED).pathway();
+		assertThat(moved.step(quote.id()).orElseThrow().dueAt()).isEqualTo(later.minus(Duration.ofDays(25)));
+		assertThat(moved.step(quote.id()).orElseThrow().status()).isEqualTo(StepStatus.SCHEDULED);
+		assertThat(quoted.pathway().moveStep(quote.id(), quote.dueAt().plus(Duration.ofDays(2)), OPENED).pathway())
+			.satisfies(p -> assertThat(p.step(quote.id()).orElseThrow().dueAt())
+				.isEqualTo(quote.dueAt().plus(Duration.ofDays(2))));
+	}
+
 	private PathwayStep step(String key) {
 		return pathway.step(key).orElseThrow();
 	}

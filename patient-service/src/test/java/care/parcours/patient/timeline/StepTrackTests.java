@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import care.parcours.patient.timeline.StepOutcome.Broken;
 import care.parcours.patient.timeline.StepOutcome.Broken.Cause;
 import care.parcours.patient.timeline.StepOutcome.Done;
+import care.parcours.patient.timeline.StepOutcome.Quoted;
 import care.parcours.patient.timeline.StepOutcome.Scheduled;
 import care.parcours.patient.timeline.StepOutcome.Unbooked;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,10 @@ class StepTrackTests {
 	static final UUID APPOINTMENT = UUID.fromString("00000000-0000-0000-0000-00000000000b");
 
 	static final UUID OTHER = UUID.fromString("00000000-0000-0000-0000-00000000000c");
+
+	static final UUID QUOTE = UUID.fromString("00000000-0000-0000-0000-00000000000d");
+
+	static final UUID OTHER_QUOTE = UUID.fromString("00000000-0000-0000-0000-00000000000e");
 
 	/** A fact of its source's version, in the order scheduling made them. */
 	record News(StepFact fact, long version, Instant at) {
@@ -100,7 +105,36 @@ class StepTrackTests {
 				Arguments.of("a lapsed hold, then a booking",
 						story(new StepFact.Held(HOLD, MONDAY), 0, new StepFact.HoldReleased(HOLD), 1,
 								new StepFact.Booked(APPOINTMENT, TUESDAY, null), 0),
-						new Scheduled(APPOINTMENT, TUESDAY, false)));
+						new Scheduled(APPOINTMENT, TUESDAY, false)),
+				// Quotes: a quote's versions are its aggregate's (drafted at 1, sent at
+				// 2…).
+				Arguments.of("a quote sent, awaiting its answer", story(new StepFact.Quoted(QUOTE), 2),
+						new Quoted(QUOTE)),
+				Arguments.of("a quote sent and accepted",
+						story(new StepFact.Quoted(QUOTE), 2, new StepFact.QuoteAccepted(QUOTE), 3),
+						new Done(QUOTE, T0.plus(Duration.ofHours(1)))),
+				Arguments.of("a quote sent and turned down",
+						story(new StepFact.Quoted(QUOTE), 2, new StepFact.QuoteRejected(QUOTE), 3),
+						new Broken(QUOTE, Cause.QUOTE_REJECTED)),
+				Arguments.of("a quote that lapsed",
+						story(new StepFact.Quoted(QUOTE), 2, new StepFact.QuoteExpired(QUOTE), 3),
+						new Broken(QUOTE, Cause.QUOTE_EXPIRED)),
+				Arguments.of("a lapsed quote sent again in a new version",
+						story(new StepFact.Quoted(QUOTE), 2, new StepFact.QuoteExpired(QUOTE), 3,
+								new StepFact.Quoted(QUOTE), 5),
+						new Quoted(QUOTE)),
+				Arguments.of("a lapsed quote sent again in a new version and accepted",
+						story(new StepFact.Quoted(QUOTE), 2, new StepFact.QuoteExpired(QUOTE), 3,
+								new StepFact.Quoted(QUOTE), 5, new StepFact.QuoteAccepted(QUOTE), 6),
+						new Done(QUOTE, T0.plus(Duration.ofHours(3)))),
+				Arguments.of("a turned-down quote replaced by another",
+						story(new StepFact.Quoted(QUOTE), 2, new StepFact.QuoteRejected(QUOTE), 3,
+								new StepFact.Quoted(OTHER_QUOTE), 2),
+						new Quoted(OTHER_QUOTE)),
+				Arguments.of("a lapsed quote replaced by another, accepted",
+						story(new StepFact.Quoted(QUOTE), 2, new StepFact.QuoteExpired(QUOTE), 3,
+								new StepFact.Quoted(OTHER_QUOTE), 2, new StepFact.QuoteAccepted(OTHER_QUOTE), 3),
+						new Done(OTHER_QUOTE, T0.plus(Duration.ofHours(3)))));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -200,6 +234,16 @@ class StepTrackTests {
 				story(new StepFact.Booked(APPOINTMENT, MONDAY, null), 0, new StepFact.Held(HOLD, TUESDAY), 0));
 
 		assertThat(track.outcome()).isEqualTo(new Scheduled(APPOINTMENT, MONDAY, false));
+	}
+
+	@Test
+	void anExpiryArrivingAfterTheNewVersionWasSentLeavesTheQuoteAwaitingItsAnswer() {
+		StepTrack track = fold(story(new StepFact.Quoted(QUOTE), 2, new StepFact.Quoted(QUOTE), 5));
+
+		StepTrack.Folded late = track.fold(new StepFact.QuoteExpired(QUOTE), 3, T0.plus(Duration.ofHours(5)));
+
+		assertThat(late.applied()).isFalse();
+		assertThat(late.track().outcome()).isEqualTo(new Quoted(QUOTE));
 	}
 
 }
