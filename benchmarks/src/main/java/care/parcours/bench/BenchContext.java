@@ -93,6 +93,14 @@ public final class BenchContext implements AutoCloseable {
 	}
 
 	/**
+	 * An {@code Authorization} header value the services of this run accept, with these
+	 * roles only, for a client of its own.
+	 */
+	public String bearer(String clientId, List<String> roles) {
+		return tokens.bearer(clientId, roles);
+	}
+
+	/**
 	 * An {@code Authorization} header value the services of this run accept, all staff
 	 * roles.
 	 */
