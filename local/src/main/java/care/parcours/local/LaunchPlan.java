@@ -60,6 +60,10 @@ record LaunchPlan(Path repositoryRoot, Path logDirectory, PortPlan ports, Jvm jv
 			// One person and one client per staff role, with well-known passwords.
 			env.put("PARCOURS_AUTH_DEMO_USERS", "true");
 		}
+		if (service == ServiceName.PATIENT) {
+			// The sample pathway templates, labelled as samples: local mode only.
+			env.put("PARCOURS_PATIENT_PATHWAYS_SAMPLE_TEMPLATES", "true");
+		}
 		if (service == ServiceName.PARTNER) {
 			// Local webhook receivers listen on loopback over plain http.
 			env.put("PARCOURS_WEBHOOKS_ALLOW_LOOPBACK", "true");

@@ -108,4 +108,12 @@ class LaunchPlanTests {
 		assertThat(this.plan.launch(ServiceName.BILLING).environment()).doesNotContainKey("PARCOURS_AUTH_DEMO_USERS");
 	}
 
+	@Test
+	void patientServiceLoadsTheSamplePathwayTemplatesLocallyAndNoOtherServiceIsToldTo() {
+		assertThat(this.plan.launch(ServiceName.PATIENT).environment())
+			.containsEntry("PARCOURS_PATIENT_PATHWAYS_SAMPLE_TEMPLATES", "true");
+		assertThat(this.plan.launch(ServiceName.SCHEDULING).environment())
+			.doesNotContainKey("PARCOURS_PATIENT_PATHWAYS_SAMPLE_TEMPLATES");
+	}
+
 }
