@@ -8,5 +8,6 @@ create table thing (
 create table thing_change_count (
     thing_id            uuid primary key,
     changes             int  not null,
-    last_correlation_id text not null
+    last_correlation_id text not null,
+    last_pathway_id     text
 );

@@ -54,6 +54,9 @@ public record Pathway(UUID id, UUID patientId, UUID templateId, int templateVers
 	/** Who resolves alerts when an event, not a person, acts. */
 	public static final String SYSTEM = "system";
 
+	/** The reason of a pathway ended by its patient's erasure. */
+	public static final String PATIENT_ERASED = "PATIENT_ERASED";
+
 	public Pathway {
 		steps = List.copyOf(steps);
 		alerts = List.copyOf(alerts);
@@ -220,6 +223,32 @@ public record Pathway(UUID id, UUID patientId, UUID templateId, int templateVers
 		return new Change(with(steps, replace(alerts, alertId, a -> a.resolved(by, resolution, now)), now), List.of());
 	}
 
+	/**
+	 * The patient was erased: an active pathway is cancelled, and no pathway keeps a
+	 * coordinator's words (reasons, resolutions), which might speak of the patient. Ids,
+	 * codes and dates stay, as the other services' records of the pathway do.
+	 */
+	public Change forgetPatient(Instant now) {
+		List<PathwayStep> bare = steps.stream()
+			.map(step -> step.reason() == null ? step : step.withStatus(step.status(), null, now))
+			.toList();
+		List<PathwayAlert> quiet = alerts.stream()
+			.map(alert -> alert.isOpen() ? alert.resolved(SYSTEM, PATIENT_ERASED, now)
+					: new PathwayAlert(alert.id(), alert.stepId(), alert.kind(), alert.raisedAt(), alert.resolvedAt(),
+							alert.resolvedBy(), null))
+			.toList();
+		if (!isActive()) {
+			return new Change(
+					new Pathway(id, patientId, templateId, templateVersion, templateCode, anchorAt, coordinatorId,
+							partnerId, status, outcome, null, bare, quiet, version + 1, openedAt, now, endedAt),
+					List.of());
+		}
+		Pathway cancelled = new Pathway(id, patientId, templateId, templateVersion, templateCode, anchorAt,
+				coordinatorId, partnerId, PathwayStatus.CANCELLED, null, PATIENT_ERASED, bare, quiet, version + 1,
+				openedAt, now, now);
+		return new Change(cancelled, List.of(new PathwayClosed(id, PathwayStatus.CANCELLED.name(), null, now)));
+	}
+
 	// ---- from other services' events ----
 
 	/**
@@ -240,6 +269,23 @@ public record Pathway(UUID id, UUID patientId, UUID templateId, int templateVers
 		requireActive("have a step completed");
 		PathwayStep step = openStep(stepId, "completed");
 		return changeStep(step.withStatus(StepStatus.DONE, null, now), SYSTEM, "STEP_DONE", now);
+	}
+
+	/**
+	 * The hold that scheduled the step ended with nothing booked: the step is to plan
+	 * again, due where the anchor puts it (a step added by hand keeps its date). Only the
+	 * booking the step is scheduled on releases it: a hold replaced by another booking
+	 * changes nothing.
+	 */
+	public Change releaseStep(UUID stepId, UUID bookingId, Instant now) {
+		requireActive("have a step released");
+		PathwayStep step = openStep(stepId, "released");
+		if (step.status() != StepStatus.SCHEDULED || !bookingId.equals(step.bookingId())) {
+			throw new PathwayProblems.InvalidTransition(
+					"Step '" + step.key() + "' of pathway " + id + " is not scheduled on " + bookingId + ".");
+		}
+		Instant due = step.addedByHand() ? step.dueAt() : anchorAt.plus(step.offset().duration());
+		return changeStep(step.released(due, now), SYSTEM, null, now);
 	}
 
 	/** The step's appointment was cancelled or missed while the step is still needed. */

@@ -79,7 +79,7 @@ class PathwayController {
 					+ "PartnerPathwayView: the steps, and the patient's id only while a consent to "
 					+ "SHARING_WITH_PARTNER names the partner.")
 	@ApiResponse(responseCode = "200", description = "The pathway, as the caller may see it",
-			content = @Content(schema = @Schema(oneOf = { PathwayView.class, PartnerPathwayView.class })))
+			content = @Content(schema = @Schema(anyOf = { PathwayView.class, PartnerPathwayView.class })))
 	ResponseEntity<?> get(@PathVariable UUID id) {
 		Caller caller = Caller.current();
 		if (caller.isPartner()) {
@@ -96,7 +96,7 @@ class PathwayController {
 			description = "As the pathway's read: a partner sees "
 					+ "PartnerStepView of a pathway at its organisation only.")
 	@ApiResponse(responseCode = "200", description = "The step, as the caller may see it",
-			content = @Content(schema = @Schema(oneOf = { StepView.class, PartnerStepView.class })))
+			content = @Content(schema = @Schema(anyOf = { StepView.class, PartnerStepView.class })))
 	Object step(@PathVariable UUID id, @PathVariable UUID stepId) {
 		Caller caller = Caller.current();
 		if (caller.isPartner()) {

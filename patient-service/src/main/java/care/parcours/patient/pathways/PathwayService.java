@@ -241,6 +241,15 @@ public class PathwayService {
 		return apply(pathwayId, pathway -> pathway.scheduleStep(stepId, bookingId, start, at));
 	}
 
+	/**
+	 * The hold made for the step ended with nothing booked: planned again, unless the
+	 * step is scheduled on another booking.
+	 */
+	@Transactional
+	public Progress releaseStep(UUID pathwayId, UUID stepId, UUID bookingId, Instant at) {
+		return apply(pathwayId, pathway -> pathway.releaseStep(stepId, bookingId, at));
+	}
+
 	@Transactional
 	public Progress completeStep(UUID pathwayId, UUID stepId, Instant at) {
 		return apply(pathwayId, pathway -> pathway.completeStep(stepId, at));

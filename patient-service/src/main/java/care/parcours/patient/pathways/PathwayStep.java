@@ -72,6 +72,12 @@ public record PathwayStep(UUID id, String key, StepKind kind, LocalizedNames nam
 				ownerRole, assigneeId, specialty, appointmentType, booking, null, addedByHand, position, now);
 	}
 
+	/** Planned again at {@code due}, its booking gone. */
+	PathwayStep released(Instant due, Instant now) {
+		return new PathwayStep(id, key, kind, names, StepStatus.PLANNED, due, offset, tolerance, anchor, dependsOn,
+				ownerRole, assigneeId, specialty, appointmentType, null, null, addedByHand, position, now);
+	}
+
 	PathwayStep movedTo(Instant due, StepStatus next, Instant now) {
 		return new PathwayStep(id, key, kind, names, next, due, offset, tolerance, anchor, dependsOn, ownerRole,
 				assigneeId, specialty, appointmentType, bookingId, reason, addedByHand, position, now);

@@ -106,6 +106,13 @@ class Pathways {
 		return jdbc.sql(PATHWAY + " where id = ? for update").param(id).query(this::map).optional();
 	}
 
+	List<UUID> ofPatient(UUID patientId) {
+		return jdbc.sql("select id from pathway where patient_id = ? order by opened_at, id")
+			.param(patientId)
+			.query(UUID.class)
+			.list();
+	}
+
 	Optional<UUID> ofBooking(UUID bookingId) {
 		return jdbc.sql("select pathway_id from pathway_step where booking_id = ? limit 1")
 			.param(bookingId)

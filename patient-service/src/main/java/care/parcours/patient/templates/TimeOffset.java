@@ -17,8 +17,6 @@ public record TimeOffset(Duration duration) implements Comparable<TimeOffset> {
 
 	public static final TimeOffset ZERO = new TimeOffset(Duration.ZERO);
 
-	private static final Duration DAY = Duration.ofDays(1);
-
 	/**
 	 * @throws InvalidRequestException naming {@code field} when the text is not an
 	 * ISO-8601 duration in days, hours, minutes or seconds
@@ -44,14 +42,30 @@ public record TimeOffset(Duration duration) implements Comparable<TimeOffset> {
 
 	@Override
 	public String toString() {
-		if (!duration.isZero() && duration.toNanos() % DAY.toNanos() == 0) {
-			long days = duration.toDays();
-			return (days < 0 ? "-P" : "P") + Math.abs(days) + "D";
-		}
 		if (duration.isZero()) {
 			return "P0D";
 		}
-		return duration.toString();
+		Duration size = duration.abs();
+		StringBuilder text = new StringBuilder(duration.isNegative() ? "-P" : "P");
+		if (size.toDays() > 0) {
+			text.append(size.toDays()).append('D');
+		}
+		Duration rest = size.minusDays(size.toDays());
+		if (!rest.isZero()) {
+			text.append('T');
+			append(text, rest.toHoursPart(), 'H');
+			append(text, rest.toMinutesPart(), 'M');
+			if (rest.toSecondsPart() > 0 || rest.toNanosPart() > 0) {
+				text.append(rest.minusHours(rest.toHours()).minusMinutes(rest.toMinutesPart()).toString().substring(2));
+			}
+		}
+		return text.toString();
+	}
+
+	private static void append(StringBuilder text, long amount, char unit) {
+		if (amount > 0) {
+			text.append(amount).append(unit);
+		}
 	}
 
 }

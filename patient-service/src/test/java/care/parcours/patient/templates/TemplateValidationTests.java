@@ -120,7 +120,9 @@ class TemplateValidationTests {
 	void offsetsReadBackAsACoordinatorWroteThem() {
 		assertThat(TimeOffset.parse("offset", "P7D")).hasToString("P7D");
 		assertThat(TimeOffset.parse("offset", "-P1D")).hasToString("-P1D");
-		assertThat(TimeOffset.parse("offset", "PT36H")).hasToString("PT36H");
+		assertThat(TimeOffset.parse("offset", "PT36H")).hasToString("P1DT12H");
+		assertThat(TimeOffset.parse("offset", "-PT90M")).hasToString("-PT1H30M");
+		assertThat(TimeOffset.parse("offset", "PT12H")).hasToString("PT12H");
 		assertThat(TimeOffset.parse("offset", "PT0S")).hasToString("P0D");
 		assertThatThrownBy(() -> TimeOffset.parse("steps[2].offset", "P1M"))
 			.isInstanceOf(InvalidRequestException.class);

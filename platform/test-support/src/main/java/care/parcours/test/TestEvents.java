@@ -2,6 +2,7 @@ package care.parcours.test;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 import care.parcours.events.DomainEvent;
@@ -11,6 +12,7 @@ import care.parcours.events.EventEnvelope;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Publishes events onto the shared broker as another service would, for tests of
@@ -28,8 +30,18 @@ public final class TestEvents {
 	 * broker.
 	 */
 	public static EventEnvelope publish(DomainEvent event, Object subject, long aggregateVersion) {
-		EventEnvelope envelope = CODEC.envelope(event, subject.toString(), aggregateVersion, Instant.now(),
-				"test-" + subject, null);
+		return publish(event, subject, aggregateVersion, null, Instant.now());
+	}
+
+	/**
+	 * Publishes the event of a care pathway's work ({@code pathwayId} on the envelope, as
+	 * {@code Outbox.publish} puts it), stamped with the time the change happened: an
+	 * event published late carries an earlier time, as one held up on its way would.
+	 */
+	public static EventEnvelope publish(DomainEvent event, Object subject, long aggregateVersion,
+			@Nullable UUID pathwayId, Instant time) {
+		EventEnvelope envelope = CODEC.envelope(event, subject.toString(), aggregateVersion, time, "test-" + subject,
+				pathwayId == null ? null : pathwayId.toString());
 		publish(EventCatalog.topicOf(event.getClass()), envelope.subject(), CODEC.write(envelope));
 		return envelope;
 	}

@@ -8,6 +8,7 @@ import care.parcours.events.EventEnvelope;
 import care.parcours.platform.testapp.TestApplication;
 import care.parcours.platform.testapp.ThingEvent;
 import care.parcours.test.ParcoursTest;
+import care.parcours.test.TestEvents;
 import care.parcours.test.TestKafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -62,6 +63,20 @@ class IdempotentConsumerIT {
 			.param(thing)
 			.query(String.class)
 			.single()).as("the handler ran under the event's correlation id").isEqualTo("corr-redelivery");
+	}
+
+	@Test
+	void aHandlerReadsTheCarePathwayOfTheEnvelope() {
+		UUID thing = UUID.randomUUID();
+		UUID pathway = UUID.randomUUID();
+
+		TestEvents.publish(new ThingEvent.ThingChanged(thing, 1), thing, 1, pathway, Instant.now());
+
+		await().untilAsserted(
+				() -> assertThat(jdbc.sql("select last_pathway_id from thing_change_count where thing_id = ?")
+					.param(thing)
+					.query(String.class)
+					.optional()).contains(pathway.toString()));
 	}
 
 	@Test

@@ -21,10 +21,11 @@ class ThingCounter implements EventHandler<ThingEvent.ThingChanged> {
 	@Override
 	public void handle(ThingEvent.ThingChanged event, EventMetadata metadata) {
 		jdbc.sql("""
-				insert into thing_change_count (thing_id, changes, last_correlation_id) values (?, 1, ?)
+				insert into thing_change_count (thing_id, changes, last_correlation_id, last_pathway_id)
+				values (?, 1, ?, ?)
 				on conflict (thing_id) do update set changes = thing_change_count.changes + 1,
-				last_correlation_id = excluded.last_correlation_id
-				""").params(event.thingId(), metadata.correlationId()).update();
+				last_correlation_id = excluded.last_correlation_id, last_pathway_id = excluded.last_pathway_id
+				""").params(event.thingId(), metadata.correlationId(), metadata.pathwayId()).update();
 	}
 
 }
