@@ -124,16 +124,16 @@ final class PathwaySeed {
 	}
 
 	/**
-	 * Waits, up to {@code patience}, until the overdue watch has raised alerts on at
-	 * least {@code pastDue} pathways, and then until the outbox has relayed every event
-	 * (each pathway opened announces itself and its 8 steps): the measurements that
-	 * follow then share the cores with nothing the seeding left behind.
+	 * Waits, up to a minute, until the overdue watch has raised alerts on at least
+	 * {@code pastDue} pathways, and then, up to {@code patience}, until the outbox has
+	 * relayed every event (each pathway opened announces itself and its 8 steps): the
+	 * measurements that follow then share the cores with nothing the seeding left behind.
 	 */
 	static void settle(Connection db, int pastDue, Duration patience) throws Exception {
 		long started = System.nanoTime();
-		long deadline = started + patience.toNanos();
+		long alerted = started + Duration.ofMinutes(1).toNanos();
 		while (pastDue > 0 && count(db, "select count(*) from pathway where open_alerts > 0") < pastDue
-				&& System.nanoTime() < deadline) {
+				&& System.nanoTime() < alerted) {
 			Thread.sleep(500);
 		}
 		System.out.printf("Pathways with open alerts: %,d (%s), after %.1f s%n",
@@ -141,6 +141,7 @@ final class PathwaySeed {
 				count(db, "select count(*) from pathway_alert where resolved_at is null") + " open alerts",
 				(System.nanoTime() - started) / 1e9);
 		long draining = System.nanoTime();
+		long deadline = draining + patience.toNanos();
 		long left;
 		while ((left = count(db, "select count(*) from parcours_platform.outbox_event")) > 0
 				&& System.nanoTime() < deadline) {

@@ -82,12 +82,12 @@ final class PathwaysBenchmark implements Benchmark {
 		URI base = platform.url(ServiceName.PATIENT);
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-		List<PathwaySeed.Opened> opened = seed(context, http, base, patients, pathways, coordinators, partners, pastDue,
-				seedClients);
+		CpuAccount account = CpuAccount.of(platform);
+		List<PathwaySeed.Opened> opened = seed(context, account, http, base, patients, pathways, coordinators, partners,
+				pastDue, seedClients);
 		try (Connection db = context.connect(ServiceName.PATIENT)) {
 			PathwaySeed.settle(db, pastDue, patience);
 		}
-		CpuAccount account = CpuAccount.of(platform);
 		System.out.printf("  %s%n", account.atRest(Duration.ofSeconds(5)).perSecond());
 
 		workList(context, account, http, base, coordinators, clients, warmUp, duration);
@@ -96,8 +96,8 @@ final class PathwaysBenchmark implements Benchmark {
 		}
 	}
 
-	private static List<PathwaySeed.Opened> seed(BenchContext context, HttpClient http, URI base, int patients,
-			int pathways, int coordinators, int partners, int pastDue, int seedClients) throws Exception {
+	private static List<PathwaySeed.Opened> seed(BenchContext context, CpuAccount account, HttpClient http, URI base,
+			int patients, int pathways, int coordinators, int partners, int pastDue, int seedClients) throws Exception {
 		long registering = System.nanoTime();
 		List<UUID> patientIds = PatientRegistrations.register(http, base, context.bearer(), patients);
 		System.out.printf("Registered %,d patients over HTTP in %.1f s%n", patientIds.size(),
@@ -105,15 +105,19 @@ final class PathwaysBenchmark implements Benchmark {
 		PathwaySeed seed = new PathwaySeed(http, base, context.bearer());
 		UUID template = seed.template();
 		List<UUID> partnerIds = IntStream.range(0, partners).mapToObj(p -> UUID.randomUUID()).toList();
+		CpuAccount.Meter cpu = account.meter();
+		cpu.opens();
 		long opening = System.nanoTime();
 		List<PathwaySeed.Opened> opened = seed.open(template, patientIds, pathways, coordinators, partnerIds, pastDue,
 				seedClients);
 		double seconds = (System.nanoTime() - opening) / 1e9;
+		cpu.closes();
 		System.out.printf(
 				"Opened %,d pathways of %d steps over HTTP in %.1f s (%.0f/s, %d requests in flight): %d coordinators, "
-						+ "%d partners, %,d with past-due steps%n",
+						+ "%d partners, %,d with past-due steps%n  %s; cores %.0f%% busy%n",
 				opened.size(), opened.getFirst().stepIds().size(), seconds, opened.size() / seconds, seedClients,
-				coordinators, partners, opened.stream().filter(PathwaySeed.Opened::pastDue).count());
+				coordinators, partners, opened.stream().filter(PathwaySeed.Opened::pastDue).count(),
+				cpu.spent().perOperation(opened.size(), "pathway opened"), 100 * cpu.spent().busy());
 		return opened;
 	}
 
@@ -148,6 +152,11 @@ final class PathwaysBenchmark implements Benchmark {
 								.isEmpty()) };
 			System.out.printf("%nWork list, first page of %d: %d clients, %s warm-up, %s measured each%n", size,
 					clients, warmUp, duration);
+			// Every reader over HTTP once for the warm-up's time first, so that the first
+			// measured does not pay alone for the JIT compiler.
+			for (Reader reader : List.of(wholeList[0], wholeList[1], ownList[0])) {
+				Load.run(clients, warmUp, Duration.ZERO, reader.call());
+			}
 			measure("Every active pathway (GET /api/pathways)", wholeList, account, clients, warmUp, duration);
 			measure("A coordinator's own (GET /api/pathways?coordinator=me)", ownList, account, clients, warmUp,
 					duration);
