@@ -89,6 +89,20 @@ final class CpuAccount {
 	}
 
 	/**
+	 * The machine's load averages over 1, 5 and 15 minutes, as {@code /proc/loadavg}
+	 * gives them: what else the cores were running while a benchmark measured.
+	 */
+	static String loadAverage() {
+		try {
+			String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+			return "load average %s, %s, %s".formatted(fields[0], fields[1], fields[2]);
+		}
+		catch (IOException | RuntimeException ex) {
+			return "load average unknown";
+		}
+	}
+
+	/**
 	 * The machine's CPUs, whatever this JVM is pinned to (its available processors are
 	 * then those it may run on).
 	 */

@@ -86,16 +86,18 @@ final class PathwaySeed {
 	/**
 	 * Opens {@code count} pathways with {@code clients} requests in flight: pathway
 	 * {@code n} for patient {@code n % patients}, coordinator {@code n % coordinators},
-	 * partner {@code n % partners}; one in {@code count / pastDue} anchored 20 days from
-	 * now (its teleconsultation and quote already past due), the others 35 to 215 days
-	 * from now.
+	 * partner {@code n % partners}; {@code pastDue} of them, scattered over coordinators
+	 * and partners, anchored 20 days from now (their teleconsultation and quote already
+	 * past due), the others 35 to 215 days from now.
 	 */
 	List<Opened> open(UUID template, List<UUID> patients, int count, int coordinators, List<UUID> partners, int pastDue,
 			int clients) throws Exception {
 		Instant today = Instant.now().truncatedTo(ChronoUnit.HOURS);
-		int every = pastDue == 0 ? Integer.MAX_VALUE : Math.max(1, count / pastDue);
 		return Concurrently.run(count, clients, n -> {
-			boolean late = n % every == 0 && n / every < pastDue;
+			// n -> (n * 7919) mod count takes every value once (unless count is a
+			// multiple of the prime 7919): the past-due ones fall on no coordinator's or
+			// partner's turn.
+			boolean late = Math.floorMod(n * 7919L, count) < pastDue;
 			Instant anchor = late ? today.plus(Duration.ofDays(20))
 					: today.plus(Duration.ofDays(35 + n % 180)).plus(Duration.ofHours(n % 24));
 			UUID patient = patients.get(n % patients.size());

@@ -150,8 +150,8 @@ final class PathwaysBenchmark implements Benchmark {
 								.firstPage(db.of(client), PathwaySeed.COORDINATOR + client % coordinators, size)
 								.pathwayIds()
 								.isEmpty()) };
-			System.out.printf("%nWork list, first page of %d: %d clients, %s warm-up, %s measured each%n", size,
-					clients, warmUp, duration);
+			System.out.printf("%nWork list, first page of %d: %d clients, %s warm-up, %s measured each (%s)%n", size,
+					clients, warmUp, duration, CpuAccount.loadAverage());
 			// Every reader over HTTP once for the warm-up's time first, so that the first
 			// measured does not pay alone for the JIT compiler.
 			for (Reader reader : List.of(wholeList[0], wholeList[1], ownList[0])) {
@@ -177,7 +177,7 @@ final class PathwaysBenchmark implements Benchmark {
 	 */
 	private static void measure(String title, Reader[] readers, CpuAccount account, int clients, Duration warmUp,
 			Duration duration) throws Exception {
-		System.out.printf("%n%s%n", title);
+		System.out.printf("%n%s (%s)%n", title, CpuAccount.loadAverage());
 		List<Load.Result> results = new ArrayList<>();
 		for (Reader reader : readers) {
 			CpuAccount.Meter cpu = account.meter();
@@ -269,7 +269,7 @@ final class PathwaysBenchmark implements Benchmark {
 					"--events=" + events + " needs " + (warm + perPhase) + " steps; the seed has " + steps.size());
 		}
 		System.out.printf("%nFold: scheduling events (appointment booked, then completed) put on Kafka at once; "
-				+ "patient-service's consumer, 1 thread%n");
+				+ "patient-service's consumer, 1 thread (%s)%n", CpuAccount.loadAverage());
 		try (Seeder kafka = new Seeder(platform.kafkaBootstrapServers());
 				Connection db = context.connect(ServiceName.PATIENT)) {
 			Fold fold = new Fold(kafka, db, account, patience);
@@ -279,7 +279,7 @@ final class PathwaysBenchmark implements Benchmark {
 			Phase before = fold.run("only recorded (floor), before", measured, false);
 			Phase folded = fold.run("folded into steps and timelines", measured, true);
 			Phase after = fold.run("only recorded (floor), after", measured, false);
-			System.out.println();
+			System.out.printf("%n  %s at the end%n", CpuAccount.loadAverage());
 			before.print();
 			folded.print();
 			after.print();
