@@ -33,7 +33,13 @@ public final class BenchContext implements AutoCloseable {
 
 	private final Map<String, String> options;
 
-	private final String prefix = "bench_" + ProcessHandle.current().pid() + "_";
+	/**
+	 * What the names of this run's databases start with: one run per JVM, so that runs
+	 * side by side on one server neither meet nor drop each other's.
+	 */
+	static final String DATABASE_PREFIX = "bench_" + ProcessHandle.current().pid() + "_";
+
+	private final String prefix = DATABASE_PREFIX;
 
 	private final List<AutoCloseable> started = new ArrayList<>();
 
