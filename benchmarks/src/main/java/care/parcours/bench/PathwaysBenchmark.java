@@ -230,6 +230,10 @@ final class PathwaysBenchmark implements Benchmark {
 		}
 		System.out.println("Baseline SQL answers the service's pathways, in its order, with its total (whole list "
 				+ "and a coordinator's); a coordinator's page shows patients' names");
+		try (Connection db = context.connect(ServiceName.PATIENT)) {
+			System.out.printf("The work list's statements, whole list:%n%s", WorkListQuery.explain(db, null, 20));
+			System.out.printf("and a coordinator's:%n%s", WorkListQuery.explain(db, PathwaySeed.COORDINATOR + 0, 20));
+		}
 	}
 
 	/** One measurement of the consumer's pace. */

@@ -50,18 +50,10 @@ final class WorkListQuery {
 	 */
 	static Page firstPage(Connection connection, @Nullable String coordinator, int size) throws SQLException {
 		connection.setAutoCommit(false);
-		String where = ACTIVE + (coordinator == null ? "" : COORDINATOR);
 		List<UUID> ids = new ArrayList<>();
 		long total;
-		try (PreparedStatement page = connection.prepareStatement(SELECT + where + ORDER);
-				PreparedStatement count = connection.prepareStatement("select count(*) from pathway p" + where)) {
-			int index = 1;
-			if (coordinator != null) {
-				page.setString(index++, coordinator);
-				count.setString(1, coordinator);
-			}
-			page.setInt(index++, size);
-			page.setLong(index, 0);
+		try (PreparedStatement page = page(connection, "", coordinator, size);
+				PreparedStatement count = count(connection, "", coordinator)) {
 			try (ResultSet rs = page.executeQuery()) {
 				while (rs.next()) {
 					// Read every column, as the service maps each row.
@@ -78,6 +70,51 @@ final class WorkListQuery {
 		}
 		connection.commit();
 		return new Page(ids, total);
+	}
+
+	/**
+	 * How PostgreSQL runs the two statements of the first page, and what each took
+	 * ({@code explain (analyze, buffers)}).
+	 */
+	static String explain(Connection connection, @Nullable String coordinator, int size) throws SQLException {
+		String explain = "explain (analyze, buffers) ";
+		try (PreparedStatement page = page(connection, explain, coordinator, size);
+				PreparedStatement count = count(connection, explain, coordinator)) {
+			return "page:\n" + lines(page) + "count:\n" + lines(count);
+		}
+	}
+
+	private static String lines(PreparedStatement statement) throws SQLException {
+		StringBuilder plan = new StringBuilder();
+		try (ResultSet rs = statement.executeQuery()) {
+			while (rs.next()) {
+				plan.append("    ").append(rs.getString(1)).append('\n');
+			}
+		}
+		return plan.toString();
+	}
+
+	private static PreparedStatement page(Connection connection, String before, @Nullable String coordinator, int size)
+			throws SQLException {
+		PreparedStatement page = connection
+			.prepareStatement(before + SELECT + ACTIVE + (coordinator == null ? "" : COORDINATOR) + ORDER);
+		int index = 1;
+		if (coordinator != null) {
+			page.setString(index++, coordinator);
+		}
+		page.setInt(index++, size);
+		page.setLong(index, 0);
+		return page;
+	}
+
+	private static PreparedStatement count(Connection connection, String before, @Nullable String coordinator)
+			throws SQLException {
+		PreparedStatement count = connection.prepareStatement(
+				before + "select count(*) from pathway p" + ACTIVE + (coordinator == null ? "" : COORDINATOR));
+		if (coordinator != null) {
+			count.setString(1, coordinator);
+		}
+		return count;
 	}
 
 }
