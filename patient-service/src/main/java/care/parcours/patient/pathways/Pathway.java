@@ -266,36 +266,54 @@ public record Pathway(UUID id, UUID patientId, UUID templateId, int templateVers
 	}
 
 	public Change completeStep(UUID stepId, Instant now) {
-		requireActive("have a step completed");
-		PathwayStep step = openStep(stepId, "completed");
-		return changeStep(step.withStatus(StepStatus.DONE, null, now), SYSTEM, "STEP_DONE", now);
+		return completeStep(stepId, null, now);
 	}
 
 	/**
-	 * The hold that scheduled the step ended with nothing booked: the step is to plan
-	 * again, due where the anchor puts it (a step added by hand keeps its date). Only the
-	 * booking the step is scheduled on releases it: a hold replaced by another booking
+	 * The step is done; when a booking is named, only if the step is still booked with it
+	 * (or booked with nothing): a fact about an appointment the step has left behind
 	 * changes nothing.
 	 */
-	public Change releaseStep(UUID stepId, UUID bookingId, Instant now) {
-		requireActive("have a step released");
-		PathwayStep step = openStep(stepId, "released");
-		if (step.status() != StepStatus.SCHEDULED || !bookingId.equals(step.bookingId())) {
-			throw new PathwayProblems.InvalidTransition(
-					"Step '" + step.key() + "' of pathway " + id + " is not scheduled on " + bookingId + ".");
-		}
-		Instant due = step.addedByHand() ? step.dueAt() : anchorAt.plus(step.offset().duration());
-		return changeStep(step.released(due, now), SYSTEM, null, now);
+	public Change completeStep(UUID stepId, @Nullable UUID bookingId, Instant now) {
+		requireActive("have a step completed");
+		PathwayStep step = openStep(stepId, "completed");
+		requireBooking(step, bookingId, "completed");
+		return changeStep(step.withStatus(StepStatus.DONE, null, now), SYSTEM, "STEP_DONE", now);
 	}
 
 	/** The step's appointment was cancelled or missed while the step is still needed. */
 	public Change breakStep(UUID stepId, String reason, Instant now) {
+		return breakStep(stepId, null, reason, now);
+	}
+
+	/**
+	 * As {@link #completeStep(UUID, UUID, Instant)}: only over the booking named, if one
+	 * is.
+	 */
+	public Change breakStep(UUID stepId, @Nullable UUID bookingId, String reason, Instant now) {
 		requireActive("have a step broken");
 		PathwayStep step = openStep(stepId, "broken");
 		if (step.status() == StepStatus.BROKEN) {
 			throw PathwayProblems.InvalidTransition.of(this, step, "broken");
 		}
+		requireBooking(step, bookingId, "broken");
 		return changeStep(step.withStatus(StepStatus.BROKEN, reason, now), SYSTEM, null, now);
+	}
+
+	/**
+	 * The step's hold lapsed or was released (not confirmed): the step is planned again
+	 * at the anchor plus its offset, booked with nothing. Only while it is still booked
+	 * with that hold: a hold released because it became an appointment finds the step
+	 * booked with the appointment already, and changes nothing.
+	 */
+	public Change releaseStep(UUID stepId, UUID bookingId, Instant now) {
+		requireActive("have a step released");
+		PathwayStep step = openStep(stepId, "released");
+		if (step.status() != StepStatus.SCHEDULED || !bookingId.equals(step.bookingId())) {
+			throw new PathwayProblems.InvalidTransition("Step '" + step.key() + "' of pathway " + id
+					+ " is not booked with " + bookingId + "; it cannot be released from it.");
+		}
+		return changeStep(step.released(anchorAt.plus(step.offset().duration()), now), SYSTEM, null, now);
 	}
 
 	/**
@@ -390,6 +408,14 @@ public record Pathway(UUID id, UUID patientId, UUID templateId, int templateVers
 			throw PathwayProblems.InvalidTransition.of(this, step, change);
 		}
 		return step;
+	}
+
+	private void requireBooking(PathwayStep step, @Nullable UUID bookingId, String change) {
+		if (bookingId != null && step.bookingId() != null && !bookingId.equals(step.bookingId())) {
+			throw new PathwayProblems.InvalidTransition(
+					"Step '" + step.key() + "' of pathway " + id + " is booked with " + step.bookingId() + ", not "
+							+ bookingId + "; it cannot be " + change + " by it.");
+		}
 	}
 
 	private void requireActive(String change) {

@@ -241,15 +241,6 @@ public class PathwayService {
 		return apply(pathwayId, pathway -> pathway.scheduleStep(stepId, bookingId, start, at));
 	}
 
-	/**
-	 * The hold made for the step ended with nothing booked: planned again, unless the
-	 * step is scheduled on another booking.
-	 */
-	@Transactional
-	public Progress releaseStep(UUID pathwayId, UUID stepId, UUID bookingId, Instant at) {
-		return apply(pathwayId, pathway -> pathway.releaseStep(stepId, bookingId, at));
-	}
-
 	@Transactional
 	public Progress completeStep(UUID pathwayId, UUID stepId, Instant at) {
 		return apply(pathwayId, pathway -> pathway.completeStep(stepId, at));
@@ -262,6 +253,33 @@ public class PathwayService {
 	@Transactional
 	public Progress breakStep(UUID pathwayId, UUID stepId, String reason, Instant at) {
 		return apply(pathwayId, pathway -> pathway.breakStep(stepId, reason, at));
+	}
+
+	/**
+	 * Done, if the step is still booked with {@code bookingId} (or with nothing): a late
+	 * fact about an appointment the step has left is ignored.
+	 */
+	@Transactional
+	public Progress completeStep(UUID pathwayId, UUID stepId, UUID bookingId, Instant at) {
+		return apply(pathwayId, pathway -> pathway.completeStep(stepId, bookingId, at));
+	}
+
+	/**
+	 * As {@link #breakStep(UUID, UUID, String, Instant)}, if still booked with
+	 * {@code bookingId}.
+	 */
+	@Transactional
+	public Progress breakStep(UUID pathwayId, UUID stepId, UUID bookingId, String reason, Instant at) {
+		return apply(pathwayId, pathway -> pathway.breakStep(stepId, bookingId, reason, at));
+	}
+
+	/**
+	 * The step's hold lapsed or was released unconfirmed: planned again at the anchor
+	 * plus its offset; ignored unless the step is still booked with that hold.
+	 */
+	@Transactional
+	public Progress releaseStep(UUID pathwayId, UUID stepId, UUID bookingId, Instant at) {
+		return apply(pathwayId, pathway -> pathway.releaseStep(stepId, bookingId, at));
 	}
 
 	/** Overdue, with its {@code STEP_OVERDUE} alert, if it is late at {@code at}. */

@@ -72,7 +72,6 @@ public record PathwayStep(UUID id, String key, StepKind kind, LocalizedNames nam
 				ownerRole, assigneeId, specialty, appointmentType, booking, null, addedByHand, position, now);
 	}
 
-	/** Planned again at {@code due}, its booking gone. */
 	PathwayStep released(Instant due, Instant now) {
 		return new PathwayStep(id, key, kind, names, StepStatus.PLANNED, due, offset, tolerance, anchor, dependsOn,
 				ownerRole, assigneeId, specialty, appointmentType, null, null, addedByHand, position, now);

@@ -81,7 +81,7 @@ class StepProgress {
 			case StepOutcome.Scheduled scheduled when scheduled.start() != null ->
 				pathways.scheduleStep(pathwayId, stepId, scheduled.source(), scheduled.start(), at);
 			case StepOutcome.Scheduled checkedInBeforeBooked -> null;
-			case StepOutcome.Done done -> pathways.completeStep(pathwayId, stepId, at);
+			case StepOutcome.Done done -> pathways.completeStep(pathwayId, stepId, done.source(), at);
 			case StepOutcome.Broken broken -> breakStep(pathwayId, stepId, broken, at);
 			case StepOutcome.Unbooked unbooked -> (was instanceof StepOutcome.Scheduled scheduled)
 					? pathways.releaseStep(pathwayId, stepId, scheduled.source(), at) : null;
@@ -97,7 +97,7 @@ class StepProgress {
 
 	/** A step still needed loses its appointment: broken, and a coordinator alerted. */
 	private Progress breakStep(UUID pathwayId, UUID stepId, StepOutcome.Broken broken, Instant at) {
-		Progress progress = pathways.breakStep(pathwayId, stepId, broken.cause().reason(), at);
+		Progress progress = pathways.breakStep(pathwayId, stepId, broken.source(), broken.cause().reason(), at);
 		if (progress instanceof Progress.Applied) {
 			pathways.raiseAlert(pathwayId, stepId, AlertKind.valueOf(broken.cause().name()), at);
 		}

@@ -71,6 +71,14 @@ class TimelineEntries {
 			.list();
 	}
 
+	/** Every timeline entry of the patient's pathways, by pathway, oldest first. */
+	List<TimelineEntry> ofPatient(UUID patientId) {
+		return jdbc.sql("""
+				select e.* from pathway_timeline_entry e join pathway p on p.id = e.pathway_id
+				where p.patient_id = ? order by p.opened_at, e.pathway_id, e.occurred_at, e.recorded_at, e.id
+				""").param(patientId).query(this::map).list();
+	}
+
 	long count(UUID pathwayId) {
 		return jdbc.sql("select count(*) from pathway_timeline_entry where pathway_id = ?")
 			.param(pathwayId)

@@ -43,6 +43,8 @@ class WorkItems {
 			from pathway p left join pathway_step s on s.id = p.next_step_id
 			""";
 
+	private static final String COUNT = "select count(*) from pathway p";
+
 	private final JdbcClient jdbc;
 
 	WorkItems(JdbcClient jdbc) {
@@ -59,7 +61,7 @@ class WorkItems {
 			.param("offset", query.offset())
 			.query(WorkItems::row)
 			.list();
-		JdbcClient.StatementSpec count = jdbc.sql("select count(*) from pathway p" + where);
+		JdbcClient.StatementSpec count = jdbc.sql(COUNT + where);
 		params.forEach(count::param);
 		return Page.of(content, query, count.query(Long.class).single());
 	}
@@ -71,6 +73,11 @@ class WorkItems {
 	static String firstPageSql(WorkListFilter filter) {
 		return SELECT + where(filter, new LinkedHashMap<>())
 				+ " order by p.urgency, p.next_step_due_at, p.id limit :size offset :offset";
+	}
+
+	/** The SQL that counts the work list's pathways for a filter, for EXPLAIN. */
+	static String countSql(WorkListFilter filter) {
+		return COUNT + where(filter, new LinkedHashMap<>());
 	}
 
 	private static String where(WorkListFilter filter, Map<String, Object> params) {

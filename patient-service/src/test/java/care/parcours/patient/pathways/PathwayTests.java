@@ -83,6 +83,44 @@ class PathwayTests {
 	}
 
 	@Test
+	void aLapsedHoldPlansTheStepAgainButAHoldConfirmedIntoAnAppointmentDoesNot() {
+		UUID preOp = step("pre-op").id();
+		UUID hold = UUID.randomUUID();
+		UUID appointment = UUID.randomUUID();
+		Instant start = Instant.parse("2026-03-09T15:00:00Z");
+		Pathway held = pathway.scheduleStep(preOp, hold, start, OPENED).pathway();
+
+		PathwayStep released = held.releaseStep(preOp, hold, OPENED).pathway().step(preOp).orElseThrow();
+		assertThat(released.status()).isEqualTo(StepStatus.PLANNED);
+		assertThat(released.dueAt()).isEqualTo(step("pre-op").dueAt());
+		assertThat(released.bookingId()).isNull();
+
+		Pathway confirmed = held.scheduleStep(preOp, appointment, start, OPENED).pathway();
+		assertThatThrownBy(() -> confirmed.releaseStep(preOp, hold, OPENED))
+			.isInstanceOf(PathwayProblems.InvalidTransition.class);
+	}
+
+	@Test
+	void aFactAboutAnAppointmentTheStepHasLeftChangesNothing() {
+		UUID surgery = step("surgery").id();
+		UUID first = UUID.randomUUID();
+		UUID second = UUID.randomUUID();
+		Pathway rebooked = pathway.scheduleStep(surgery, first, SURGERY, OPENED)
+			.pathway()
+			.scheduleStep(surgery, second, SURGERY.plus(Duration.ofHours(2)), OPENED)
+			.pathway();
+
+		assertThatThrownBy(() -> rebooked.breakStep(surgery, first, "CANCELLED", OPENED))
+			.isInstanceOf(PathwayProblems.InvalidTransition.class)
+			.hasMessageContaining("is booked with " + second);
+		assertThatThrownBy(() -> rebooked.completeStep(surgery, first, OPENED))
+			.isInstanceOf(PathwayProblems.InvalidTransition.class);
+		assertThat(
+				rebooked.breakStep(surgery, second, "NO_SHOW", OPENED).pathway().step(surgery).orElseThrow().status())
+			.isEqualTo(StepStatus.BROKEN);
+	}
+
+	@Test
 	void aDoneStepCanBeNeitherSkippedNorCompletedAgain() {
 		UUID quote = step("quote").id();
 		Pathway done = pathway.completeStep(quote, OPENED).pathway();

@@ -207,6 +207,31 @@ class PathwayTimelineIT {
 	}
 
 	@Test
+	void thePatientsExportHoldsTheTimelinesOfTheirPathways() {
+		UUID appointment = UUID.randomUUID();
+		Instant start = anchor.minus(Duration.ofDays(1));
+		work.publish(work.booked(appointment, start, null), appointment, 0, t(0));
+		await().untilAsserted(() -> assertThat(timeline()).hasSize(1));
+		String patient = read(http, pathway).path("patientId").asString();
+
+		JsonNode export = JSON.readTree(http.get()
+			.uri("/api/patients/{id}/export", patient)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
+
+		JsonNode timelines = export.path("pathwayTimelines");
+		assertThat(timelines).singleElement().satisfies(timeline -> {
+			assertThat(timeline.path("pathwayId").asString()).isEqualTo(pathway.toString());
+			assertThat(timeline.path("facts")).singleElement()
+				.satisfies(fact -> assertThat(fact.path("what").asString()).isEqualTo("APPOINTMENT_BOOKED"));
+		});
+	}
+
+	@Test
 	void theTimelineIsReadNewestFirstByPage() {
 		UUID appointment = UUID.randomUUID();
 		Instant start = anchor.minus(Duration.ofDays(1));

@@ -200,6 +200,8 @@ class WorkListIT {
 		System.out.println("EXPLAIN work list, first page, all active pathways:\n" + all);
 		System.out.println("EXPLAIN work list, first page, coordinator=bulk-7:\n" + mine);
 		System.out.println("EXPLAIN work list, first page, one partner, status=OPEN:\n" + partners);
+		System.out.println("EXPLAIN work list, total count, all active pathways:\n" + explain(
+				WorkItems.countSql(new WorkListFilter(null, null, Set.of(), null, null, null, null)), null, null));
 
 		assertThat(all).contains("Index Scan using pathway_worklist on pathway").doesNotContain("Sort");
 		assertThat(mine).contains("Index Scan using pathway_worklist_coordinator on pathway").doesNotContain("Sort");
@@ -207,14 +209,18 @@ class WorkListIT {
 	}
 
 	private String explain(WorkListFilter filter) {
-		return String.join("\n", jdbc
-			.sql("explain (analyze, buffers, costs off, timing off, summary off) " + WorkItems.firstPageSql(filter))
-			.param("size", 20)
-			.param("offset", 0)
-			.param("coordinator", filter.coordinatorId() == null ? "" : filter.coordinatorId())
-			.param("partner", filter.partnerId() == null ? UUID.randomUUID() : filter.partnerId())
-			.query(String.class)
-			.list());
+		return explain(WorkItems.firstPageSql(filter), filter.coordinatorId(), filter.partnerId());
+	}
+
+	private String explain(String sql, String coordinator, UUID partner) {
+		return String.join("\n",
+				jdbc.sql("explain (analyze, buffers, costs off, timing off, summary off) " + sql)
+					.param("size", 20)
+					.param("offset", 0)
+					.param("coordinator", coordinator == null ? "" : coordinator)
+					.param("partner", partner == null ? UUID.randomUUID() : partner)
+					.query(String.class)
+					.list());
 	}
 
 	/** Pathways of 8 steps each, as the benchmark's: 1 in 25 with an open alert. */
