@@ -166,7 +166,8 @@ class PathwayController {
 
 	@PostMapping("/{id}/resume")
 	@ETagged
-	@Operation(summary = "Resume a pathway on hold")
+	@Operation(summary = "Resume a pathway on hold",
+			description = "Back to OPEN; a pathway not on hold is a 409 invalid-transition. No body.")
 	ResponseEntity<PathwayView> resume(@PathVariable UUID id, ExpectedVersion expected) {
 		return versioned(service.resume(id, expected));
 	}

@@ -94,7 +94,9 @@ class TemplateController {
 
 	@GetMapping("/{id}/versions/{version}")
 	@ETagged
-	@Operation(summary = "Read one version of a template")
+	@Operation(summary = "Read one version of a template",
+			description = "Any published version, as it was published: pathways opened from it keep it. "
+					+ "404 template-version-not-found for a version never published.")
 	ResponseEntity<TemplateView> version(@PathVariable UUID id, @PathVariable int version) {
 		return versioned(catalog.get(id, version));
 	}
