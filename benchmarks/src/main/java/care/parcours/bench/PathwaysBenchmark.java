@@ -121,6 +121,11 @@ final class PathwaysBenchmark implements Benchmark {
 		return opened;
 	}
 
+	/** What else the machine runs, and when (to find a part in a flight recording). */
+	private static String machine() {
+		return CpuAccount.loadAverage() + " at " + java.time.LocalTime.now().withNano(0);
+	}
+
 	/** One way of reading the first page, over HTTP or JDBC. */
 	private record Reader(String label, Load.Call call) {
 
@@ -151,7 +156,7 @@ final class PathwaysBenchmark implements Benchmark {
 								.pathwayIds()
 								.isEmpty()) };
 			System.out.printf("%nWork list, first page of %d: %d clients, %s warm-up, %s measured each (%s)%n", size,
-					clients, warmUp, duration, CpuAccount.loadAverage());
+					clients, warmUp, duration, machine());
 			// Every reader over HTTP once for the warm-up's time first, so that the first
 			// measured does not pay alone for the JIT compiler.
 			for (Reader reader : List.of(wholeList[0], wholeList[1], ownList[0])) {
@@ -177,7 +182,7 @@ final class PathwaysBenchmark implements Benchmark {
 	 */
 	private static void measure(String title, Reader[] readers, CpuAccount account, int clients, Duration warmUp,
 			Duration duration) throws Exception {
-		System.out.printf("%n%s (%s)%n", title, CpuAccount.loadAverage());
+		System.out.printf("%n%s (%s)%n", title, machine());
 		List<Load.Result> results = new ArrayList<>();
 		for (Reader reader : readers) {
 			CpuAccount.Meter cpu = account.meter();
@@ -273,7 +278,7 @@ final class PathwaysBenchmark implements Benchmark {
 					"--events=" + events + " needs " + (warm + perPhase) + " steps; the seed has " + steps.size());
 		}
 		System.out.printf("%nFold: scheduling events (appointment booked, then completed) put on Kafka at once; "
-				+ "patient-service's consumer, 1 thread (%s)%n", CpuAccount.loadAverage());
+				+ "patient-service's consumer, 1 thread (%s)%n", machine());
 		try (Seeder kafka = new Seeder(platform.kafkaBootstrapServers());
 				Connection db = context.connect(ServiceName.PATIENT)) {
 			Fold fold = new Fold(kafka, db, account, patience);
@@ -283,7 +288,7 @@ final class PathwaysBenchmark implements Benchmark {
 			Phase before = fold.run("only recorded (floor), before", measured, false);
 			Phase folded = fold.run("folded into steps and timelines", measured, true);
 			Phase after = fold.run("only recorded (floor), after", measured, false);
-			System.out.printf("%n  %s at the end%n", CpuAccount.loadAverage());
+			System.out.printf("%n  %s (the end)%n", machine());
 			before.print();
 			folded.print();
 			after.print();
