@@ -49,6 +49,15 @@ final class WorkListQuery {
 	 * Leaves the connection in auto-commit mode off.
 	 */
 	static Page firstPage(Connection connection, @Nullable String coordinator, int size) throws SQLException {
+		return firstPage(connection, coordinator, size, true);
+	}
+
+	/**
+	 * The same, with the count of the whole list or without it (what the page alone
+	 * costs).
+	 */
+	static Page firstPage(Connection connection, @Nullable String coordinator, int size, boolean counted)
+			throws SQLException {
 		connection.setAutoCommit(false);
 		List<UUID> ids = new ArrayList<>();
 		long total;
@@ -63,9 +72,14 @@ final class WorkListQuery {
 					ids.add(rs.getObject("id", UUID.class));
 				}
 			}
-			try (ResultSet rs = count.executeQuery()) {
-				rs.next();
-				total = rs.getLong(1);
+			if (counted) {
+				try (ResultSet rs = count.executeQuery()) {
+					rs.next();
+					total = rs.getLong(1);
+				}
+			}
+			else {
+				total = -1;
 			}
 		}
 		connection.commit();
