@@ -33,7 +33,13 @@ public final class BenchContext implements AutoCloseable {
 
 	private final Map<String, String> options;
 
-	private final String prefix = "bench_" + ProcessHandle.current().pid() + "_";
+	/**
+	 * What the names of this run's databases start with: one run per JVM, so that runs
+	 * side by side on one server neither meet nor drop each other's.
+	 */
+	static final String DATABASE_PREFIX = "bench_" + ProcessHandle.current().pid() + "_";
+
+	private final String prefix = DATABASE_PREFIX;
 
 	private final List<AutoCloseable> started = new ArrayList<>();
 
@@ -90,6 +96,14 @@ public final class BenchContext implements AutoCloseable {
 	 */
 	public String bearer(String clientId) {
 		return tokens.bearer(clientId);
+	}
+
+	/**
+	 * An {@code Authorization} header value the services of this run accept, with these
+	 * roles only, for a client of its own.
+	 */
+	public String bearer(String clientId, List<String> roles) {
+		return tokens.bearer(clientId, roles);
 	}
 
 	/**

@@ -50,17 +50,25 @@ final class BenchTokens {
 
 	/** An {@code Authorization} header value for a client with every staff role. */
 	String bearer(String clientId) {
-		return "Bearer " + token(clientId);
+		return bearer(clientId, STAFF_ROLES);
 	}
 
-	private String token(String clientId) {
+	/**
+	 * An {@code Authorization} header value for a client with these roles only (what one
+	 * kind of staff sees).
+	 */
+	String bearer(String clientId, List<String> roles) {
+		return "Bearer " + token(clientId, roles);
+	}
+
+	private String token(String clientId, List<String> roles) {
 		Instant now = Instant.now();
 		Map<String, Object> claims = new LinkedHashMap<>();
 		claims.put("iss", ISSUER);
 		claims.put("sub", clientId);
 		claims.put("aud", List.of("parcours-api"));
 		claims.put("client_id", clientId);
-		claims.put("roles", STAFF_ROLES);
+		claims.put("roles", roles);
 		claims.put("scope", "parcours");
 		claims.put("iat", now.getEpochSecond());
 		claims.put("exp", now.plus(Duration.ofHours(4)).getEpochSecond());

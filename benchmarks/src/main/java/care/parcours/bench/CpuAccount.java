@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import care.parcours.local.RunningPlatform;
@@ -19,9 +21,11 @@ import care.parcours.local.ServiceName;
 
 /**
  * CPU time the processes of a run spend while it measures, per group: each service,
- * PostgreSQL (every backend), Redis and this JVM (the clients and the in-process Kafka
- * broker). Everything here shares the machine's cores, so CPU per operation says where a
- * run's capacity goes and what throughput the cores allow at that cost.
+ * PostgreSQL (the backends of this run's databases and the server's own processes, not
+ * the backends of other databases on the same server), Redis and this JVM (the clients
+ * and the in-process Kafka broker). Everything here shares the machine's cores, so CPU
+ * per operation says where a run's capacity goes and what throughput the cores allow at
+ * that cost.
  * <p>
  * Processes are sampled every 200 ms, so that a process that ends before the window
  * closes (a pgbench connection's backend) still counts, less at most its last 200 ms; one
@@ -51,7 +55,8 @@ final class CpuAccount {
 		for (ServiceName service : platform.services()) {
 			groups.put(service.module(), () -> platform.process(service).stream());
 		}
-		groups.put("PostgreSQL", () -> running("postgres"::equals));
+		groups.put("PostgreSQL", () -> running("postgres"::equals)
+			.filter(process -> ofThisRun(title(process), BenchContext.DATABASE_PREFIX)));
 		// Debian's redis-server runs as a link to redis-check-rdb, which looks at its
 		// name.
 		groups.put("Redis", () -> running(program -> program.startsWith("redis-")));
@@ -64,6 +69,37 @@ final class CpuAccount {
 		Map<String, Supplier<Stream<ProcessHandle>>> more = new LinkedHashMap<>(groups);
 		more.put(group, () -> Stream.of(process));
 		return new CpuAccount(more);
+	}
+
+	/**
+	 * A client backend names its user, database and client in its title
+	 * ({@code postgres: 15/main: postgres bench_42_patient 127.0.0.1(50312) idle}); the
+	 * server's own processes (checkpointer, WAL writer...) name none.
+	 */
+	private static final Pattern CLIENT_BACKEND = Pattern
+		.compile("postgres: (?:[^:]+: )?\\S+ (\\S+) (?:\\S+\\(\\d+\\)|\\[local\\]) .*");
+
+	/**
+	 * Whether a PostgreSQL process works for this run: a backend of one of its databases
+	 * (named with the prefix), or one of the server's own processes, which work for every
+	 * database; not a backend of another database (another benchmark's, tests'), whose
+	 * work would be counted as this run's.
+	 */
+	static boolean ofThisRun(String title, String databasePrefix) {
+		Matcher backend = CLIENT_BACKEND.matcher(title);
+		return !backend.matches() || backend.group(1).startsWith(databasePrefix);
+	}
+
+	/** The process's title as PostgreSQL sets it (its command line), or empty. */
+	private static String title(ProcessHandle process) {
+		try {
+			return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"))
+				.replace('\0', ' ')
+				.strip();
+		}
+		catch (IOException | RuntimeException ex) {
+			return "";
+		}
 	}
 
 	/** Processes whose executable's file name passes the test. */
@@ -86,6 +122,20 @@ final class CpuAccount {
 		Thread.sleep(time);
 		meter.closes();
 		return meter.spent();
+	}
+
+	/**
+	 * The machine's load averages over 1, 5 and 15 minutes, as {@code /proc/loadavg}
+	 * gives them: what else the cores were running while a benchmark measured.
+	 */
+	static String loadAverage() {
+		try {
+			String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+			return "load average %s, %s, %s".formatted(fields[0], fields[1], fields[2]);
+		}
+		catch (IOException | RuntimeException ex) {
+			return "load average unknown";
+		}
 	}
 
 	/**

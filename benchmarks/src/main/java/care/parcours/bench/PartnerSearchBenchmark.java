@@ -115,33 +115,21 @@ final class PartnerSearchBenchmark implements Benchmark {
 		Latencies all = new Latencies();
 		Map<String, Latencies> byShape = new ConcurrentHashMap<>();
 		long end = System.nanoTime() + duration.toNanos();
-		List<Thread> threads = new ArrayList<>();
-		List<Exception> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-		for (int c = 0; c < clients; c++) {
+		Concurrently.run(clients, clients, c -> {
 			Random random = new Random(label.hashCode() * 31L + c);
-			threads.add(Thread.ofPlatform().start(() -> {
-				try (Connection connection = context.connect(ServiceName.PARTNER)) {
-					plannedForTheirValues(connection);
-					for (int i = 0; System.nanoTime() < end; i++) {
-						String shape = PartnerSearches.SHAPES.get(i % PartnerSearches.SHAPES.size());
-						PartnerSearches.Search search = searches.next(shape, random);
-						long started = System.nanoTime();
-						client.search(search, connection);
-						all.record(started);
-						byShape.computeIfAbsent(shape, s -> new Latencies()).record(started);
-					}
+			try (Connection connection = context.connect(ServiceName.PARTNER)) {
+				plannedForTheirValues(connection);
+				for (int i = 0; System.nanoTime() < end; i++) {
+					String shape = PartnerSearches.SHAPES.get(i % PartnerSearches.SHAPES.size());
+					PartnerSearches.Search search = searches.next(shape, random);
+					long started = System.nanoTime();
+					client.search(search, connection);
+					all.record(started);
+					byShape.computeIfAbsent(shape, s -> new Latencies()).record(started);
 				}
-				catch (Exception ex) {
-					failures.add(ex);
-				}
-			}));
-		}
-		for (Thread thread : threads) {
-			thread.join();
-		}
-		if (!failures.isEmpty()) {
-			throw failures.getFirst();
-		}
+			}
+			return c;
+		});
 		return new Result(all, new java.util.TreeMap<>(byShape), all.count() / (double) duration.toSeconds());
 	}
 

@@ -4,20 +4,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import care.parcours.local.RunningPlatform;
 import care.parcours.local.ServiceName;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code ./bench patient-read}: {@code GET /api/patients/{id}} of random patients among
@@ -29,8 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code --duration=20s}, {@code --warmup=10s}.
  */
 final class PatientReadBenchmark implements Benchmark {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Override
 	public String name() {
@@ -55,7 +49,7 @@ final class PatientReadBenchmark implements Benchmark {
 		String bearer = context.bearer();
 
 		long seeding = System.nanoTime();
-		List<UUID> ids = register(http, base, bearer, patients);
+		List<UUID> ids = PatientRegistrations.register(http, base, bearer, patients);
 		System.out.printf("Registered %,d patients over HTTP in %.1f s%n", ids.size(),
 				(System.nanoTime() - seeding) / 1e9);
 		System.out.printf("Patient read: %d clients, %s warm-up, %s measured%n", clients, warmUp, duration);
@@ -72,16 +66,12 @@ final class PatientReadBenchmark implements Benchmark {
 			return http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 200;
 		});
 
-		List<Connection> connections = new ArrayList<>();
-		for (int c = 0; c < clients; c++) {
-			connections.add(context.connect(ServiceName.PATIENT));
-		}
 		CpuAccount.Meter sqlCpu = account.meter();
 		Load.Result selects;
-		try {
+		try (JdbcClients connections = JdbcClients.open(context, ServiceName.PATIENT, clients)) {
 			selects = Load.run(clients, warmUp, duration, sqlCpu, client -> {
 				UUID id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
-				try (PreparedStatement select = connections.get(client).prepareStatement("""
+				try (PreparedStatement select = connections.of(client).prepareStatement("""
 						select p.id, p.identity, p.encryption, p.key_id, p.version, p.registered_at, p.erased_at,
 						       k.wrapped_keyset, k.master_key_id
 						from patient p join patient_data_key k on k.patient_id = p.id where p.id = ?
@@ -92,11 +82,6 @@ final class PatientReadBenchmark implements Benchmark {
 					}
 				}
 			});
-		}
-		finally {
-			for (Connection connection : connections) {
-				connection.close();
-			}
 		}
 
 		System.out.println();
@@ -113,50 +98,6 @@ final class PatientReadBenchmark implements Benchmark {
 				spent.perOperation(calls, "read"), 100 * spent.busy(), spent.ceilingPerSecond(calls));
 		System.out.printf("  %s%n", atRest.perSecond());
 		System.out.printf("  %s%n", sqlCpu.spent().perOperation(selects.succeeded() + selects.failed(), "JDBC select"));
-	}
-
-	/** Patients with names, contacts and an insurer number of their own, 8 at a time. */
-	private static List<UUID> register(HttpClient http, URI base, String bearer, int count) throws Exception {
-		List<UUID> ids = java.util.Collections.synchronizedList(new ArrayList<>());
-		AtomicInteger next = new AtomicInteger();
-		List<Thread> threads = new ArrayList<>();
-		List<Exception> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-		for (int t = 0; t < 8; t++) {
-			threads.add(Thread.ofVirtual().start(() -> {
-				try {
-					for (int n; (n = next.getAndIncrement()) < count;) {
-						String body = """
-								{"givenName": "Amina", "familyName": "Bench-%1$d", "birthDate": "19%2$02d-0%3$d-1%4$d",
-								 "sex": "FEMALE", "nationality": "BE", "countryOfResidence": "BE", "languages": ["fr", "nl"],
-								 "email": "amina.%1$d@example.org", "phone": "+3247%5$07d",
-								 "address": {"lines": ["Rue de la Loi %1$d"], "postalCode": "1000", "city": "Bruxelles",
-								             "country": "BE"},
-								 "identifiers": [{"type": "INSURER_MEMBER", "value": "M%1$08d", "insurer": "MUT-BE"}]}
-								"""
-							.formatted(n, 40 + n % 50, 1 + n % 9, n % 10, n);
-						HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/api/patients"))
-							.header("Authorization", bearer)
-							.header("Content-Type", "application/json")
-							.POST(HttpRequest.BodyPublishers.ofString(body))
-							.build(), HttpResponse.BodyHandlers.ofString());
-						if (response.statusCode() != 201) {
-							throw new IllegalStateException("Registering answered " + response.statusCode());
-						}
-						ids.add(UUID.fromString(JSON.readTree(response.body()).path("id").asString()));
-					}
-				}
-				catch (Exception ex) {
-					failures.add(ex);
-				}
-			}));
-		}
-		for (Thread thread : threads) {
-			thread.join();
-		}
-		if (!failures.isEmpty()) {
-			throw failures.getFirst();
-		}
-		return List.copyOf(ids);
 	}
 
 }

@@ -2,6 +2,7 @@ package care.parcours.bench;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Future;
 
 import care.parcours.events.DomainEvent;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 
 /** Publishes events as the other services would, to seed a service under test. */
 public final class Seeder implements AutoCloseable {
@@ -29,8 +31,17 @@ public final class Seeder implements AutoCloseable {
 	}
 
 	public Future<RecordMetadata> publish(DomainEvent event, Object subject) {
-		String json = codec
-			.write(codec.envelope(event, subject.toString(), 0, Instant.now(), "bench-" + subject, null));
+		return publish(event, subject, 0, null);
+	}
+
+	/**
+	 * As a service's outbox publishes a change of version {@code aggregateVersion} of its
+	 * subject; with the care pathway's id on the envelope when it is made for one.
+	 */
+	public Future<RecordMetadata> publish(DomainEvent event, Object subject, long aggregateVersion,
+			@Nullable UUID pathwayId) {
+		String json = codec.write(codec.envelope(event, subject.toString(), aggregateVersion, Instant.now(),
+				"bench-" + subject, pathwayId == null ? null : pathwayId.toString()));
 		return producer.send(new ProducerRecord<>(EventCatalog.topicOf(event.getClass()), subject.toString(), json));
 	}
 

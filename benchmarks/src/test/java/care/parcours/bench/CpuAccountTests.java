@@ -47,6 +47,22 @@ class CpuAccountTests {
 	}
 
 	@Test
+	void postgresqlCountsTheBackendsOfThisRunsDatabasesAndTheServersOwnProcessesOnly() {
+		String prefix = "bench_42_";
+
+		assertThat(CpuAccount.ofThisRun("postgres: 15/main: postgres bench_42_patient 127.0.0.1(50312) idle", prefix))
+			.isTrue();
+		assertThat(CpuAccount.ofThisRun("postgres: postgres bench_42_patient [local] SELECT", prefix)).isTrue();
+		assertThat(CpuAccount.ofThisRun("postgres: 15/main: walwriter", prefix)).isTrue();
+		assertThat(CpuAccount.ofThisRun("/usr/lib/postgresql/15/bin/postgres -D /var/lib/postgresql/15/main", prefix))
+			.isTrue();
+		assertThat(CpuAccount.ofThisRun("postgres: 15/main: postgres test_7f3a 127.0.0.1(50400) INSERT", prefix))
+			.isFalse();
+		assertThat(CpuAccount.ofThisRun("postgres: 15/main: postgres bench_4242_patient ::1(50400) idle", prefix))
+			.isFalse();
+	}
+
+	@Test
 	void pinningRefusesCpusTheMachineDoesNotHaveOrAllOfThem() {
 		int cpus = CpuAccount.machineCpus();
 		assertThatIllegalArgumentException().isThrownBy(() -> CpuPinning.parse(Integer.toString(cpus)));
