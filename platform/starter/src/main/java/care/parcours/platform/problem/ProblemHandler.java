@@ -1,5 +1,6 @@
 package care.parcours.platform.problem;
 
+import java.sql.SQLException;
 import java.util.List;
 
 import care.parcours.platform.domain.ConflictException;
@@ -201,7 +202,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static @Nullable String sqlState(Exception ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof java.sql.SQLException sql) {
+			if (cause instanceof SQLException sql) {
 				return sql.getSQLState();
 			}
 		}
