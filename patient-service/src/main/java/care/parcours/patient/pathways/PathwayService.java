@@ -16,6 +16,7 @@ import care.parcours.patient.templates.PathwayTemplate;
 import care.parcours.patient.templates.TemplateCatalog;
 import care.parcours.platform.domain.DomainException;
 import care.parcours.platform.domain.ExpectedVersion;
+import care.parcours.platform.retry.RetryOnContention;
 import care.parcours.platform.security.Caller;
 import org.jspecify.annotations.Nullable;
 
@@ -29,9 +30,11 @@ import org.springframework.transaction.annotation.Transactional;
  * refuse; and the consumers of other services' events (the timeline), whose changes are
  * facts arriving late or twice: those answer {@link Progress.Ignored} rather than throw
  * when the pathway or step does not take them, so that the consumer's own transaction
- * goes on.
+ * goes on. A change of the people's that PostgreSQL aborts for a concurrent one (a
+ * deadlock over the locked pathway) is tried again; the consumers' are redelivered.
  */
 @Service
+@RetryOnContention
 public class PathwayService {
 
 	private final Pathways pathways;

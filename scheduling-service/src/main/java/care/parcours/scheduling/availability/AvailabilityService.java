@@ -14,6 +14,7 @@ import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.domain.InvalidRequestException;
 import care.parcours.platform.domain.NotFoundException;
 import care.parcours.platform.domain.StaleVersion;
+import care.parcours.platform.retry.RetryOnContention;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -26,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * to move.
  */
 @Service
+@RetryOnContention
 public class AvailabilityService {
 
 	/** How far ahead exceptions are shown and appointments checked by default. */

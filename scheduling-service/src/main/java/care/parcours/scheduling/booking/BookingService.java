@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import care.parcours.platform.problem.ConstraintProblems;
 import care.parcours.platform.domain.ExpectedVersion;
+import care.parcours.platform.retry.RetryOnContention;
 import care.parcours.scheduling.availability.Mode;
 import care.parcours.scheduling.availability.TimeRange;
 import org.jspecify.annotations.Nullable;
@@ -21,9 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Places, changes and ends holds and appointments, each change with its events in one
  * transaction. Collisions are left to the database's exclusion constraints, whatever the
- * concurrency; {@link BookingConstraints} says what each refusal means.
+ * concurrency; {@link BookingConstraints} says what each refusal means. Concurrent
+ * inserts checked by those constraints can deadlock: the transaction PostgreSQL aborts is
+ * tried again, and then finds the slot free or taken.
  */
 @Service
+@RetryOnContention
 public class BookingService {
 
 	private final Bookings bookings;

@@ -12,6 +12,7 @@ import java.util.UUID;
 import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.domain.NotFoundException;
 import care.parcours.platform.problem.ConstraintProblems;
+import care.parcours.platform.retry.RetryOnContention;
 import care.parcours.scheduling.availability.TimeRange;
 import care.parcours.scheduling.booking.Booking;
 import care.parcours.scheduling.booking.BookingQueries;
@@ -28,6 +29,7 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
  * taken while it is applied is a {@link CascadeConflicts conflict}.
  */
 @Service
+@RetryOnContention
 class ChainService {
 
 	private final Chains chains;

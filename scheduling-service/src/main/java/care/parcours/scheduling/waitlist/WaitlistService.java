@@ -8,6 +8,7 @@ import care.parcours.platform.domain.DomainException;
 import care.parcours.platform.domain.InvalidRequestException;
 import care.parcours.platform.domain.NotFoundException;
 import care.parcours.platform.domain.RuleViolationException;
+import care.parcours.platform.retry.RetryOnContention;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
 import care.parcours.scheduling.availability.Availabilities;
@@ -26,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Puts patients on waiting lists and takes them off. */
 @Service
+@RetryOnContention
 class WaitlistService {
 
 	private final Waitlist waitlist;

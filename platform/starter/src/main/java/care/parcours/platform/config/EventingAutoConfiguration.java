@@ -17,6 +17,7 @@ import care.parcours.platform.idempotency.IdempotentRequests;
 import care.parcours.platform.outbox.Outbox;
 import care.parcours.platform.outbox.OutboxProperties;
 import care.parcours.platform.outbox.OutboxRelay;
+import care.parcours.platform.retry.ContentionRetryProperties;
 import care.parcours.platform.schema.PlatformSchema;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -34,6 +35,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -51,7 +53,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnBean(DataSource.class)
-@EnableConfigurationProperties({ OutboxProperties.class, ConsumerProperties.class, KafkaProperties.class })
+@EnableConfigurationProperties({ OutboxProperties.class, ConsumerProperties.class, KafkaProperties.class,
+		ContentionRetryProperties.class })
 public class EventingAutoConfiguration {
 
 	@Bean
@@ -101,9 +104,10 @@ public class EventingAutoConfiguration {
 
 	@Bean
 	IdempotentRequests idempotentRequests(PlatformSchema schema, DataSource dataSource,
-			PlatformTransactionManager transactions, ObjectProvider<JsonMapper> json) {
+			PlatformTransactionManager transactions, ObjectProvider<JsonMapper> json,
+			ContentionRetryProperties contention) {
 		return new IdempotentRequests(JdbcClient.create(dataSource), new TransactionTemplate(transactions),
-				json.getIfAvailable(() -> JsonMapper.builder().build()));
+				json.getIfAvailable(() -> JsonMapper.builder().build()), new RetryTemplate(contention.policy()));
 	}
 
 	/**

@@ -15,6 +15,7 @@ import care.parcours.platform.domain.RuleViolationException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -26,7 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs a POST once per {@code Idempotency-Key}. The key is claimed, the request's effect
  * runs and its answer is stored, all in one transaction: a retry that arrives while the
  * first attempt is in flight waits for it, a retry after it gets the stored answer, and a
- * first attempt that failed leaves no trace, so its retry runs again.
+ * first attempt that failed leaves no trace, so its retry runs again. A transaction that
+ * PostgreSQL aborted for losing to concurrent ones is tried again whole, key and effect,
+ * in a fresh transaction, as {@code @RetryOnContention} would: the effect joins this
+ * transaction, so it is tried again here rather than on its own.
  */
 public class IdempotentRequests {
 
@@ -46,17 +50,26 @@ public class IdempotentRequests {
 
 	private final JsonMapper json;
 
-	public IdempotentRequests(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json) {
+	private final RetryTemplate retries;
+
+	/**
+	 * @param retries tries the transaction again when PostgreSQL aborted it for
+	 * concurrent ones ({@code ContentionRetryProperties.policy()})
+	 */
+	public IdempotentRequests(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json,
+			RetryTemplate retries) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.json = json;
+		this.retries = retries;
 	}
 
 	/**
 	 * @param key the client's key, or null to run the request as it is
 	 * @param scope what the key is for, such as {@code POST /api/appointments}
 	 * @param request the request body, whose fingerprint a reused key must match
-	 * @param effect the request's effect and answer; it joins the transaction
+	 * @param effect the request's effect and answer; it joins the transaction, and may
+	 * run again when the transaction is tried again
 	 */
 	public ResponseEntity<?> run(@Nullable String key, String scope, Object request,
 			Supplier<ResponseEntity<?>> effect) {
@@ -67,7 +80,11 @@ public class IdempotentRequests {
 			throw InvalidRequestException.ofField(HEADER, "must be 8 to 128 letters, digits or . _ : -");
 		}
 		String fingerprint = fingerprint(request);
-		ResponseEntity<?> answer = transactions.execute(status -> {
+		return retries.invoke(() -> once(scope, key, fingerprint, effect));
+	}
+
+	private ResponseEntity<?> once(String scope, String key, String fingerprint, Supplier<ResponseEntity<?>> effect) {
+		return transactions.execute(status -> {
 			int claimed = jdbc.sql("""
 					insert into parcours_platform.idempotent_request (scope, key, fingerprint)
 					values (?, ?, ?) on conflict do nothing
@@ -85,7 +102,6 @@ public class IdempotentRequests {
 				.update();
 			return first;
 		});
-		return answer;
 	}
 
 	/** Forgets keys older than {@code age}; clients retry within minutes, not days. */

@@ -354,7 +354,8 @@ public class ContractDocumentation {
 			case 428 -> "An edit without If-Match (or with *): send the ETag of the version you edit.";
 			case 429 -> "Over the rate limit (from the gateway); wait Retry-After seconds.";
 			case 500 -> "An unexpected error; nothing was changed if the request was refused.";
-			case 503 -> "The service is unavailable or busy (from the gateway); retry after Retry-After seconds.";
+			case 503 ->
+				"The service is unavailable (from the gateway), or busy: a change that kept colliding with concurrent ones was not made (busy); retry after Retry-After seconds.";
 			default -> HttpStatus.valueOf(status).getReasonPhrase();
 		};
 	}

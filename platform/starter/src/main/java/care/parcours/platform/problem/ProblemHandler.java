@@ -1,5 +1,6 @@
 package care.parcours.platform.problem;
 
+import java.sql.SQLException;
 import java.util.List;
 
 import care.parcours.platform.domain.ConflictException;
@@ -24,6 +25,7 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -48,7 +50,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * that says nothing about the internals and carries the correlation id to find the log
  * line. A database constraint that a service declared as a {@link ConstraintProblem}
  * answers the problem declared with it; what a request got wrong field by field is read
- * by {@link BindingErrors}.
+ * by {@link BindingErrors}. A transaction that PostgreSQL kept aborting for concurrent
+ * ones, after its retries, is a 503 {@code busy}: the service is busy, not broken.
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -84,6 +87,22 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	ResponseEntity<Object> stale(OptimisticLockingFailureException ex, NativeWebRequest request) {
 		return domain(StaleVersion.concurrentEdit("The resource"), request);
+	}
+
+	/**
+	 * A deadlock, a serialization failure or another lock failure that the retries of
+	 * {@code @RetryOnContention} did not get past (or that met a transaction without
+	 * them). Whatever the transaction wrote rolled back; the client may try again.
+	 */
+	@ExceptionHandler(PessimisticLockingFailureException.class)
+	ResponseEntity<Object> busy(PessimisticLockingFailureException ex, NativeWebRequest request) {
+		log.warn("A transaction kept losing to concurrent ones (SQLSTATE {}); answered busy", sqlState(ex));
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, "1");
+		return handled(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.BUSY,
+				"Too many concurrent changes of the same data to make this one now; nothing was changed. "
+						+ "Try again in a moment."),
+				headers, request);
 	}
 
 	/**
@@ -179,6 +198,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 			.headers(headers)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);
+	}
+
+	private static @Nullable String sqlState(Exception ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql) {
+				return sql.getSQLState();
+			}
+		}
+		return null;
 	}
 
 	private static ProblemDetail payloadTooLarge(PayloadTooLargeException ex) {

@@ -20,6 +20,12 @@ public final class ProblemTypes {
 
 	public static final String INTERNAL = "internal-error";
 
+	/**
+	 * A change that kept losing to concurrent ones, retried and still aborted: nothing
+	 * was changed, and trying again shortly will do.
+	 */
+	public static final String BUSY = "busy";
+
 	private ProblemTypes() {
 	}
 

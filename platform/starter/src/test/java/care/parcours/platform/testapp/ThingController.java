@@ -71,6 +71,16 @@ class ThingController {
 		return idempotency.run(key, "POST /things", form, () -> create(form));
 	}
 
+	/**
+	 * Changes two things at once; a retried request with the same key changes them once.
+	 */
+	@PostMapping("/{id}/with/{other}")
+	ResponseEntity<?> changeBoth(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+			@PathVariable UUID id, @PathVariable UUID other) {
+		return idempotency.run(key, "POST /things/pair", List.of(id, other),
+				() -> ResponseEntity.ok(things.changeBoth(id, other)));
+	}
+
 	@GetMapping("/due")
 	Page<Things.Thing> due(@RequestParam Instant before, PageQuery page) {
 		return things.list(page);

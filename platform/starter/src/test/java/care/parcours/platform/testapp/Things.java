@@ -8,6 +8,7 @@ import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.domain.NotFoundException;
 import care.parcours.platform.domain.StaleVersion;
 import care.parcours.platform.outbox.Outbox;
+import care.parcours.platform.retry.RetryOnContention;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
 
@@ -17,8 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The test service's aggregate store: a thing and its version, with an event per change.
+ * A transaction that loses to concurrent ones is tried again, as a service's commands
+ * are.
  */
 @Component
+@RetryOnContention
 public class Things {
 
 	private final JdbcClient jdbc;
@@ -51,6 +55,20 @@ public class Things {
 			.orElseThrow(() -> new NotFoundException("thing-not-found", "No thing " + id + "."));
 		outbox.publish(new ThingEvent.ThingChanged(id, version), id, version);
 		return version;
+	}
+
+	/**
+	 * Changes two things in one transaction, the first then the second: two of these in
+	 * opposite orders can deadlock.
+	 */
+	@Transactional
+	public Pair changeBoth(UUID first, UUID second) {
+		return new Pair(change(first), change(second));
+	}
+
+	/** The versions two things are at after a change of both. */
+	public record Pair(long first, long second) {
+
 	}
 
 	/** Renames a thing on the version the caller read; a stale one changes nothing. */
