@@ -1,5 +1,10 @@
 package care.parcours.patient.timeline;
 
+import care.parcours.events.billing.CreditNoteIssued;
+import care.parcours.events.billing.InvoiceIssued;
+import care.parcours.events.billing.InvoiceSettled;
+import care.parcours.events.billing.PaymentReceived;
+import care.parcours.events.billing.PaymentRefunded;
 import care.parcours.events.billing.QuoteAccepted;
 import care.parcours.events.billing.QuoteExpired;
 import care.parcours.events.billing.QuoteRejected;
@@ -9,9 +14,8 @@ import care.parcours.platform.consumer.EventSubscriber;
 import org.springframework.stereotype.Component;
 
 /**
- * Billing's news of quotes, each taken to the step it prices ({@link StepProgress}); a
- * quote made for no pathway is dropped at once. Invoices will join here once billing
- * publishes them.
+ * Billing's news of quotes and invoices, each taken to the step it prices or bills
+ * ({@link StepProgress}); work made for no pathway is dropped at once.
  */
 @Component
 class BillingNews implements EventSubscriber {
@@ -27,7 +31,12 @@ class BillingNews implements EventSubscriber {
 		subscriptions.on(QuoteSent.class, progress::take)
 			.on(QuoteAccepted.class, progress::take)
 			.on(QuoteRejected.class, progress::take)
-			.on(QuoteExpired.class, progress::take);
+			.on(QuoteExpired.class, progress::take)
+			.on(InvoiceIssued.class, progress::take)
+			.on(CreditNoteIssued.class, progress::take)
+			.on(PaymentReceived.class, progress::take)
+			.on(PaymentRefunded.class, progress::take)
+			.on(InvoiceSettled.class, progress::take);
 	}
 
 }

@@ -7,6 +7,11 @@ import java.util.UUID;
 import care.parcours.events.billing.AuthorisationDecided;
 import care.parcours.events.billing.AuthorisationExpired;
 import care.parcours.events.billing.BillingEvent;
+import care.parcours.events.billing.CreditNoteIssued;
+import care.parcours.events.billing.InvoiceIssued;
+import care.parcours.events.billing.InvoiceSettled;
+import care.parcours.events.billing.PaymentReceived;
+import care.parcours.events.billing.PaymentRefunded;
 import care.parcours.events.billing.QuoteAccepted;
 import care.parcours.events.billing.QuoteExpired;
 import care.parcours.events.billing.QuoteRejected;
@@ -99,8 +104,9 @@ record StepNews(UUID stepId, String what, @Nullable StepFact fact, Map<String, S
 	/**
 	 * The news in a billing event, if it was made for a step: a quote's, with its amounts
 	 * as billing wrote them (never the patient's id). An insurer's authorisation moves no
-	 * step. Invoices, once billing publishes them, add their cases here, each a fact of
-	 * its own source (the invoice) for {@link StepTrack}.
+	 * step; nor does money: an invoice, its credit notes and payments are entries on the
+	 * step's timeline that change nothing in the step, which is done by its care, not by
+	 * its payment.
 	 */
 	static Optional<StepNews> of(BillingEvent event) {
 		return Optional.ofNullable(switch (event) {
@@ -123,9 +129,31 @@ record StepNews(UUID stepId, String what, @Nullable StepFact fact, Map<String, S
 				new StepNews(e.stepId(), "QUOTE_EXPIRED", new StepFact.QuoteExpired(e.quoteId()),
 						TimelineEntry.details("quoteId", e.quoteId(), "quoteVersion", e.quoteVersion(), "partnerId",
 								e.partnerId(), "validUntil", e.validUntil(), "expiredAt", e.expiredAt()));
-			// Quotes made for no step, and insurers' authorisations.
+			case InvoiceIssued e when e.stepId() != null -> new StepNews(e.stepId(), "INVOICE_ISSUED", null,
+					TimelineEntry.details("invoiceId", e.invoiceId(), "number", e.number(), "kind", e.kind(),
+							"partnerId", e.partnerId(), "currency", e.currency(), "totalAmount", e.totalAmount(),
+							"insurersAmount", e.insurersAmount(), "patientAmount", e.patientAmount(), "dueOn",
+							e.dueOn(), "issuedAt", e.issuedAt()));
+			case CreditNoteIssued e when e.stepId() != null -> new StepNews(e.stepId(), "CREDIT_NOTE_ISSUED", null,
+					TimelineEntry.details("creditNoteId", e.creditNoteId(), "number", e.number(), "invoiceId",
+							e.invoiceId(), "reason", e.reason(), "currency", e.currency(), "amount", e.amount(),
+							"balanceAmount", e.balanceAmount(), "issuedAt", e.issuedAt()));
+			case PaymentReceived e when e.stepId() != null -> new StepNews(e.stepId(), "PAYMENT_RECEIVED", null,
+					TimelineEntry.details("paymentId", e.paymentId(), "invoiceId", e.invoiceId(), "method", e.method(),
+							"insurerId", e.insurerId(), "currency", e.currency(), "amount", e.amount(), "balanceAmount",
+							e.balanceAmount(), "receivedAt", e.receivedAt()));
+			case PaymentRefunded e when e.stepId() != null -> new StepNews(e.stepId(), "PAYMENT_REFUNDED", null,
+					TimelineEntry.details("refundId", e.refundId(), "invoiceId", e.invoiceId(), "paymentId",
+							e.paymentId(), "currency", e.currency(), "amount", e.amount(), "balanceAmount",
+							e.balanceAmount(), "refundedAt", e.refundedAt()));
+			case InvoiceSettled e when e.stepId() != null -> new StepNews(e.stepId(), "INVOICE_SETTLED", null,
+					TimelineEntry.details("invoiceId", e.invoiceId(), "number", e.number(), "currency", e.currency(),
+							"totalAmount", e.totalAmount(), "paidAmount", e.paidAmount(), "creditedAmount",
+							e.creditedAmount(), "settledAt", e.settledAt()));
+			// Quotes and invoices made for no step, and insurers' authorisations.
 			case QuoteSent _, QuoteAccepted _, QuoteRejected _, QuoteExpired _, AuthorisationDecided _,
-					AuthorisationExpired _ ->
+					AuthorisationExpired _, InvoiceIssued _, CreditNoteIssued _, PaymentReceived _, PaymentRefunded _,
+					InvoiceSettled _ ->
 				null;
 		});
 	}

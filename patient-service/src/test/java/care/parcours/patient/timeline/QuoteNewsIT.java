@@ -149,6 +149,35 @@ class QuoteNewsIT {
 		assertThat(read.path("alerts")).as("the expiry came after the acceptance: no alert").isEmpty();
 	}
 
+	@Test
+	void anInvoiceAndItsPaymentsAreShownOnTheStepsTimelineAndLeaveTheStepAsItsCareLeftIt() {
+		UUID invoice = UUID.randomUUID();
+		work.publish(work.sent(quote, 1, t(0)), quote, 2, t(0));
+		work.publish(work.accepted(quote, 1, t(1)), quote, 3, t(1));
+		await().untilAsserted(() -> assertThat(status()).isEqualTo("DONE"));
+
+		work.publish(work.invoiced(invoice, quote, t(2)), invoice, 1, t(2));
+		EventEnvelope paid = work.publish(work.paid(invoice, "4450.00", "8000.00", t(3)), invoice, 2, t(3));
+		TestEvents.redeliver(paid, BillingEvent.class);
+		work.publish(work.paid(invoice, "8000.00", "0.00", t(4)), invoice, 3, t(4));
+		work.publish(work.settled(invoice, t(4)), invoice, 4, t(4));
+
+		await().untilAsserted(() -> assertThat(timeline()).hasSize(6));
+		List<JsonNode> timeline = timeline();
+		assertThat(timeline).extracting(entry -> entry.path("what").asString())
+			.containsExactly("QUOTE_SENT", "QUOTE_ACCEPTED", "INVOICE_ISSUED", "PAYMENT_RECEIVED", "PAYMENT_RECEIVED",
+					"INVOICE_SETTLED");
+		assertThat(timeline).extracting(entry -> entry.has("stepStatus"))
+			.as("money moves no step: its entries change no status")
+			.containsExactly(true, true, false, false, false, false);
+		JsonNode issued = timeline.get(2);
+		assertThat(issued.path("source").asString()).isEqualTo(invoice.toString());
+		assertThat(issued.path("details").path("number").asString()).isEqualTo("2026-000042");
+		assertThat(issued.path("details").path("patientAmount").asString()).isEqualTo("4450.00");
+		assertThat(timeline.get(3).path("details").path("balanceAmount").asString()).isEqualTo("8000.00");
+		assertThat(status()).isEqualTo("DONE");
+	}
+
 	String status() {
 		return stepOf(read(http, pathway), step).path("status").asString();
 	}

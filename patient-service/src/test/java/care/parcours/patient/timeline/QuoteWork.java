@@ -7,6 +7,9 @@ import java.util.UUID;
 
 import care.parcours.events.EventEnvelope;
 import care.parcours.events.billing.BillingEvent;
+import care.parcours.events.billing.InvoiceIssued;
+import care.parcours.events.billing.InvoiceSettled;
+import care.parcours.events.billing.PaymentReceived;
 import care.parcours.events.billing.QuoteAccepted;
 import care.parcours.events.billing.QuoteExpired;
 import care.parcours.events.billing.QuoteRejected;
@@ -46,6 +49,21 @@ record QuoteWork(UUID pathwayId, @Nullable UUID stepId, UUID patientId, UUID par
 	QuoteExpired expired(UUID quote, int quoteVersion, Instant at) {
 		return new QuoteExpired(quote, quoteVersion, patientId, partnerId, LocalDate.ofInstant(at, ZoneOffset.UTC), at,
 				stepId);
+	}
+
+	InvoiceIssued invoiced(UUID invoice, UUID quote, Instant at) {
+		return new InvoiceIssued(invoice, "2026-000042", "FULL", patientId, partnerId, quote, 1, "EUR", "12450.00",
+				"8000.00", "4450.00", LocalDate.ofInstant(at, ZoneOffset.UTC).plusDays(30), at, stepId);
+	}
+
+	PaymentReceived paid(UUID invoice, String amount, String balance, Instant at) {
+		return new PaymentReceived(UUID.randomUUID(), invoice, patientId, partnerId, "CARD", null, "EUR", amount,
+				balance, at, stepId);
+	}
+
+	InvoiceSettled settled(UUID invoice, Instant at) {
+		return new InvoiceSettled(invoice, "2026-000042", patientId, partnerId, "EUR", "12450.00", "12450.00", "0.00",
+				at, stepId);
 	}
 
 }

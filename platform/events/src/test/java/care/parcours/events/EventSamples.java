@@ -11,6 +11,11 @@ import care.parcours.events.auth.PartnerClientRevoked;
 import care.parcours.events.auth.SessionEnded;
 import care.parcours.events.billing.AuthorisationDecided;
 import care.parcours.events.billing.AuthorisationExpired;
+import care.parcours.events.billing.CreditNoteIssued;
+import care.parcours.events.billing.InvoiceIssued;
+import care.parcours.events.billing.InvoiceSettled;
+import care.parcours.events.billing.PaymentReceived;
+import care.parcours.events.billing.PaymentRefunded;
 import care.parcours.events.billing.QuoteAccepted;
 import care.parcours.events.billing.QuoteExpired;
 import care.parcours.events.billing.QuoteRejected;
@@ -75,6 +80,10 @@ final class EventSamples {
 
 	private static final UUID AUTHORISATION = UUID.fromString("1c3e5a7b-9d2f-4e6a-8b1c-3d5e7f9a2b4c");
 
+	private static final UUID INVOICE = UUID.fromString("6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d");
+
+	private static final UUID PAYMENT = UUID.fromString("3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b");
+
 	static final Map<Class<? extends DomainEvent>, DomainEvent> BY_TYPE = Map.ofEntries(
 			entry(QuoteSent.class,
 					new QuoteSent(QUOTE, 2, PATIENT, PARTNER, "EUR", "12450.00", "9960.00", "2490.00",
@@ -91,6 +100,21 @@ final class EventSamples {
 			entry(AuthorisationExpired.class,
 					new AuthorisationExpired(AUTHORISATION, QUOTE, INSURER, POLICY,
 							Instant.parse("2027-03-31T22:00:00Z"), null)),
+			entry(InvoiceIssued.class,
+					new InvoiceIssued(INVOICE, "2026-000042", "DEPOSIT", PATIENT, PARTNER, QUOTE, 2, "EUR", "3735.00",
+							"0.00", "3735.00", LocalDate.parse("2026-12-20"), START, STEP)),
+			entry(CreditNoteIssued.class,
+					new CreditNoteIssued(UUID.fromString("9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"), "2026-000043",
+							INVOICE, PATIENT, PARTNER, "ACT_NOT_PERFORMED", "EUR", "120.00", "3615.00", END, null)),
+			entry(PaymentReceived.class,
+					new PaymentReceived(PAYMENT, INVOICE, PATIENT, PARTNER, "CARD", null, "EUR", "3615.00", "0.00", END,
+							STEP)),
+			entry(PaymentRefunded.class,
+					new PaymentRefunded(UUID.fromString("d1c2b3a4-9e8f-4d7c-8b6a-5f4e3d2c1b0a"), INVOICE, PAYMENT,
+							PATIENT, PARTNER, "EUR", "100.00", "100.00", END, null)),
+			entry(InvoiceSettled.class,
+					new InvoiceSettled(INVOICE, "2026-000042", PATIENT, PARTNER, "EUR", "3735.00", "3615.00", "120.00",
+							END, STEP)),
 			entry(PartnerRegistered.class,
 					new PartnerRegistered(PARTNER, "CLINIC", "FR", "Lyon", "Europe/Paris", List.of("orthopaedics"),
 							List.of("fr", "en", "ar"))),
