@@ -14,7 +14,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** One Swagger UI over the four services' documents, each fetched through the gateway. */
+/**
+ * One Swagger UI over the four services' documents, each fetched through the gateway, and
+ * the AsyncAPI document of the events beside it.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 class SwaggerUiIT {
@@ -80,6 +83,24 @@ class SwaggerUiIT {
 			.isEqualTo("billing");
 
 		assertThat(billing.lastReceived().uri()).isEqualTo("/v3/api-docs");
+	}
+
+	@Test
+	void theEventContractsAreServedBesideItWithoutAToken() {
+		this.client.get()
+			.uri("/asyncapi/parcours-events.json")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType("application/json")
+			.expectBody()
+			.jsonPath("$.asyncapi")
+			.isEqualTo("3.0.0")
+			.jsonPath("$.channels.scheduling.address")
+			.isEqualTo("parcours.scheduling.v1")
+			.jsonPath("$.components.messages['billing.invoice.issued.v1'].payload.allOf[1].properties.data['$ref']")
+			.isEqualTo("#/components/schemas/billing.invoice.issued.v1");
 	}
 
 }

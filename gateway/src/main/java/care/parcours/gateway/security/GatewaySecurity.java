@@ -61,7 +61,7 @@ class GatewaySecurity {
 	 * (256 random bits), checked by scheduling-service.
 	 */
 	static final String[] PUBLIC_PATHS = { "/api/appointments/join/*", "/swagger-ui.html", "/swagger-ui/**",
-			"/webjars/swagger-ui/**", "/v3/api-docs/**" };
+			"/webjars/swagger-ui/**", "/v3/api-docs/**", "/asyncapi/**" };
 
 	/**
 	 * Every request to the management server ({@code management.server.port}): the
