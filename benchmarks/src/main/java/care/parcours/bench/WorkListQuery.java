@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
  * The statements patient-service runs for a page of the work list
  * ({@code worklist.WorkItems} in patient-service, copied to the letter as the
  * {@code JdbcClient} sends them, named parameters made {@code ?}): the page, then the
- * count of the whole list, in one transaction. A coordinator's page then reads and
- * decrypts the patients' names and audits them (not here: the baseline is the work list's
- * own SQL).
+ * count of the list up to the service's cap (1,000, and one more to tell "more than"), in
+ * one transaction. A coordinator's page then reads and decrypts the patients' names and
+ * audits them (not here: the baseline is the work list's own SQL).
  */
 final class WorkListQuery {
 
@@ -36,11 +36,21 @@ final class WorkListQuery {
 
 	private static final String ORDER = " order by p.urgency, p.next_step_due_at, p.id limit ? offset ?";
 
+	/**
+	 * What the service's count stops at on a first page: its default cap
+	 * ({@code parcours.patient.pathways.work-list.count-up-to}, 1,000) and one more.
+	 */
+	static final int COUNT_LIMIT = 1_001;
+
 	private WorkListQuery() {
 	}
 
-	/** A page of the list, as the JDBC baseline reads it. */
-	record Page(List<UUID> pathwayIds, long total) {
+	/**
+	 * A page of the list, as the JDBC baseline reads it.
+	 *
+	 * @param counted the list's pathways counted up to {@link #COUNT_LIMIT}
+	 */
+	record Page(List<UUID> pathwayIds, long counted) {
 
 	}
 
@@ -53,8 +63,7 @@ final class WorkListQuery {
 	}
 
 	/**
-	 * The same, with the count of the whole list or without it (what the page alone
-	 * costs).
+	 * The same, with the list's count or without it (what the page alone costs).
 	 */
 	static Page firstPage(Connection connection, @Nullable String coordinator, int size, boolean counted)
 			throws SQLException {
@@ -123,11 +132,13 @@ final class WorkListQuery {
 
 	private static PreparedStatement count(Connection connection, String before, @Nullable String coordinator)
 			throws SQLException {
-		PreparedStatement count = connection.prepareStatement(
-				before + "select count(*) from pathway p" + ACTIVE + (coordinator == null ? "" : COORDINATOR));
+		PreparedStatement count = connection.prepareStatement(before + "select count(*) from (select 1 from pathway p"
+				+ ACTIVE + (coordinator == null ? "" : COORDINATOR) + " limit ?) counted");
+		int index = 1;
 		if (coordinator != null) {
-			count.setString(1, coordinator);
+			count.setString(index++, coordinator);
 		}
+		count.setInt(index, COUNT_LIMIT);
 		return count;
 	}
 

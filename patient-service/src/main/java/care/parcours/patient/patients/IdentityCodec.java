@@ -17,6 +17,8 @@ import care.parcours.patient.identity.PostalAddress;
 import care.parcours.patient.identity.Sex;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -42,6 +44,46 @@ class IdentityCodec {
 		catch (JacksonException ex) {
 			throw unreadable(ex);
 		}
+	}
+
+	/**
+	 * "given family" from a stored identity, current or legacy (both name their fields
+	 * alike), reading the two names as they were stored and stopping there: a list shows
+	 * names, and parsing the whole identity into its values, each checked again, was most
+	 * of what showing them cost (docs/benchmarks.md, pathways). The identity was checked
+	 * when stored, and its encryption authenticates it since.
+	 */
+	String displayName(byte[] plain) {
+		@Nullable String given = null;
+		@Nullable String family = null;
+		try (JsonParser parser = json.createParser(plain)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				throw new IllegalStateException("A stored identity is not a JSON object");
+			}
+			String field;
+			while ((given == null || family == null) && (field = parser.nextName()) != null) {
+				JsonToken value = parser.nextToken();
+				switch (field) {
+					case "givenName" -> given = name(parser, value);
+					case "familyName" -> family = name(parser, value);
+					default -> parser.skipChildren();
+				}
+			}
+		}
+		catch (JacksonException ex) {
+			throw unreadable(ex);
+		}
+		if (given == null || family == null) {
+			throw new IllegalStateException("A stored identity lacks its given or family name");
+		}
+		return given.strip() + " " + family.strip();
+	}
+
+	private static String name(JsonParser parser, JsonToken value) {
+		if (value != JsonToken.VALUE_STRING) {
+			throw new IllegalStateException("A stored identity's name is not a string (" + value + ")");
+		}
+		return parser.getString();
 	}
 
 	/**

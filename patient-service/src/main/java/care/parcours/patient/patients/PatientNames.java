@@ -3,7 +3,6 @@ package care.parcours.patient.patients;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import care.parcours.patient.access.AccessAction;
 import care.parcours.patient.access.AccessLog;
@@ -16,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Patients' names for the lists of other features (the pathways' work list), under the
  * patient list's rule: only coordinators and assistants see names in lists, and each
- * patient shown is audited ({@link AccessAction#LIST}) in the list's transaction.
+ * patient shown is audited ({@link AccessAction#LIST}) in the list's transaction. Only
+ * the names are read from each identity ({@link PatientRecords#displayNames}).
  */
 @Component
 public class PatientNames {
@@ -45,10 +45,7 @@ public class PatientNames {
 		if (!shownTo(accessor)) {
 			throw new IllegalStateException("Names in lists are for coordinators and assistants");
 		}
-		Map<UUID, String> names = records.openAll(ids.stream().distinct().toList())
-			.stream()
-			.collect(Collectors.toMap(Patient::id,
-					patient -> patient.identity().givenName() + " " + patient.identity().familyName()));
+		Map<UUID, String> names = records.displayNames(ids.stream().distinct().toList());
 		accessLog.recordAll(names.keySet(), accessor, AccessAction.LIST);
 		return names;
 	}

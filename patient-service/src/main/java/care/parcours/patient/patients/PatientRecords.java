@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -142,19 +143,23 @@ class PatientRecords {
 	}
 
 	/**
-	 * The active records among {@code ids}, identities decrypted (one query for the rows,
-	 * one for their keys); erased and unknown ids are left out.
+	 * The display names ("given family") of the active records among {@code ids}, for
+	 * lists: each identity decrypted and only its names read, the rest neither parsed nor
+	 * checked again (one query for the rows, one for their keys). Erased and unknown ids
+	 * are left out.
 	 */
-	List<Patient> openAll(Collection<UUID> ids) {
+	Map<UUID, String> displayNames(Collection<UUID> ids) {
 		if (ids.isEmpty()) {
-			return List.of();
+			return Map.of();
 		}
 		List<Row> rows = jdbc.sql("select " + COLUMNS + " from patient where status = 'ACTIVE' and id = any(?::uuid[])")
 			.param(ids.stream().map(UUID::toString).toArray(String[]::new))
 			.query(this::map)
 			.list();
 		Map<UUID, DataKey> dataKeys = keys.findAll(rows.stream().map(Row::id).toList());
-		return rows.stream().map(row -> row.open(dataKeys.get(row.id()))).toList();
+		Map<UUID, String> names = new HashMap<>();
+		rows.forEach(row -> names.put(row.id(), row.displayName(dataKeys.get(row.id()))));
+		return names;
 	}
 
 	/** A page of registrations, nothing decrypted. */
@@ -287,20 +292,30 @@ class PatientRecords {
 		}
 
 		Patient open(@Nullable DataKey key) {
-			PatientIdentity identity;
+			byte[] plain = plain(key);
+			PatientIdentity identity = underServiceKey() ? codec.readLegacy(plain) : codec.read(plain);
+			return new Patient(id, identity, version, registeredAt);
+		}
+
+		String displayName(@Nullable DataKey key) {
+			return codec.displayName(plain(key));
+		}
+
+		private boolean underServiceKey() {
+			return encryption.equals("SERVICE_KEY");
+		}
+
+		private byte[] plain(@Nullable DataKey key) {
 			if (erasedAt != null || sealed == null) {
 				throw new PatientGone(id, erasedAt == null ? registeredAt : erasedAt);
 			}
-			if (encryption.equals("SERVICE_KEY")) {
-				identity = codec.readLegacy(legacy.decrypt(sealed, String.valueOf(keyId)));
+			if (underServiceKey()) {
+				return legacy.decrypt(sealed, String.valueOf(keyId));
 			}
-			else if (key == null) {
+			if (key == null) {
 				throw new DataKey.UnreadableData("Patient " + id + " has no data key: erased, or its key is missing");
 			}
-			else {
-				identity = codec.read(key.open(IDENTITY, sealed));
-			}
-			return new Patient(id, identity, version, registeredAt);
+			return key.open(IDENTITY, sealed);
 		}
 
 	}

@@ -31,7 +31,8 @@ import org.springframework.stereotype.Repository;
  * its coordinator and partner variants), so a page is an index scan and a primary-key
  * look-up of the next step per row. The statuses are written into the SQL as literals
  * (they come from an enum): a parameter would hide from the planner that the partial
- * index applies.
+ * index applies. The count stops past a cap ({@link WorkListProperties}): its cost no
+ * longer grows with the number of open pathways.
  */
 @Repository
 class WorkItems {
@@ -43,12 +44,17 @@ class WorkItems {
 			from pathway p left join pathway_step s on s.id = p.next_step_id
 			""";
 
-	private static final String COUNT = "select count(*) from pathway p";
+	private static final String COUNT = "select count(*) from (select 1 from pathway p";
+
+	private static final String COUNT_LIMIT = " limit :countLimit) counted";
 
 	private final JdbcClient jdbc;
 
-	WorkItems(JdbcClient jdbc) {
+	private final long cap;
+
+	WorkItems(JdbcClient jdbc, WorkListProperties properties) {
 		this.jdbc = jdbc;
+		this.cap = properties.cap();
 	}
 
 	Page<WorkRow> page(WorkListFilter filter, PageQuery query) {
@@ -61,9 +67,11 @@ class WorkItems {
 			.param("offset", query.offset())
 			.query(WorkItems::row)
 			.list();
-		JdbcClient.StatementSpec count = jdbc.sql(COUNT + where);
-		params.forEach(count::param);
-		return Page.of(content, query, count.query(Long.class).single());
+		return Page.countedUpTo(content, query, cap, limit -> {
+			JdbcClient.StatementSpec count = jdbc.sql(COUNT + where + COUNT_LIMIT);
+			params.forEach(count::param);
+			return count.param("countLimit", limit).query(Long.class).single();
+		});
 	}
 
 	/**
@@ -75,9 +83,12 @@ class WorkItems {
 				+ " order by p.urgency, p.next_step_due_at, p.id limit :size offset :offset";
 	}
 
-	/** The SQL that counts the work list's pathways for a filter, for EXPLAIN. */
+	/**
+	 * The SQL that counts the work list's pathways for a filter, up to
+	 * {@code :countLimit}, for EXPLAIN.
+	 */
 	static String countSql(WorkListFilter filter) {
-		return COUNT + where(filter, new LinkedHashMap<>());
+		return COUNT + where(filter, new LinkedHashMap<>()) + COUNT_LIMIT;
 	}
 
 	private static String where(WorkListFilter filter, Map<String, Object> params) {

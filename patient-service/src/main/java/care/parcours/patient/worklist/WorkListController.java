@@ -42,7 +42,10 @@ class WorkListController {
 					+ "open alerts, partner, coordinator and template: pathways with open alerts first, then by "
 					+ "the next step's due date. Coordinators and assistants see the patient's name, each patient "
 					+ "shown audited as in the patient list; billing and admin the patient's id; a partner client "
-					+ "only the pathways at its organisation, and the patient's id only while a consent names it.")
+					+ "only the pathways at its organisation, and the patient's id only while a consent names it. "
+					+ "A page counts the list exactly up to 1,000 pathways (PARCOURS_PATIENT_PATHWAYS_WORK_LIST_COUNT_UP_TO), "
+					+ "or to the end of the page asked if further: past that, page.totalExact is false and "
+					+ "page.totalElementsAtLeast takes the place of totalElements and totalPages.")
 	Page<WorkItem> list(PageQuery page,
 			@Parameter(description = "The responsible coordinator's user id, or 'me'") @RequestParam(
 					required = false) @Nullable String coordinator,

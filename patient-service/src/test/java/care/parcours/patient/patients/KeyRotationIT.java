@@ -31,6 +31,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static care.parcours.patient.patients.PatientFixtures.yasmine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * A rotation as an operator runs it: records written under the old master key and under
@@ -84,6 +85,8 @@ class KeyRotationIT {
 			http.get().uri("/api/patients/{id}", id).exchange().expectStatus().isOk();
 		}
 		lookUpOld().jsonPath("$.content.length()").isEqualTo(0);
+		assertThat(records(KEYSETS.rotated()).displayNames(List.of(first.id(), old, UUID.randomUUID())))
+			.containsOnly(entry(first.id(), "Yasmine Benali-rotation-1"), entry(old, "Yasmine Benali-legacy"));
 
 		http.post()
 			.uri("/api/patients/keys/rewrap")

@@ -28,8 +28,14 @@ import static care.parcours.patient.pathways.PathwayFixtures.stepId;
 import static care.parcours.patient.pathways.PathwayFixtures.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ParcoursTest
+/**
+ * The work list's rules. Its pages count the list exactly up to 5 pathways here (1,000 in
+ * the service), so that a list beyond the cap takes a few pathways, not a thousand.
+ */
+@ParcoursTest(properties = "parcours.patient.pathways.work-list.count-up-to=" + WorkListIT.CAP)
 class WorkListIT {
+
+	static final int CAP = 5;
 
 	@Autowired
 	RestTestClient http;
@@ -133,24 +139,88 @@ class WorkListIT {
 	}
 
 	@Test
+	void aListBeyondTheCapSaysHowManyAtLeastAndNeverGivesThatAsItsTotal() {
+		UUID template = template(http, "cap");
+		for (int i = 0; i < CAP + 2; i++) {
+			opened(http, patient(http, "cap-" + i), template, "2026-04-1" + i + "T08:00:00Z", "coord-cap", null);
+		}
+
+		JsonNode first = list("coordinator=coord-cap&size=2").get("page");
+		JsonNode third = list("coordinator=coord-cap&size=2&page=2").get("page");
+		JsonNode last = list("coordinator=coord-cap&size=2&page=3");
+
+		assertThat(first.get("totalExact").asBoolean()).isFalse();
+		assertThat(first.get("totalElementsAtLeast").asLong()).isEqualTo(CAP + 1);
+		assertThat(first.has("totalElements")).isFalse();
+		assertThat(first.has("totalPages")).isFalse();
+		// A page past the cap counts to its own end and one more: whether a page follows.
+		assertThat(third.get("totalExact").asBoolean()).isFalse();
+		assertThat(third.get("totalElementsAtLeast").asLong()).isEqualTo(CAP + 2);
+		// The last page knows the total from its own length.
+		assertThat(last.get("content")).hasSize(1);
+		assertThat(last.get("page").get("totalExact").asBoolean()).isTrue();
+		assertThat(last.get("page").get("totalElements").asLong()).isEqualTo(CAP + 2);
+		assertThat(last.get("page").get("totalPages").asLong()).isEqualTo(4);
+	}
+
+	@Test
+	void aListWithinTheCapIsCountedExactly() {
+		UUID template = template(http, "under-cap");
+		for (int i = 0; i < CAP; i++) {
+			opened(http, patient(http, "under-cap-" + i), template, "2026-04-1" + i + "T08:00:00Z", "coord-under",
+					null);
+		}
+
+		JsonNode page = list("coordinator=coord-under&size=2").get("page");
+
+		assertThat(page.get("totalExact").asBoolean()).isTrue();
+		assertThat(page.get("totalElements").asLong()).isEqualTo(CAP);
+		assertThat(page.get("totalPages").asLong()).isEqualTo(3);
+		assertThat(page.has("totalElementsAtLeast")).isFalse();
+	}
+
+	@Test
 	void coordinatorsSeePatientsNamesEachShownAuditedAndBillingSeesIdsOnly() {
+		UUID template = template(http, "names");
 		UUID patient = patient(http, "names");
-		opened(http, patient, template(http, "names"), PathwayFixtures.SURGERY, "coord-names", null);
+		UUID other = patient(http, "names-other");
+		UUID erased = patient(http, "names-erased");
+		opened(http, patient, template, "2026-04-10T08:00:00Z", "coord-names", null);
+		opened(http, other, template, "2026-04-11T08:00:00Z", "coord-names", null);
+		opened(http, other, template, "2026-04-12T08:00:00Z", "coord-names", null);
+		opened(http, erased, template, "2026-04-13T08:00:00Z", "coord-names", null);
+		http.post()
+			.uri("/api/patients/{id}/erasure", erased)
+			.header("If-Match", "\"0\"")
+			.header("X-Access-Purpose", "patient-request")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		String query = "coordinator=coord-names&status=OPEN,CANCELLED";
 
-		JsonNode coordinators = list("coordinator=coord-names", TestTokens.staff("coordinator").bearer());
-		assertThat(coordinators.get("content").get(0).get("patientName").asString()).isEqualTo("Yasmine Benali-names");
-		assertThat(jdbc.sql("select count(*) from patient_access where patient_id = ? and action = 'LIST'")
-			.param(patient)
-			.query(Long.class)
-			.single()).isOne();
+		JsonNode coordinators = list(query, TestTokens.staff("coordinator").bearer());
 
-		JsonNode billing = list("coordinator=coord-names", TestTokens.staff("billing").bearer());
+		assertThat(
+				coordinators.get("content").valueStream().map(item -> item.path("patientName").asString("")).toList())
+			.containsExactly("Yasmine Benali-names", "Yasmine Benali-names-other", "Yasmine Benali-names-other", "");
+		assertThat(coordinators.get("content").get(3).get("patientId").asString()).isEqualTo(erased.toString());
+		// Each patient shown once is audited once, the erased one (no name) not at all.
+		assertThat(listed(patient)).isOne();
+		assertThat(listed(other)).isOne();
+		assertThat(listed(erased)).isZero();
+
+		JsonNode billing = list(query, TestTokens.staff("billing").bearer());
 		assertThat(billing.get("content").get(0).get("patientId").asString()).isEqualTo(patient.toString());
-		assertThat(billing.get("content").get(0).has("patientName")).isFalse();
-		assertThat(jdbc.sql("select count(*) from patient_access where patient_id = ? and action = 'LIST'")
+		assertThat(billing.get("content").valueStream().filter(item -> item.has("patientName"))).isEmpty();
+		assertThat(listed(patient)).isOne();
+		assertThat(listed(other)).isOne();
+	}
+
+	private long listed(UUID patient) {
+		return jdbc.sql("select count(*) from patient_access where patient_id = ? and action = 'LIST'")
 			.param(patient)
 			.query(Long.class)
-			.single()).isOne();
+			.single();
 	}
 
 	@Test
@@ -200,12 +270,14 @@ class WorkListIT {
 		System.out.println("EXPLAIN work list, first page, all active pathways:\n" + all);
 		System.out.println("EXPLAIN work list, first page, coordinator=bulk-7:\n" + mine);
 		System.out.println("EXPLAIN work list, first page, one partner, status=OPEN:\n" + partners);
-		System.out.println("EXPLAIN work list, total count, all active pathways:\n" + explain(
-				WorkItems.countSql(new WorkListFilter(null, null, Set.of(), null, null, null, null)), null, null));
+		String count = explain(WorkItems.countSql(new WorkListFilter(null, null, Set.of(), null, null, null, null)),
+				null, null);
+		System.out.println("EXPLAIN work list, count up to 1,001, all active pathways:\n" + count);
 
 		assertThat(all).contains("Index Scan using pathway_worklist on pathway").doesNotContain("Sort");
 		assertThat(mine).contains("Index Scan using pathway_worklist_coordinator on pathway").doesNotContain("Sort");
 		assertThat(partners).contains("pathway_worklist_partner").doesNotContain("Sort");
+		assertThat(count).contains("Limit").contains("rows=1001");
 	}
 
 	private String explain(WorkListFilter filter) {
@@ -219,6 +291,7 @@ class WorkListIT {
 					.param("offset", 0)
 					.param("coordinator", coordinator == null ? "" : coordinator)
 					.param("partner", partner == null ? UUID.randomUUID() : partner)
+					.param("countLimit", 1_001)
 					.query(String.class)
 					.list());
 	}
