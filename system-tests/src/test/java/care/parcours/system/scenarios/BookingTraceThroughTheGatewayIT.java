@@ -32,10 +32,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * One booking is one trace: the front end's request enters the gateway, which forwards it
  * to scheduling-service; scheduling writes the booked event to its outbox, its relay
- * sends it to Kafka in a span of the same trace, and patient-service folds it into the
- * pathway's timeline in a consumer span of that trace again. Every process exports its
- * spans over OTLP to the test's {@link TraceReceiver}, as they would to the collector
- * under docker compose.
+ * sends it to Kafka in a span of the same trace, patient-service folds it into the
+ * pathway's timeline in a consumer span of that trace again, and partner-service's
+ * webhook attempt to the clinic is a span of it too. Every process exports its spans over
+ * OTLP to the test's {@link TraceReceiver}, as they would to the collector under docker
+ * compose.
  */
 class BookingTraceThroughTheGatewayIT {
 
@@ -73,43 +74,46 @@ class BookingTraceThroughTheGatewayIT {
 		String pathway = "/api/pathways/" + opened.body().path("id").asString();
 		String stepId = step(opened.body(), "teleconsultation").path("id").asString();
 
-		// The front end starts the trace: its own span is the parent of the gateway's.
-		String traceId = randomHex(16);
-		String frontEndSpan = randomHex(8);
-		String booking = """
-				{"practitionerId": "%s", "patientId": "%s", "start": "%s", "appointmentType": "teleconsultation",
-				 "mode": "TELECONSULTATION", "pathwayId": "%s", "stepId": "%s"}
-				""".formatted(surgeonId, patientId, firstFreeSlot(surgeonId), opened.body().path("id").asString(),
-				stepId);
-		Gateway.Answer booked = coordinator.post("/api/appointments", booking,
-				Map.of("traceparent", "00-" + traceId + "-" + frontEndSpan + "-01"));
-		assertThat(booked.status()).isEqualTo(201);
-		await().atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(200))
-			.until(() -> step(coordinator.get(pathway).body(), "teleconsultation").path("status").asString(),
-					"SCHEDULED"::equals);
+		// The clinic hears of its bookings through a webhook.
+		try (WebhookReceiver clinic = WebhookReceiver.start()) {
+			assertThat(coordinator.as("admin").post("/api/partners/" + partnerId + "/webhooks", """
+					{"url": "%s", "description": "front desk", "eventTypes": ["scheduling.appointment.booked.v1"]}
+					""".formatted(clinic.url())).status()).isEqualTo(201);
 
-		// patient-service's consumer span, and the chain of parents from it back to the
-		// front end's span: every hop in between is a span of this trace.
-		TraceReceiver traces = Platform.traces();
-		ReceivedSpan consumed = await().atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(200))
-			.until(() -> traces.trace(traceId)
-				.stream()
-				.filter(span -> span.service().equals("patient-service") && span.kind().equals("CONSUMER"))
-				.findFirst(), Optional::isPresent)
-			.orElseThrow();
-		List<ReceivedSpan> ancestry = await().atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(200))
-			.until(() -> ancestry(traces, consumed), chain -> chain.getLast().parentSpanId().equals(frontEndSpan));
+			// The front end starts the trace: its own span is the parent of the
+			// gateway's.
+			String traceId = randomHex(16);
+			String frontEndSpan = randomHex(8);
+			String booking = """
+					{"practitionerId": "%s", "patientId": "%s", "start": "%s", "appointmentType": "teleconsultation",
+					 "mode": "TELECONSULTATION", "pathwayId": "%s", "stepId": "%s"}
+					""".formatted(surgeonId, patientId, firstFreeSlot(surgeonId), opened.body().path("id").asString(),
+					stepId);
+			Gateway.Answer booked = coordinator.post("/api/appointments", booking,
+					Map.of("traceparent", "00-" + traceId + "-" + frontEndSpan + "-01"));
+			assertThat(booked.status()).isEqualTo(201);
+			await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> step(coordinator.get(pathway).body(), "teleconsultation").path("status").asString(),
+						"SCHEDULED"::equals);
+			await().atMost(Duration.ofSeconds(30)).until(clinic::received, received -> !received.isEmpty());
 
-		List<String> hops = ancestry.stream().map(span -> span.service() + " " + span.kind()).toList();
-		assertThat(hops).as("from patient-service's consumer back to the gateway")
-			.containsSubsequence("patient-service CONSUMER", "scheduling-service PRODUCER", "scheduling-service SERVER",
-					"gateway CLIENT", "gateway SERVER");
-		assertThat(ancestry).extracting(ReceivedSpan::traceId).containsOnly(traceId);
-		assertThat(ancestry.stream().filter(span -> span.kind().equals("PRODUCER")).findFirst().orElseThrow().name())
-			.isEqualTo("parcours.scheduling.v1 send");
+			// patient-service's consumer span and partner-service's webhook attempt, and
+			// the chain of parents from each back to the front end's span: every hop in
+			// between is a span of this trace.
+			List<ReceivedSpan> timeline = backToTheFrontEnd(traceId, frontEndSpan, "patient-service", "CONSUMER");
+			assertThat(hops(timeline)).as("from patient-service's consumer back to the gateway")
+				.containsSubsequence("patient-service CONSUMER", "scheduling-service PRODUCER",
+						"scheduling-service SERVER", "gateway CLIENT", "gateway SERVER");
+			assertThat(timeline).extracting(ReceivedSpan::name).contains("parcours.scheduling.v1 send");
+			List<ReceivedSpan> webhook = backToTheFrontEnd(traceId, frontEndSpan, "partner-service", "CLIENT");
+			assertThat(hops(webhook)).as("from partner-service's webhook attempt back to the gateway")
+				.containsSubsequence("partner-service CLIENT", "partner-service CONSUMER",
+						"scheduling-service PRODUCER", "scheduling-service SERVER", "gateway CLIENT", "gateway SERVER");
+			assertThat(webhook.getFirst().name()).isEqualTo("webhook post");
+			System.out.printf("One booking, one trace %s:%n  %s%n  %s%n", traceId, String.join(" <- ", hops(timeline)),
+					String.join(" <- ", hops(webhook)));
+		}
 
 		// The processes wrote ECS JSON lines, and none of them names the patient.
 		Path logs = Path.of(System.getProperty("parcours.repository.root", ".."), "system-tests/target/platform-logs");
@@ -124,6 +128,31 @@ class BookingTraceThroughTheGatewayIT {
 			.allSatisfy(line -> assertThat(line.path("ecs").path("version").isString()).isTrue());
 		assertThat(lines)
 			.noneMatch(line -> line.contains("Tracemont") || line.contains("Ophelie") || line.contains("1977-11-23"));
+	}
+
+	/**
+	 * The first span of the service and kind in the trace, then its parent, its parent's
+	 * parent… up to the span whose parent is the front end's.
+	 */
+	private static List<ReceivedSpan> backToTheFrontEnd(String traceId, String frontEndSpan, String service,
+			String kind) {
+		TraceReceiver traces = Platform.traces();
+		ReceivedSpan first = await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> traces.trace(traceId)
+				.stream()
+				.filter(span -> span.service().equals(service) && span.kind().equals(kind))
+				.findFirst(), Optional::isPresent)
+			.orElseThrow();
+		List<ReceivedSpan> chain = await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> ancestry(traces, first), spans -> spans.getLast().parentSpanId().equals(frontEndSpan));
+		assertThat(chain).extracting(ReceivedSpan::traceId).containsOnly(traceId);
+		return chain;
+	}
+
+	private static List<String> hops(List<ReceivedSpan> chain) {
+		return chain.stream().map(span -> span.service() + " " + span.kind()).toList();
 	}
 
 	/** The span, its parent, its parent's parent… as far as the spans received go. */

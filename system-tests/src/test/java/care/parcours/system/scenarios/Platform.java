@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 
 import care.parcours.local.KafkaSource;
@@ -44,6 +45,9 @@ final class Platform {
 				.ports(PortPlan.random())
 				.databasePrefix(prefix)
 				.logDirectory(root.resolve("system-tests/target/platform-logs"))
+				// Six JVMs starting on a small machine shared with other builds: the
+				// default four minutes for all of them are not always enough.
+				.readinessTimeout(Duration.ofMinutes(8))
 				.environment(Map.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
 						receiver.tracesEndpoint().toString(), "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY",
 						"200ms", "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs"))

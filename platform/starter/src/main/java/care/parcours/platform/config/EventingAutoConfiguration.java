@@ -17,9 +17,9 @@ import care.parcours.platform.idempotency.IdempotentRequests;
 import care.parcours.platform.outbox.Outbox;
 import care.parcours.platform.outbox.OutboxProperties;
 import care.parcours.platform.outbox.OutboxRelay;
-import care.parcours.platform.outbox.OutboxTracing;
 import care.parcours.platform.retry.ContentionRetryProperties;
 import care.parcours.platform.schema.PlatformSchema;
+import care.parcours.platform.tracing.DeferredTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
@@ -78,17 +78,17 @@ public class EventingAutoConfiguration {
 	}
 
 	@Bean
-	OutboxTracing outboxTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+	DeferredTracing deferredTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
 		Tracer currentTracer = tracer.getIfUnique();
 		Propagator currentPropagator = propagator.getIfUnique();
-		return currentTracer == null || currentPropagator == null ? OutboxTracing.NONE
-				: new OutboxTracing(currentTracer, currentPropagator);
+		return currentTracer == null || currentPropagator == null ? DeferredTracing.NONE
+				: new DeferredTracing(currentTracer, currentPropagator);
 	}
 
 	@Bean
 	OutboxRelay outboxRelay(PlatformSchema schema, DataSource dataSource, PlatformTransactionManager transactions,
 			KafkaProperties kafka, OutboxProperties properties, ObjectProvider<MeterRegistry> meters,
-			OutboxTracing tracing) {
+			DeferredTracing tracing) {
 		// The relay makes its own producer spans, from the context stored with each row:
 		// the template's observation would start them from the relay's thread instead.
 		KafkaTemplate<String, String> template = producer(kafka);
@@ -98,7 +98,7 @@ public class EventingAutoConfiguration {
 	}
 
 	@Bean
-	Outbox outbox(OutboxRelay relay, DataSource dataSource, EventCodec codec, Clock clock, OutboxTracing tracing) {
+	Outbox outbox(OutboxRelay relay, DataSource dataSource, EventCodec codec, Clock clock, DeferredTracing tracing) {
 		return new Outbox(JdbcClient.create(dataSource), codec, clock, relay, tracing);
 	}
 

@@ -7,6 +7,8 @@ import care.parcours.events.DomainEvent;
 import care.parcours.events.EventCatalog;
 import care.parcours.events.EventCodec;
 import care.parcours.events.EventEnvelope;
+import care.parcours.platform.tracing.DeferredTracing;
+import care.parcours.platform.tracing.StoredTraceContext;
 import care.parcours.platform.web.CorrelationIds;
 import org.jspecify.annotations.Nullable;
 
@@ -30,9 +32,9 @@ public class Outbox {
 
 	private final OutboxRelay relay;
 
-	private final OutboxTracing tracing;
+	private final DeferredTracing tracing;
 
-	public Outbox(JdbcClient jdbc, EventCodec codec, Clock clock, OutboxRelay relay, OutboxTracing tracing) {
+	public Outbox(JdbcClient jdbc, EventCodec codec, Clock clock, OutboxRelay relay, DeferredTracing tracing) {
 		this.jdbc = jdbc;
 		this.codec = codec;
 		this.clock = clock;
@@ -59,7 +61,7 @@ public class Outbox {
 		}
 		EventEnvelope envelope = codec.envelope(event, aggregateId.toString(), aggregateVersion, clock.instant(),
 				CorrelationIds.current(), pathwayId == null ? null : pathwayId.toString());
-		OutboxTracing.StoredContext trace = tracing.current();
+		StoredTraceContext trace = tracing.capture();
 		jdbc.sql("""
 				insert into parcours_platform.outbox_event
 				(event_id, topic, message_key, event_type, envelope, traceparent, tracestate)

@@ -1,5 +1,6 @@
 package care.parcours.platform.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,6 +13,8 @@ import java.util.concurrent.TimeoutException;
 
 import care.parcours.platform.polling.LeaderPoller;
 import care.parcours.platform.polling.PollingLifecycle;
+import care.parcours.platform.tracing.DeferredTracing;
+import care.parcours.platform.tracing.StoredTraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -58,10 +61,10 @@ public class OutboxRelay extends PollingLifecycle<Long> {
 
 	private final Timer delay;
 
-	private final OutboxTracing tracing;
+	private final DeferredTracing tracing;
 
 	public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
-			OutboxProperties properties, MeterRegistry meters, OutboxTracing tracing) {
+			OutboxProperties properties, MeterRegistry meters, DeferredTracing tracing) {
 		super(new LeaderPoller.Settings("outbox-relay", LOCK_KEY, properties.pollInterval(), properties.batchSize()),
 				jdbc, transactions, properties.enabled(), properties.sendTimeout().plusSeconds(1));
 		this.jdbc = jdbc;
@@ -114,10 +117,15 @@ public class OutboxRelay extends PollingLifecycle<Long> {
 		List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(rows.size());
 		List<Span> spans = new ArrayList<>(rows.size());
 		for (Row row : rows) {
-			Span span = tracing.startSend(row.trace(), row.topic(), row.eventType());
+			Span span = tracing.continueAs(row.trace(), row.topic() + " send", Span.Kind.PRODUCER)
+				.tag("messaging.system", "kafka")
+				.tag("messaging.operation", "publish")
+				.tag("messaging.destination.name", row.topic())
+				.tag("parcours.event.type", row.eventType());
 			spans.add(span);
 			ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.messageKey(), row.envelope());
-			tracing.inject(span, record.headers());
+			tracing.inject(span, record.headers(),
+					(headers, key, value) -> headers.remove(key).add(key, value.getBytes(StandardCharsets.UTF_8)));
 			sends.add(kafka.send(record));
 		}
 		List<Long> acknowledged = new ArrayList<>(rows.size());
@@ -174,8 +182,8 @@ public class OutboxRelay extends PollingLifecycle<Long> {
 	private record Row(long position, String topic, String messageKey, String eventType, String envelope,
 			OffsetDateTime createdAt, @Nullable String traceparent, @Nullable String tracestate) {
 
-		OutboxTracing.StoredContext trace() {
-			return new OutboxTracing.StoredContext(traceparent, tracestate);
+		StoredTraceContext trace() {
+			return new StoredTraceContext(traceparent, tracestate);
 		}
 
 	}
