@@ -1,5 +1,10 @@
 package care.parcours.gateway.problem;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -16,6 +21,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -92,7 +98,21 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler, Ordered {
 		if (problem.status().is4xxClientError()) {
 			return; // the client's mistake, visible in the access metrics
 		}
-		try (MDC.MDCCloseable ignored = MDC.putCloseable(CorrelationId.KEY, id.value())) {
+		// The request's trace and span too, as a service's lines carry them: this line is
+		// written off the request's thread-locals.
+		Map<String, String> context = new LinkedHashMap<>();
+		context.put(CorrelationId.KEY, id.value());
+		ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+			.map((observation) -> observation.<TracingObservationHandler.TracingContext>get(
+					TracingObservationHandler.TracingContext.class))
+			.map((tracing) -> tracing.getSpan())
+			.ifPresent((span) -> {
+				TraceContext trace = span.context();
+				context.put("traceId", trace.traceId());
+				context.put("spanId", trace.spanId());
+			});
+		context.forEach(MDC::put);
+		try {
 			String request = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
 			if (problem.status() == HttpStatus.INTERNAL_SERVER_ERROR) {
 				log.error("{} failed", request, error);
@@ -101,6 +121,9 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler, Ordered {
 				// Expected when a service is down or slow: one line, no stack trace.
 				log.warn("{} answered {}: {}", request, problem.status().value(), error.toString());
 			}
+		}
+		finally {
+			context.keySet().forEach(MDC::remove);
 		}
 	}
 

@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import care.parcours.platform.tracing.DeferredTracing;
+import care.parcours.platform.tracing.StoredTraceContext;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
 import org.jspecify.annotations.Nullable;
@@ -37,8 +39,11 @@ class Deliveries {
 
 	private final JdbcClient jdbc;
 
-	Deliveries(JdbcClient jdbc) {
+	private final DeferredTracing tracing;
+
+	Deliveries(JdbcClient jdbc, DeferredTracing tracing) {
 		this.jdbc = jdbc;
+		this.tracing = tracing;
 	}
 
 	/**
@@ -48,10 +53,13 @@ class Deliveries {
 	 */
 	int fanOut(String eventId, String eventType, String aggregateId, String payload, Collection<UUID> partnerIds,
 			Instant now) {
+		// The consumer span of the event: each attempt continues it.
+		StoredTraceContext trace = tracing.capture();
 		return jdbc.sql("""
 				insert into webhook_delivery (id, endpoint_id, event_id, event_type, aggregate_id, payload, status,
-				                              attempts, next_attempt_at, created_at)
-				select gen_random_uuid(), e.id, :eventId, :type, :aggregateId, :payload, 'PENDING', 0, :now, :now
+				                              attempts, next_attempt_at, created_at, traceparent, tracestate)
+				select gen_random_uuid(), e.id, :eventId, :type, :aggregateId, :payload, 'PENDING', 0, :now, :now,
+				       cast(:traceparent as text), cast(:tracestate as text)
 				from webhook_endpoint e
 				where e.partner_id = any(cast(:partners as uuid[])) and e.enabled and :type = any(e.event_types)
 				order by e.id
@@ -63,6 +71,8 @@ class Deliveries {
 			.param("payload", payload)
 			.param("partners", partnerIds.stream().map(UUID::toString).toArray(String[]::new))
 			.param("now", Timestamp.from(now))
+			.param("traceparent", trace.traceparent())
+			.param("tracestate", trace.tracestate())
 			.update();
 	}
 
@@ -103,7 +113,8 @@ class Deliveries {
 			.param("leaseUntil", Timestamp.from(now.plus(lease)))
 			.param("claim", claim)
 			.query((rs, row) -> new Delivery.Claimed(map(rs, row), rs.getString("payload"),
-					rs.getObject("claim", UUID.class)))
+					rs.getObject("claim", UUID.class),
+					new StoredTraceContext(rs.getString("traceparent"), rs.getString("tracestate"))))
 			.list();
 	}
 

@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.random.RandomGenerator;
 
 import care.parcours.platform.domain.ConflictException;
+import care.parcours.platform.tracing.StoredTraceContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -112,13 +113,19 @@ public record Delivery(UUID id, UUID endpointId, String eventId, String eventTyp
 
 	/**
 	 * A delivery reserved by a dispatcher for one attempt.
-	 *
 	 * @param delivery as it was claimed
 	 * @param payload the message sent
 	 * @param claim proves the reservation when the result is stored: a reservation that
 	 * lapsed and was taken over does not overwrite the newer one
 	 */
-	record Claimed(Delivery delivery, String payload, UUID claim) {
+	/**
+	 * @param trace the trace context of the event that caused the delivery
+	 */
+	record Claimed(Delivery delivery, String payload, UUID claim, StoredTraceContext trace) {
+
+		Claimed(Delivery delivery, String payload, UUID claim) {
+			this(delivery, payload, claim, StoredTraceContext.NONE);
+		}
 
 	}
 

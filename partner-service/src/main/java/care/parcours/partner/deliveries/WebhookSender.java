@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import care.parcours.partner.webhooks.WebhookAddressPolicy;
 import care.parcours.partner.webhooks.WebhookEndpoint;
 import care.parcours.partner.webhooks.WebhookSignature;
+import care.parcours.platform.tracing.DeferredTracing;
+import io.micrometer.tracing.Span;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -33,10 +35,13 @@ class WebhookSender implements DisposableBean {
 
 	private final Clock clock;
 
-	WebhookSender(WebhookAddressPolicy addresses, DeliveryProperties properties, Clock clock) {
+	private final DeferredTracing tracing;
+
+	WebhookSender(WebhookAddressPolicy addresses, DeliveryProperties properties, Clock clock, DeferredTracing tracing) {
 		this.addresses = addresses;
 		this.properties = properties;
 		this.clock = clock;
+		this.tracing = tracing;
 		this.http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(properties.timeout())
@@ -57,7 +62,13 @@ class WebhookSender implements DisposableBean {
 		Instant now = clock.instant();
 		String messageId = claimed.delivery().id().toString();
 		long timestamp = now.getEpochSecond();
-		HttpRequest request = HttpRequest.newBuilder(endpoint.url())
+		// Each attempt is a client span of the trace of the event that caused it; the
+		// partner receives its traceparent, to join the trace if it traces too.
+		Span span = tracing.continueAs(claimed.trace(), "webhook post", Span.Kind.CLIENT)
+			.tag("http.request.method", "POST")
+			.tag("server.address", String.valueOf(endpoint.url().getHost()))
+			.tag("parcours.webhook.delivery", messageId);
+		HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.url())
 			.timeout(properties.timeout())
 			.header("Content-Type", "application/json")
 			.header("User-Agent", "Parcours-Webhooks/1")
@@ -65,8 +76,19 @@ class WebhookSender implements DisposableBean {
 			.header("webhook-timestamp", Long.toString(timestamp))
 			.header("webhook-signature",
 					WebhookSignature.sign(messageId, timestamp, claimed.payload(), endpoint.signingSecrets(now)))
-			.POST(HttpRequest.BodyPublishers.ofString(claimed.payload()))
-			.build();
+			.POST(HttpRequest.BodyPublishers.ofString(claimed.payload()));
+		tracing.inject(span, request, HttpRequest.Builder::setHeader);
+		try {
+			AttemptResult result = attempt(request.build());
+			span.tag("parcours.webhook.outcome", result.outcome().name());
+			return result;
+		}
+		finally {
+			span.end();
+		}
+	}
+
+	private AttemptResult attempt(HttpRequest request) throws InterruptedException {
 		long started = System.nanoTime();
 		try {
 			HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());

@@ -79,6 +79,8 @@ final class WebhookReceiver implements AutoCloseable {
 
 	private final List<String> receivedIds = new ArrayList<>();
 
+	private final List<String> traceparents = new ArrayList<>();
+
 	private final AtomicInteger duplicates = new AtomicInteger();
 
 	private final AtomicInteger badSignatures = new AtomicInteger();
@@ -129,6 +131,11 @@ final class WebhookReceiver implements AutoCloseable {
 		return List.copyOf(receivedIds);
 	}
 
+	/** The W3C {@code traceparent} of each request that carried one, in arrival order. */
+	synchronized List<String> traceparents() {
+		return List.copyOf(traceparents);
+	}
+
 	int duplicates() {
 		return duplicates.get();
 	}
@@ -148,8 +155,12 @@ final class WebhookReceiver implements AutoCloseable {
 			String id = exchange.getRequestHeaders().getFirst("webhook-id");
 			long timestamp = Long.parseLong(exchange.getRequestHeaders().getFirst("webhook-timestamp"));
 			String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
+			String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
 			synchronized (this) {
 				receivedIds.add(id);
+				if (traceparent != null) {
+					traceparents.add(traceparent);
+				}
 			}
 			if (!WebhookSignature.verify(signature, id, timestamp, body, secret)) {
 				badSignatures.incrementAndGet();

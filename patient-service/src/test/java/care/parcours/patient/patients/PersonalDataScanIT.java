@@ -35,9 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * read, record consents, vital signs, notes and documents, export, erase), then looks for
  * the personal values it used in every place they must never reach: the Kafka records
  * published, the log output, the Prometheus output and a dump of the service's database.
- * It must find none of them in clear.
+ * It must find none of them in clear. The logs are ECS JSON lines, as in the containers:
+ * the logging context (trace, span and correlation ids) is in each line too.
  */
-@ParcoursTest
+@ParcoursTest(properties = "logging.structured.format.console=ecs")
 @ExtendWith(OutputCaptureExtension.class)
 class PersonalDataScanIT {
 
@@ -132,7 +133,7 @@ class PersonalDataScanIT {
 			.getResponseBody();
 		assertThat(prometheus).contains("http_server_requests");
 		assertNoneIn("Prometheus output", prometheus, personal);
-		assertThat(output.getAll()).contains("patient-service");
+		assertThat(output.getAll()).contains("patient-service").contains("\"ecs\":{\"version\"");
 		assertNoneIn("log output", output.getAll(), personal);
 		String dump = databaseDump();
 		// The dump holds the rows: both patients, the tombstone and the record kept, and

@@ -1,7 +1,9 @@
 package care.parcours.test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,8 +12,10 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,8 +33,20 @@ public final class PublishedEvents implements AutoCloseable {
 
 	private final List<Received> received = new ArrayList<>();
 
-	/** One record read from the topic: its key, partition, offset and value. */
-	public record Received(String key, int partition, long offset, String value) {
+	/**
+	 * One record read from the topic: its key, partition, offset, value and headers (the
+	 * last value of each, as text).
+	 */
+	public record Received(String key, int partition, long offset, String value, Map<String, String> headers) {
+
+		public Received {
+			headers = Map.copyOf(headers);
+		}
+
+		/** The value of a header, such as {@code traceparent}; null when absent. */
+		public @Nullable String header(String name) {
+			return headers.get(name);
+		}
 
 		/**
 		 * The value read as an event envelope; a value that is not JSON reads as a
@@ -105,7 +121,13 @@ public final class PublishedEvents implements AutoCloseable {
 
 	private void poll() {
 		for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-			received.add(new Received(record.key(), record.partition(), record.offset(), record.value()));
+			Map<String, String> headers = new HashMap<>();
+			for (Header header : record.headers()) {
+				if (header.value() != null) {
+					headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+				}
+			}
+			received.add(new Received(record.key(), record.partition(), record.offset(), record.value(), headers));
 		}
 	}
 

@@ -288,6 +288,60 @@ class ComposeFileTests {
 	}
 
 	@Test
+	void everyApplicationSendsItsSpansToTheCollectorAndLogsEcsJson() {
+		assertThat(composeServices()).containsKeys("otel-collector", "jaeger");
+		for (Application application : APPLICATIONS) {
+			Map<String, String> environment = environment(service(application.name()));
+
+			assertThat(environment).as("environment of %s", application.name())
+				.containsEntry("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+						"http://otel-collector:4318/v1/traces")
+				.containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+			assertThat(environment.get("MANAGEMENT_TRACING_SAMPLING_PROBABILITY"))
+				.as("sampling of %s, 1.0 unless PARCOURS_TRACING_SAMPLING says otherwise", application.name())
+				.isEqualTo("${PARCOURS_TRACING_SAMPLING:-1.0}");
+		}
+	}
+
+	@Test
+	void theCollectorReceivesOtlpOverHttpAndForwardsTracesToJaeger() {
+		Map<String, Object> collector = service("otel-collector");
+		assertThat(strings(collector.get("volumes"))).as("volumes of otel-collector")
+			.contains("./ops/otel-collector/config.yaml:/etc/otelcol/config.yaml:ro");
+		assertThat(strings(collector.get("command"))).contains("--config=/etc/otelcol/config.yaml");
+
+		Map<String, Object> config = yaml("ops/otel-collector/config.yaml");
+		Map<String, Object> protocols = map(
+				map(map(config.get("receivers"), "receivers").get("otlp"), "otlp receiver").get("protocols"),
+				"protocols");
+		assertThat(String.valueOf(map(protocols.get("http"), "http").get("endpoint"))).endsWith(":4318");
+		Map<String, Object> exporters = map(config.get("exporters"), "exporters");
+		Map<String, Object> traces = map(
+				map(map(config.get("service"), "service").get("pipelines"), "pipelines").get("traces"), "traces");
+		assertThat(strings(traces.get("receivers"))).containsExactly("otlp");
+		assertThat(strings(traces.get("exporters"))).as("exporters of the traces pipeline")
+			.singleElement()
+			.satisfies(exporter -> assertThat(
+					String.valueOf(map(exporters.get(exporter), "exporter " + exporter).get("endpoint")))
+				.isEqualTo("jaeger:4317"));
+		assertThat(strings(traces.get("processors")))
+			.allSatisfy(processor -> assertThat(map(config.get("processors"), "processors")).containsKey(processor));
+		assertThat(String.valueOf(service("jaeger").get("image"))).startsWith("jaegertracing/jaeger:2.");
+	}
+
+	@Test
+	void grafanaShowsTheTracesJaegerKeeps() {
+		List<Map<String, Object>> datasources = maps(
+				yaml("ops/grafana/provisioning/datasources/jaeger.yml").get("datasources"), "datasources");
+
+		assertThat(datasources).singleElement()
+			.satisfies(datasource -> assertThat(stringValues(datasource)).containsEntry("type", "jaeger")
+				.containsEntry("url", "http://jaeger:16686")
+				.containsKey("uid"));
+		assertThat(publishedPorts(service("jaeger"))).containsEntry("16686", "16686");
+	}
+
+	@Test
 	void grafanaLoadsTheDashboardsFolderThatComposeMounts() {
 		List<Map<String, Object>> providers = maps(
 				yaml("ops/grafana/provisioning/dashboards/parcours.yml").get("providers"), "providers");

@@ -115,6 +115,15 @@ final class Gateway {
 			.POST(HttpRequest.BodyPublishers.ofString(json)), Duration.ofSeconds(10));
 	}
 
+	/** A POST with headers of the caller's own, such as a W3C {@code traceparent}. */
+	Answer post(String path, String json, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		headers.forEach(request::header);
+		return send(request, Duration.ofSeconds(10));
+	}
+
 	Answer put(String path, String json, String ifMatch) {
 		return send(HttpRequest.newBuilder(base.resolve(path))
 			.header("Content-Type", "application/json")

@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
 
 import care.parcours.local.KafkaSource;
 import care.parcours.local.LocalPlatform;
@@ -19,11 +21,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * The platform of this test JVM, started once from the jars the build just made, on the
  * test JVM's PostgreSQL server and Kafka broker, on free ports and with databases of its
- * own.
+ * own. Every process exports its spans to the JVM's {@link TraceReceiver} and writes its
+ * logs as ECS JSON lines, as in the containers.
  */
 final class Platform {
 
 	private static @Nullable RunningPlatform running;
+
+	private static @Nullable TraceReceiver traces;
 
 	private Platform() {
 	}
@@ -33,21 +38,36 @@ final class Platform {
 			Path root = Path.of(System.getProperty("parcours.repository.root", "..")).toAbsolutePath().normalize();
 			TestPostgres.Database admin = TestPostgres.adminDatabase();
 			String prefix = "systest_" + ProcessHandle.current().pid() + "_";
+			TraceReceiver receiver = TraceReceiver.start();
 			RunningPlatform started = LocalPlatform.builder(root)
 				.postgres(PostgresSource.server(admin.jdbcUrl(), admin.username(), admin.password()))
 				.kafka(KafkaSource.external(TestKafka.bootstrapServers()))
 				.ports(PortPlan.random())
 				.databasePrefix(prefix)
 				.logDirectory(root.resolve("system-tests/target/platform-logs"))
+				// Six JVMs starting on a small machine shared with other builds: the
+				// default four minutes for all of them are not always enough.
+				.readinessTimeout(Duration.ofMinutes(8))
+				.environment(Map.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+						receiver.tracesEndpoint().toString(), "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY",
+						"200ms", "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs"))
 				.build()
 				.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				started.close();
+				receiver.close();
 				dropDatabases(admin, prefix);
 			}));
 			running = started;
+			traces = receiver;
 		}
 		return running;
+	}
+
+	/** The spans the platform's processes exported. */
+	static synchronized TraceReceiver traces() {
+		get();
+		return traces;
 	}
 
 	private static void dropDatabases(TestPostgres.Database admin, String prefix) {

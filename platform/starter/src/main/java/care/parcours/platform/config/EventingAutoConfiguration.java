@@ -19,7 +19,11 @@ import care.parcours.platform.outbox.OutboxProperties;
 import care.parcours.platform.outbox.OutboxRelay;
 import care.parcours.platform.retry.ContentionRetryProperties;
 import care.parcours.platform.schema.PlatformSchema;
+import care.parcours.platform.tracing.DeferredTracing;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -74,15 +78,28 @@ public class EventingAutoConfiguration {
 	}
 
 	@Bean
-	OutboxRelay outboxRelay(PlatformSchema schema, DataSource dataSource, PlatformTransactionManager transactions,
-			KafkaProperties kafka, OutboxProperties properties, ObjectProvider<MeterRegistry> meters) {
-		return new OutboxRelay(JdbcClient.create(dataSource), new TransactionTemplate(transactions), producer(kafka),
-				properties, meterRegistry(meters));
+	DeferredTracing deferredTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+		Tracer currentTracer = tracer.getIfUnique();
+		Propagator currentPropagator = propagator.getIfUnique();
+		return currentTracer == null || currentPropagator == null ? DeferredTracing.NONE
+				: new DeferredTracing(currentTracer, currentPropagator);
 	}
 
 	@Bean
-	Outbox outbox(OutboxRelay relay, DataSource dataSource, EventCodec codec, Clock clock) {
-		return new Outbox(JdbcClient.create(dataSource), codec, clock, relay);
+	OutboxRelay outboxRelay(PlatformSchema schema, DataSource dataSource, PlatformTransactionManager transactions,
+			KafkaProperties kafka, OutboxProperties properties, ObjectProvider<MeterRegistry> meters,
+			DeferredTracing tracing) {
+		// The relay makes its own producer spans, from the context stored with each row:
+		// the template's observation would start them from the relay's thread instead.
+		KafkaTemplate<String, String> template = producer(kafka);
+		template.setObservationEnabled(false);
+		return new OutboxRelay(JdbcClient.create(dataSource), new TransactionTemplate(transactions), template,
+				properties, meterRegistry(meters), tracing);
+	}
+
+	@Bean
+	Outbox outbox(OutboxRelay relay, DataSource dataSource, EventCodec codec, Clock clock, DeferredTracing tracing) {
+		return new Outbox(JdbcClient.create(dataSource), codec, clock, relay, tracing);
 	}
 
 	@Bean
@@ -90,7 +107,8 @@ public class EventingAutoConfiguration {
 			ObjectProvider<EventSubscriber> subscribers,
 			@Value("${spring.kafka.consumer.group-id:${spring.application.name}}") String group, EventCodec codec,
 			DataSource dataSource, PlatformTransactionManager transactions, KafkaProperties kafka,
-			ConsumerProperties properties, ObjectProvider<MeterRegistry> meters) {
+			ConsumerProperties properties, ObjectProvider<MeterRegistry> meters,
+			ObjectProvider<ObservationRegistry> observations) {
 		Map<String, Object> consumerConfig = new HashMap<>(kafka.buildConsumerProperties());
 		if (properties.startFromLatest()) {
 			consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
@@ -99,7 +117,7 @@ public class EventingAutoConfiguration {
 				new StringDeserializer(), new StringDeserializer());
 		return new EventConsumers(handlers, subscribers.orderedStream().toList(), group, codec,
 				JdbcClient.create(dataSource), new TransactionTemplate(transactions), consumers, producer(kafka),
-				properties, meterRegistry(meters));
+				properties, meterRegistry(meters), observations.getIfUnique(() -> ObservationRegistry.NOOP));
 	}
 
 	@Bean

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +35,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * retried with an exponential backoff and then set aside on {@code <topic>.<group>.dlt};
  * one that cannot be read is set aside at once, since reading it again will not help. The
  * container also tells when every topic has partitions assigned, for a group that starts
- * from the end and must not miss what is published just after it starts.
+ * from the end and must not miss what is published just after it starts. Each record is
+ * handled in a consumer span that continues the trace named by its {@code traceparent}
+ * header.
  */
 final class ConsumerContainer {
 
@@ -52,12 +55,15 @@ final class ConsumerContainer {
 
 	ConsumerContainer(String group, List<String> topics, MessageListener<String, String> listener,
 			ConsumerFactory<String, String> consumers, KafkaTemplate<String, String> deadLetters,
-			ConsumerProperties properties, MeterRegistry meters) {
+			ConsumerProperties properties, MeterRegistry meters, ObservationRegistry observations) {
 		this.group = group;
 		this.topics = topics;
 		ContainerProperties containerProperties = new ContainerProperties(topics.toArray(String[]::new));
 		containerProperties.setGroupId(group);
+		// The container is no bean, so it is handed the registry: each record is then
+		// handled in a consumer span continuing the trace of its traceparent header.
 		containerProperties.setObservationEnabled(true);
+		containerProperties.setObservationRegistry(observations);
 		containerProperties.setMessageListener(listener);
 		containerProperties.setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
 			@Override

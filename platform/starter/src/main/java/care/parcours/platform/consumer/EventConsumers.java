@@ -11,6 +11,7 @@ import care.parcours.events.EventEnvelope;
 import care.parcours.platform.web.CorrelationIds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -55,7 +56,7 @@ public class EventConsumers implements SmartLifecycle {
 	public EventConsumers(List<EventHandler<?>> handlers, List<EventSubscriber> subscribers, String group,
 			EventCodec codec, JdbcClient jdbc, TransactionTemplate transactions,
 			ConsumerFactory<String, String> consumers, KafkaTemplate<String, String> deadLetters,
-			ConsumerProperties properties, MeterRegistry meters) {
+			ConsumerProperties properties, MeterRegistry meters, ObservationRegistry observations) {
 		this.group = group;
 		this.codec = codec;
 		this.handledEvents = new HandledEvents(jdbc);
@@ -75,8 +76,9 @@ public class EventConsumers implements SmartLifecycle {
 			.distinct()
 			.toList();
 		this.awaitAssignment = properties.startFromLatest();
-		this.container = topics.isEmpty() ? null : new ConsumerContainer(group, topics,
-				(MessageListener<String, String>) this::onRecord, consumers, deadLetters, properties, meters);
+		this.container = topics.isEmpty() ? null
+				: new ConsumerContainer(group, topics, (MessageListener<String, String>) this::onRecord, consumers,
+						deadLetters, properties, meters, observations);
 	}
 
 	private void register(EventHandler<?> handler) {

@@ -7,6 +7,8 @@ import care.parcours.events.DomainEvent;
 import care.parcours.events.EventCatalog;
 import care.parcours.events.EventCodec;
 import care.parcours.events.EventEnvelope;
+import care.parcours.platform.tracing.DeferredTracing;
+import care.parcours.platform.tracing.StoredTraceContext;
 import care.parcours.platform.web.CorrelationIds;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +19,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Where a service publishes its events. Call it inside the transaction that changes the
  * aggregate, after the aggregate is written: the event is stored with that transaction
- * and relayed once it commits, or vanishes with it when it rolls back.
+ * and relayed once it commits, or vanishes with it when it rolls back. The trace context
+ * current at that moment is stored with it, for the relay to continue the trace.
  */
 public class Outbox {
 
@@ -29,11 +32,14 @@ public class Outbox {
 
 	private final OutboxRelay relay;
 
-	public Outbox(JdbcClient jdbc, EventCodec codec, Clock clock, OutboxRelay relay) {
+	private final DeferredTracing tracing;
+
+	public Outbox(JdbcClient jdbc, EventCodec codec, Clock clock, OutboxRelay relay, DeferredTracing tracing) {
 		this.jdbc = jdbc;
 		this.codec = codec;
 		this.clock = clock;
 		this.relay = relay;
+		this.tracing = tracing;
 	}
 
 	/**
@@ -55,15 +61,19 @@ public class Outbox {
 		}
 		EventEnvelope envelope = codec.envelope(event, aggregateId.toString(), aggregateVersion, clock.instant(),
 				CorrelationIds.current(), pathwayId == null ? null : pathwayId.toString());
+		StoredTraceContext trace = tracing.capture();
 		jdbc.sql("""
-				insert into parcours_platform.outbox_event (event_id, topic, message_key, event_type, envelope)
-				values (:id, :topic, :key, :type, :envelope)
+				insert into parcours_platform.outbox_event
+				(event_id, topic, message_key, event_type, envelope, traceparent, tracestate)
+				values (:id, :topic, :key, :type, :envelope, :traceparent, :tracestate)
 				""")
 			.param("id", UUID.fromString(envelope.id()))
 			.param("topic", EventCatalog.topicOf(event.getClass()))
 			.param("key", envelope.subject())
 			.param("type", envelope.type())
 			.param("envelope", codec.write(envelope))
+			.param("traceparent", trace.traceparent())
+			.param("tracestate", trace.tracestate())
 			.update();
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override

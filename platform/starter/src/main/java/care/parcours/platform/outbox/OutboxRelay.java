@@ -1,5 +1,6 @@
 package care.parcours.platform.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,11 +13,15 @@ import java.util.concurrent.TimeoutException;
 
 import care.parcours.platform.polling.LeaderPoller;
 import care.parcours.platform.polling.PollingLifecycle;
+import care.parcours.platform.tracing.DeferredTracing;
+import care.parcours.platform.tracing.StoredTraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,13 +61,16 @@ public class OutboxRelay extends PollingLifecycle<Long> {
 
 	private final Timer delay;
 
+	private final DeferredTracing tracing;
+
 	public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
-			OutboxProperties properties, MeterRegistry meters) {
+			OutboxProperties properties, MeterRegistry meters, DeferredTracing tracing) {
 		super(new LeaderPoller.Settings("outbox-relay", LOCK_KEY, properties.pollInterval(), properties.batchSize()),
 				jdbc, transactions, properties.enabled(), properties.sendTimeout().plusSeconds(1));
 		this.jdbc = jdbc;
 		this.kafka = kafka;
 		this.properties = properties;
+		this.tracing = tracing;
 		this.relayed = Counter.builder("parcours.outbox.relayed")
 			.description("Events relayed from the outbox to Kafka")
 			.register(meters);
@@ -88,7 +96,7 @@ public class OutboxRelay extends PollingLifecycle<Long> {
 	@Override
 	protected List<Long> takeUnderLock(int batchSize) {
 		List<Row> rows = jdbc.sql("""
-				select position, topic, message_key, envelope, created_at
+				select position, topic, message_key, event_type, envelope, created_at, traceparent, tracestate
 				from parcours_platform.outbox_event order by position limit :limit
 				""").param("limit", batchSize).query(Row.class).list();
 		List<Long> sent = send(rows);
@@ -100,30 +108,50 @@ public class OutboxRelay extends PollingLifecycle<Long> {
 		return sent;
 	}
 
-	/** Sends rows in order; returns the positions of the acknowledged prefix. */
+	/**
+	 * Sends rows in order; returns the positions of the acknowledged prefix. Each send is
+	 * a producer span in the trace of the request that wrote the row, and its context
+	 * goes on the record for the consumers.
+	 */
 	private List<Long> send(List<Row> rows) {
 		List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(rows.size());
+		List<Span> spans = new ArrayList<>(rows.size());
 		for (Row row : rows) {
-			sends.add(kafka.send(new ProducerRecord<>(row.topic(), row.messageKey(), row.envelope())));
+			Span span = tracing.continueAs(row.trace(), row.topic() + " send", Span.Kind.PRODUCER)
+				.tag("messaging.system", "kafka")
+				.tag("messaging.operation", "publish")
+				.tag("messaging.destination.name", row.topic())
+				.tag("parcours.event.type", row.eventType());
+			spans.add(span);
+			ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.messageKey(), row.envelope());
+			tracing.inject(span, record.headers(),
+					(headers, key, value) -> headers.remove(key).add(key, value.getBytes(StandardCharsets.UTF_8)));
+			sends.add(kafka.send(record));
 		}
 		List<Long> acknowledged = new ArrayList<>(rows.size());
-		for (int i = 0; i < rows.size(); i++) {
-			try {
-				sends.get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		try {
+			for (int i = 0; i < rows.size(); i++) {
+				try {
+					sends.get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					break;
+				}
+				catch (ExecutionException | TimeoutException ex) {
+					// Stop at the first failure: what follows is sent again, after it,
+					// next time.
+					log.warn("Kafka did not acknowledge outbox event at position {}; will retry",
+							rows.get(i).position(), ex);
+					spans.get(i).error(ex);
+					break;
+				}
+				acknowledged.add(rows.get(i).position());
+				delay.record(Duration.between(rows.get(i).createdAt().toInstant(), Instant.now()));
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
-			catch (ExecutionException | TimeoutException ex) {
-				// Stop at the first failure: what follows is sent again, after it, next
-				// time.
-				log.warn("Kafka did not acknowledge outbox event at position {}; will retry", rows.get(i).position(),
-						ex);
-				break;
-			}
-			acknowledged.add(rows.get(i).position());
-			delay.record(Duration.between(rows.get(i).createdAt().toInstant(), Instant.now()));
+		}
+		finally {
+			spans.forEach(Span::end);
 		}
 		relayed.increment(acknowledged.size());
 		return acknowledged;
@@ -151,7 +179,12 @@ public class OutboxRelay extends PollingLifecycle<Long> {
 		}
 	}
 
-	private record Row(long position, String topic, String messageKey, String envelope, OffsetDateTime createdAt) {
+	private record Row(long position, String topic, String messageKey, String eventType, String envelope,
+			OffsetDateTime createdAt, @Nullable String traceparent, @Nullable String tracestate) {
+
+		StoredTraceContext trace() {
+			return new StoredTraceContext(traceparent, tracestate);
+		}
 
 	}
 
