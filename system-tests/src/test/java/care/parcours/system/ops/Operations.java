@@ -44,6 +44,13 @@ public final class Operations {
 	 */
 	public static final Set<String> FROM_PROMETHEUS = Set.of("up", "ALERTS");
 
+	/**
+	 * Exported only in a configuration the platform of the system tests does not run, and
+	 * proven exported by the test named.
+	 */
+	public static final Map<String, String> PROVEN_ELSEWHERE = Map.of("ssl_chain_expiry_seconds",
+			"gateway's TlsCertificateExpiryIT: exported once the gateway has a TLS certificate (an SSL bundle)");
+
 	private static final Pattern LABEL_VALUES = Pattern.compile("^\\s*label_values\\((.*),\\s*[a-zA-Z_]+\\s*\\)\\s*$",
 			Pattern.DOTALL);
 
