@@ -23,7 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ops/prometheus/alerts.yml watches. The certificate is made here, valid for 30 days, by
  * the JDK's keytool: no key is kept in the repository.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.ssl.bundle=gateway")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		// The management port takes the public port's TLS unless told otherwise;
+		// Prometheus
+		// scrapes it inside the network, in plain HTTP.
+		properties = { "server.ssl.bundle=gateway", "management.server.ssl.enabled=false" })
 class TlsCertificateExpiryIT {
 
 	private static final String PASSWORD = "test-only";
