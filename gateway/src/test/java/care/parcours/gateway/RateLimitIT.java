@@ -2,6 +2,8 @@ package care.parcours.gateway;
 
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -45,6 +48,9 @@ class RateLimitIT {
 
 	@Autowired
 	WebTestClient client;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
@@ -97,6 +103,37 @@ class RateLimitIT {
 		assertThat(refused.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
 		// The same address, now a client with a token: the API bucket is another one.
 		partnersAs(TestTokens.forClient("hospital-" + UUID.randomUUID())).expectStatus().isOk();
+	}
+
+	@Test
+	void refusalsAreCountedPerPolicyFromZeroOn() {
+		String metrics = Scrape.metrics(this.managementPort);
+		assertThat(metrics).as("both policies exported before their first refusal")
+			.containsPattern(refusals("api"))
+			.containsPattern(refusals("login"));
+		long apiBefore = refused(metrics, "api");
+		long loginBefore = refused(metrics, "login");
+		String caller = TestTokens.forClient("counted-" + UUID.randomUUID());
+		for (int i = 0; i < API_BURST; i++) {
+			partnersAs(caller).expectStatus().isOk();
+		}
+
+		firstRefused(() -> partnersAs(caller));
+
+		String after = Scrape.metrics(this.managementPort);
+		assertThat(refused(after, "api")).isEqualTo(apiBefore + 1);
+		assertThat(refused(after, "login")).isEqualTo(loginBefore);
+	}
+
+	private static Pattern refusals(String policy) {
+		return Pattern
+			.compile("parcours_gateway_rate_limit_refused_total\\{[^}]*policy=\"" + policy + "\"[^}]*} (\\d+)");
+	}
+
+	private static long refused(String metrics, String policy) {
+		Matcher matcher = refusals(policy).matcher(metrics);
+		assertThat(matcher.find()).as("refusals of %s in %s", policy, metrics).isTrue();
+		return (long) Double.parseDouble(matcher.group(1));
 	}
 
 	/**

@@ -57,6 +57,11 @@ class TokenBuckets {
 		this.unchecked = Counter.builder("parcours.gateway.rate.limit.unchecked")
 			.description("Requests let through without a rate limit check because Redis was out of reach")
 			.register(meters);
+		// At zero from the start: a refusal that creates its series is invisible to
+		// increase() and rate(), and the dashboards would show no line rather than none.
+		for (Policy policy : Policy.values()) {
+			refused(policy);
+		}
 	}
 
 	/**
@@ -118,6 +123,13 @@ class TokenBuckets {
 			});
 	}
 
+	private Counter refused(Policy policy) {
+		return Counter.builder("parcours.gateway.rate.limit.refused")
+			.description("Requests refused with 429 because their bucket was empty")
+			.tag("policy", policy.key())
+			.register(this.meters);
+	}
+
 	/** The script answers {@code [allowed (1 or 0), tokens left]}. */
 	private boolean allowed(Policy policy, String id, List<List<Long>> replies) {
 		if (this.redisDown.compareAndSet(true, false)) {
@@ -127,7 +139,7 @@ class TokenBuckets {
 		this.headroom.learn(id, answer.get(1));
 		boolean allowed = answer.getFirst() == 1L;
 		if (!allowed) {
-			this.meters.counter("parcours.gateway.rate.limit.refused", "policy", policy.key()).increment();
+			refused(policy).increment();
 		}
 		return allowed;
 	}

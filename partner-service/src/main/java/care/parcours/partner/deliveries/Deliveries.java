@@ -46,6 +46,11 @@ class Deliveries {
 		this.tracing = tracing;
 	}
 
+	/** How many deliveries are dead letters, waiting for a replay. */
+	long dead() {
+		return jdbc.sql("select count(*) from webhook_delivery where status = 'DEAD'").query(Long.class).single();
+	}
+
 	/**
 	 * Records the event for every enabled endpoint of the partners it concerns that
 	 * subscribed to its type; an event recorded before is not recorded again.

@@ -3,6 +3,7 @@ package care.parcours.partner.deliveries;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -18,8 +19,23 @@ class DeliveryMetrics {
 
 	private final MeterRegistry meters;
 
-	DeliveryMetrics(MeterRegistry meters) {
+	DeliveryMetrics(MeterRegistry meters, Deliveries deliveries) {
 		this.meters = meters;
+		// What waits for someone to fix an endpoint and replay: unlike the counter of
+		// dead
+		// letters, it is there from the start, survives restarts and falls on replay.
+		Gauge.builder("parcours.webhooks.dead_letters", deliveries, DeliveryMetrics::deadOrNaN)
+			.description("Webhook deliveries dead-lettered and not replayed")
+			.register(meters);
+	}
+
+	private static double deadOrNaN(Deliveries deliveries) {
+		try {
+			return deliveries.dead();
+		}
+		catch (RuntimeException ex) {
+			return Double.NaN;
+		}
 	}
 
 	/**

@@ -17,6 +17,7 @@ import care.parcours.partner.deliveries.WebhookReceiver.Behaviour;
 import care.parcours.partner.deliveries.WebhookReceiver.Handled;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.TestEvents;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +51,9 @@ class WebhookDeliveryIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void throughFailuresTimeoutsAndRecoveryEveryEventIsHandledOnceInOrderAndSigned() throws Exception {
@@ -118,6 +122,10 @@ class WebhookDeliveryIT {
 
 			await().atMost(PATIENCE).until(() -> deliveries(endpoint, "?status=DEAD").size() == 2);
 			List<String> failedIds = List.copyOf(receiver.receivedIds());
+			// The gauge counts every endpoint's dead letters: other tests' may come and
+			// go.
+			await().untilAsserted(() -> assertThat(deadLettersGauge()).isEqualTo(deadLettersInTheDatabase())
+				.isGreaterThanOrEqualTo(2));
 
 			receiver.otherwise(Behaviour.OK);
 			http.post()
@@ -131,6 +139,8 @@ class WebhookDeliveryIT {
 
 			await().atMost(PATIENCE).until(() -> receiver.handled().size() == 2);
 			assertThat(receiver.handled()).extracting(Handled::aggregateVersion).containsExactly(0L, 1L);
+			assertThat(deliveries(endpoint, "?status=DEAD")).isEmpty();
+			await().untilAsserted(() -> assertThat(deadLettersGauge()).isEqualTo(deadLettersInTheDatabase()));
 			assertThat(failedIds).containsAll(receiver.handled().stream().map(Handled::id).toList());
 			UUID first = UUID.fromString(receiver.handled().getFirst().id());
 			http.get()
@@ -227,6 +237,14 @@ class WebhookDeliveryIT {
 						START.plusSeconds(86400), end.plusSeconds(86400), null, null),
 				new AppointmentCancelled(appointment, practitioner, partner, patient, START.plusSeconds(86400),
 						end.plusSeconds(86400), "PATIENT_REQUEST", null));
+	}
+
+	private double deadLettersGauge() {
+		return meters.get("parcours.webhooks.dead_letters").gauge().value();
+	}
+
+	private double deadLettersInTheDatabase() {
+		return jdbc.sql("select count(*) from webhook_delivery where status = 'DEAD'").query(Long.class).single();
 	}
 
 	private static void publish(DomainEvent event, UUID subject, long version) {

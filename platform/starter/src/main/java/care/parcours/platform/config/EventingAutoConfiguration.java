@@ -46,6 +46,7 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -115,6 +116,11 @@ public class EventingAutoConfiguration {
 		}
 		DefaultKafkaConsumerFactory<String, String> consumers = new DefaultKafkaConsumerFactory<>(consumerConfig,
 				new StringDeserializer(), new StringDeserializer());
+		// The Kafka client's own metrics (kafka_consumer_*), among them how far each
+		// consumer lags behind its partitions: Spring Boot binds them only to the
+		// consumer
+		// factory it builds, not to this one.
+		meters.ifAvailable(registry -> consumers.addListener(new MicrometerConsumerListener<>(registry)));
 		return new EventConsumers(handlers, subscribers.orderedStream().toList(), group, codec,
 				JdbcClient.create(dataSource), new TransactionTemplate(transactions), consumers, producer(kafka),
 				properties, meterRegistry(meters), observations.getIfUnique(() -> ObservationRegistry.NOOP));

@@ -80,6 +80,13 @@ public class OutboxRelay extends PollingLifecycle<Long> {
 		Gauge.builder("parcours.outbox.pending", this, OutboxRelay::pendingOrNaN)
 			.description("Events written but not yet relayed")
 			.register(meters);
+		// The backlog's size says little on its own: a hundred events relayed every
+		// second
+		// are fine, one stuck for minutes is not. Its age is what an alert can watch.
+		Gauge.builder("parcours.outbox.oldest.age", this, OutboxRelay::oldestAgeOrNaN)
+			.description("Age of the oldest event written but not yet relayed; 0 when none waits")
+			.baseUnit("seconds")
+			.register(meters);
 	}
 
 	/**
@@ -160,6 +167,23 @@ public class OutboxRelay extends PollingLifecycle<Long> {
 	private double pendingOrNaN() {
 		try {
 			return jdbc.sql("select count(*) from parcours_platform.outbox_event").query(Long.class).single();
+		}
+		catch (RuntimeException ex) {
+			return Double.NaN;
+		}
+	}
+
+	/**
+	 * Seconds since the oldest waiting row was written, by the database's clock, which
+	 * wrote it: the first by position, through the primary key, without scanning the
+	 * backlog.
+	 */
+	private double oldestAgeOrNaN() {
+		try {
+			return jdbc.sql("""
+					select coalesce(extract(epoch from statement_timestamp() - min(created_at)), 0)
+					from (select created_at from parcours_platform.outbox_event order by position limit 1) oldest
+					""").query(Double.class).single();
 		}
 		catch (RuntimeException ex) {
 			return Double.NaN;
