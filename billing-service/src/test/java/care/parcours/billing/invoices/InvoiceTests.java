@@ -81,7 +81,7 @@ class InvoiceTests {
 		assertThatThrownBy(() -> InvoiceDraft.deposit(quote, quote.accepted(), Money.of("10000.00", "EUR"),
 				Money.of("508.01", "EUR")))
 			.isInstanceOf(RuleViolationException.class)
-			.hasMessageContaining("9999.99 EUR not yet invoiced");
+			.hasMessageContaining("exceeds the 9999.99 EUR of quote");
 	}
 
 	@Test
