@@ -1,5 +1,6 @@
 package care.parcours.billing.notifications;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import care.parcours.billing.invoices.PaymentMethod;
 import care.parcours.platform.domain.InvalidRequestException;
 import care.parcours.platform.money.Money;
 import care.parcours.platform.problem.ProblemTypes;
+import care.parcours.platform.web.CorrelationIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -19,6 +21,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
@@ -31,7 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -133,11 +138,35 @@ class PaymentNotificationController {
 		return notice;
 	}
 
-	private static ErrorResponseException refused(String type, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
-		problem.setType(ProblemTypes.of(type));
+	private static SignatureRefused refused(String type, String detail) {
+		return new SignatureRefused(type, detail);
+	}
+
+	/**
+	 * A 401 of this endpoint's own: the domain's exceptions have none, and Spring
+	 * Security's speak of tokens.
+	 */
+	@ExceptionHandler(SignatureRefused.class)
+	ResponseEntity<ProblemDetail> refusal(SignatureRefused refused, HttpServletRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, refused.getMessage());
+		problem.setType(ProblemTypes.of(refused.type));
 		problem.setTitle("Unauthorized");
-		return new ErrorResponseException(HttpStatus.UNAUTHORIZED, problem, null);
+		problem.setInstance(URI.create(request.getRequestURI()));
+		problem.setProperty("correlationId", CorrelationIds.current());
+		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
+	static final class SignatureRefused extends RuntimeException {
+
+		private final String type;
+
+		SignatureRefused(String type, String detail) {
+			super(detail, null, false, false);
+			this.type = type;
+		}
+
 	}
 
 }
