@@ -34,7 +34,7 @@ final class InvoiceViews {
 			@Schema(description = "Unbroken per partner and year, such as 2026-000042") String number, InvoiceKind kind,
 			InvoiceStatus status, @Schema(description = "The partner that issues it") UUID partnerId, UUID patientId,
 			UUID pathwayId, @Nullable UUID stepId, UUID quoteId, int quoteVersion, String currency, String language,
-			List<LineView> lines, Totals totals,
+			List<InvoiceLineView> lines, InvoiceTotals totals,
 			@Schema(description = "total - paid + refunded - credited, never below zero") Money balance, Money paid,
 			Money refunded, Money credited, LocalDate dueOn, Instant issuedAt, @Nullable Instant settledAt,
 			@Schema(description = "The completed appointments a balance bills") List<UUID> appointments,
@@ -45,8 +45,8 @@ final class InvoiceViews {
 			return new InvoiceView(invoice.id(), invoice.number().toString(), invoice.kind(), invoice.status(),
 					invoice.issuerId(), invoice.patientId(), invoice.pathwayId(), invoice.stepId(), invoice.quoteId(),
 					invoice.quoteVersion(), invoice.currency().getCurrencyCode(), invoice.language(),
-					invoice.lines().stream().map(LineView::of).toList(),
-					new Totals(invoice.net(), invoice.vat(), invoice.total(), invoice.insurersTotal(),
+					invoice.lines().stream().map(InvoiceLineView::of).toList(),
+					new InvoiceTotals(invoice.net(), invoice.vat(), invoice.total(), invoice.insurersTotal(),
 							invoice.patientTotal()),
 					invoice.balance(), invoice.paid(), invoice.refunded(), invoice.credited(), invoice.dueOn(),
 					invoice.issuedAt(), invoice.settledAt(), invoice.care(),
@@ -71,26 +71,29 @@ final class InvoiceViews {
 	}
 
 	@Schema(description = "What the invoice bills: net + vat = total = insurers + patient, to the minor unit.")
-	record Totals(Money net, Money vat, Money total, Money insurers, Money patient) {
+	record InvoiceTotals(Money net, Money vat, Money total, Money insurers, Money patient) {
 
 	}
 
 	@Schema(description = "A line: a line of the quote, a deposit, or a deposit deducted (negative).")
-	record LineView(int position, @Nullable Integer quotePosition, String code, String label,
+	record InvoiceLineView(int position, @Nullable Integer quotePosition, String code, String label,
 			@Nullable BigDecimal quantity, @Nullable Money unitPrice, @Nullable BigDecimal vatRate, Money net,
-			Money vat, Money total, List<ShareView> shares, Money patientShare) {
+			Money vat, Money total, List<InvoiceShareView> shares, Money patientShare) {
 
-		static LineView of(InvoiceLine line) {
-			return new LineView(line.position(), line.quotePosition(), line.code(), line.label(), line.quantity(),
-					line.unitPrice(), line.vatRate(), line.net(), line.vat(), line.total(),
-					line.shares().stream().map(s -> new ShareView(s.policyId(), s.insurerId(), s.amount())).toList(),
+		static InvoiceLineView of(InvoiceLine line) {
+			return new InvoiceLineView(line.position(), line.quotePosition(), line.code(), line.label(),
+					line.quantity(), line.unitPrice(), line.vatRate(), line.net(), line.vat(), line.total(),
+					line.shares()
+						.stream()
+						.map(s -> new InvoiceShareView(s.policyId(), s.insurerId(), s.amount()))
+						.toList(),
 					line.patient());
 		}
 
 	}
 
 	@Schema(description = "What one insurer is billed of a line.")
-	record ShareView(UUID policyId, UUID insurerId, Money amount) {
+	record InvoiceShareView(UUID policyId, UUID insurerId, Money amount) {
 
 	}
 
