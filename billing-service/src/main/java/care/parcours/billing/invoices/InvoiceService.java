@@ -119,23 +119,21 @@ public class InvoiceService {
 			throw new ConflictException("quote-not-accepted",
 					"Quote " + quote.id() + " has no accepted version: only an accepted quote is invoiced.");
 		}
-		List<Invoice> earlier = invoices.ofQuote(quote.id());
-		if (earlier.stream().anyMatch(i -> i.kind() != InvoiceKind.DEPOSIT)) {
+		Invoices.Invoiced invoiced = invoices.invoicedOf(quote.id());
+		if (invoiced.closed()) {
 			throw new ConflictException("quote-invoiced",
 					"Quote " + quote.id() + " was invoiced in full, or for its balance, already.");
 		}
 		InvoiceDraft draft = switch (request.kind()) {
 			case FULL -> {
-				if (!earlier.isEmpty()) {
+				if (invoiced.deposits() > 0) {
 					throw new ConflictException("quote-has-deposits",
 							"Deposits were invoiced on quote " + quote.id() + ": invoice its BALANCE.");
 				}
 				yield InvoiceDraft.full(quote, accepted);
 			}
 			case DEPOSIT -> InvoiceDraft.deposit(quote, accepted, deposit(request, accepted),
-					earlier.stream()
-						.map(i -> i.total().minus(i.credited()))
-						.reduce(Money.zero(accepted.terms().currency()), Money::plus));
+					new Money(invoiced.depositsKept(), accepted.terms().currency()));
 			case BALANCE -> {
 				List<UUID> performed = care.completedFor(quote.pathwayId(), quote.stepId(), quote.partnerId(),
 						quote.patientId());
@@ -144,7 +142,8 @@ public class InvoiceService {
 							"No appointment for the " + (quote.stepId() == null ? "pathway" : "step") + " of quote "
 									+ quote.id() + " was reported completed: its balance is invoiced after care.");
 				}
-				yield InvoiceDraft.balance(quote, accepted, request.positions(), earlier, performed);
+				yield InvoiceDraft.balance(quote, accepted, request.positions(), invoices.ofQuote(quote.id()),
+						performed);
 			}
 		};
 		DocumentNumber number = numbers.next(draft.issuerId(), today.getYear());

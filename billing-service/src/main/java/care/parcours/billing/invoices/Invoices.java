@@ -160,6 +160,30 @@ class Invoices {
 			.toList();
 	}
 
+	/**
+	 * What a quote was invoiced so far, without loading its invoices: deposits are issued
+	 * many times per quote, and each needs only their sum.
+	 *
+	 * @param closed whether it was invoiced in full or for its balance
+	 * @param deposits how many deposits were invoiced
+	 * @param depositsKept what they bill after their credit notes
+	 */
+	record Invoiced(boolean closed, int deposits, BigDecimal depositsKept) {
+
+	}
+
+	Invoiced invoicedOf(UUID quoteId) {
+		return jdbc.sql("""
+				select coalesce(bool_or(kind <> 'DEPOSIT'), false) as closed,
+				       count(*) filter (where kind = 'DEPOSIT') as deposits,
+				       coalesce(sum(total - credited) filter (where kind = 'DEPOSIT'), 0) as kept
+				from invoice where quote_id = ?
+				""")
+			.param(quoteId)
+			.query((rs, n) -> new Invoiced(rs.getBoolean("closed"), rs.getInt("deposits"), rs.getBigDecimal("kept")))
+			.single();
+	}
+
 	/** The invoice a provider's reference was recorded against, if any. */
 	Optional<UUID> paidWith(String provider, String reference) {
 		return jdbc.sql("select invoice_id from payment where provider = ? and reference = ?")
