@@ -62,9 +62,9 @@ final class InvoicesBenchmark implements Benchmark {
 			partners.add(UUID.randomUUID());
 		}
 		String item = id(post(http, base, bearer, "/api/catalogue/items", """
-				{"kind": "MEDICAL_ACT", "nomenclature": "CCAM", "code": "NEKA020",
-				 "labels": {"fr": "Prothèse totale de hanche", "en": "Total hip replacement", "nl": "Heupprothese"}}
-				"""));
+				{"kind": "MEDICAL_ACT", "nomenclature": "CCAM", "code": "BNCH%03d",
+				 "labels": {"fr": "Acte de banc d'essai", "en": "Benchmark act", "nl": "Benchmarkhandeling"}}
+				""".formatted(java.util.concurrent.ThreadLocalRandom.current().nextInt(1000))));
 		for (UUID partner : partners) {
 			post(http, base, bearer, "/api/catalogue/tariffs", """
 					{"itemId": "%s", "partnerId": "%s", "unitPrice": {"amount": "9800.00", "currency": "EUR"},
