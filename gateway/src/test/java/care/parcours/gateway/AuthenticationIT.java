@@ -45,6 +45,8 @@ class AuthenticationIT {
 
 	static final DownstreamStub scheduling = DownstreamStub.start("scheduling");
 
+	static final DownstreamStub billing = DownstreamStub.start("billing");
+
 	@Autowired
 	WebTestClient client;
 
@@ -60,6 +62,7 @@ class AuthenticationIT {
 		registry.add("PARCOURS_PARTNER_URL", partner::url);
 		registry.add("PARCOURS_AUTH_URL", authorizationServer::url);
 		registry.add("PARCOURS_SCHEDULING_URL", scheduling::url);
+		registry.add("PARCOURS_BILLING_URL", billing::url);
 	}
 
 	@BeforeEach
@@ -67,12 +70,14 @@ class AuthenticationIT {
 		partner.reset();
 		authorizationServer.reset();
 		scheduling.reset();
+		billing.reset();
 	}
 
 	@AfterAll
 	static void stopServices() {
 		partner.close();
 		authorizationServer.close();
+		billing.close();
 		scheduling.close();
 	}
 
@@ -204,6 +209,16 @@ class AuthenticationIT {
 
 		assertThat(scheduling.received()).extracting(ReceivedRequest::uri)
 			.containsExactly("/api/appointments/join/link-token");
+	}
+
+	@Test
+	void aPaymentProvidersNotificationPassesWithoutATokenButNoOtherBillingPathDoes() {
+		this.client.post().uri("/api/payment-notifications/acme-pay").exchange().expectStatus().isOk();
+		this.client.post().uri("/api/payment-notifications/acme-pay/more").exchange().expectStatus().isUnauthorized();
+		this.client.post().uri("/api/invoices/i-1/payments").exchange().expectStatus().isUnauthorized();
+
+		assertThat(billing.received()).extracting(ReceivedRequest::uri)
+			.containsExactly("/api/payment-notifications/acme-pay");
 	}
 
 	@Test

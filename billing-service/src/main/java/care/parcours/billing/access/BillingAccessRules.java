@@ -20,13 +20,24 @@ import static org.springframework.http.HttpMethod.PUT;
  * Quotes are drafted, sent and recorded as accepted by billing staff and coordinators,
  * and read by the partner they concern; the catalogue, insurers, policies, authorisations
  * and exchange rates are billing staff's (coordinators read them to build quotes).
+ * Invoices are issued, credited, paid and refunded by billing staff, read by coordinators
+ * and by the partner that issues them; payment providers' notifications carry no token
+ * but a signature the notifications feature checks.
  */
 @Configuration(proxyBeanMethods = false)
 class BillingAccessRules {
 
 	@Bean
 	EndpointRules billingEndpoints() {
-		return (rules) -> rules.requestMatchers(GET, "/api/quotes/*/authorisations", "/api/quotes/*/authorisations/*")
+		return (rules) -> rules.requestMatchers(GET, "/api/invoices", "/api/invoices/*", "/api/invoices/*/pdf")
+			.access(anyOf(roles(BILLING, COORDINATOR, ADMIN), partner(SCOPE_QUOTES_READ)))
+			.requestMatchers(POST, "/api/invoices", "/api/invoices/*/credit-notes", "/api/invoices/*/payments",
+					"/api/invoices/*/refunds")
+			.access(roles(BILLING, ADMIN))
+			// A payment provider has no user token: its notifications are signed instead.
+			.requestMatchers(POST, "/api/payment-notifications/*")
+			.permitAll()
+			.requestMatchers(GET, "/api/quotes/*/authorisations", "/api/quotes/*/authorisations/*")
 			.access(roles(BILLING, COORDINATOR, ADMIN))
 			.requestMatchers(POST, "/api/quotes/*/authorisations", "/api/quotes/*/authorisations/*/decision")
 			.access(roles(BILLING, ADMIN))

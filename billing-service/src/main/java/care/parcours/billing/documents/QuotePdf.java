@@ -35,42 +35,10 @@ import org.jspecify.annotations.Nullable;
  * currency naming the rate and its date. Amounts and dates are written for the patient's
  * language.
  */
-final class QuotePdf {
-
-	private static final float MARGIN = 40;
-
-	private static final float TOP = PDRectangle.A4.getHeight() - MARGIN;
-
-	/**
-	 * The code's and the label's left edges, where the label must end, then the right
-	 * edges of the number columns: quantity, unit price, VAT rate, total, insurers,
-	 * patient.
-	 */
-	private static final float[] COLUMNS = { MARGIN, MARGIN + 90, MARGIN + 232, MARGIN + 262, MARGIN + 322,
-			MARGIN + 350, MARGIN + 410, MARGIN + 463, MARGIN + 515 };
-
-	private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-
-	private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-
-	private final Map<Integer, Boolean> encodable = new HashMap<>();
-
-	private final Wording words;
-
-	private final NumberFormat amounts;
-
-	private final DateTimeFormatter dates;
-
-	private PDDocument document;
-
-	private PDPageContentStream page;
-
-	private float y;
+final class QuotePdf extends Sheet {
 
 	private QuotePdf(String language) {
-		this.words = Wording.in(language);
-		this.amounts = NumberFormat.getNumberInstance(words.locale());
-		this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(words.locale());
+		super(Wording.in(language));
 	}
 
 	/**
@@ -153,17 +121,6 @@ final class QuotePdf {
 		return policies;
 	}
 
-	private void header() throws IOException {
-		String[] titles = { words.code(), words.label(), words.quantity(), words.unitPrice(), words.vat(),
-				words.total(), words.insurers(), words.patientShare() };
-		for (int i = 0; i < titles.length; i++) {
-			cell(bold, i, titles[i]);
-		}
-		y -= 4;
-		rule();
-		y -= 12;
-	}
-
 	private void row(QuoteLine line, CoverageSplit.LineSplit split) throws IOException {
 		if (y < MARGIN + 120) {
 			page.close();
@@ -179,96 +136,6 @@ final class QuotePdf {
 		cell(regular, 6, amount(split.insurers()));
 		cell(regular, 7, amount(split.patient()));
 		y -= 12;
-	}
-
-	private void total(String label, Money amount, boolean strong) throws IOException {
-		PDType1Font font = strong ? bold : regular;
-		text(font, 10, MARGIN + 200, label);
-		String value = money(amount);
-		text(font, 10, COLUMNS[8] - width(font, 10, value), value);
-		y -= 14;
-	}
-
-	private void line(String text) throws IOException {
-		text(regular, 10, MARGIN, text);
-		y -= 14;
-	}
-
-	/** Text columns start at their left edge; number columns end at their right one. */
-	private void cell(PDType1Font font, int column, String text) throws IOException {
-		float x = column < 2 ? COLUMNS[column] : COLUMNS[column + 1] - width(font, 8, text);
-		text(font, 8, x, text);
-	}
-
-	private void text(PDType1Font font, float size, float x, String text) throws IOException {
-		page.beginText();
-		page.setFont(font, size);
-		page.newLineAtOffset(x, y);
-		page.showText(printable(font, text));
-		page.endText();
-	}
-
-	private void rule() throws IOException {
-		page.moveTo(MARGIN, y);
-		page.lineTo(COLUMNS[8], y);
-		page.stroke();
-	}
-
-	private void newPage() throws IOException {
-		PDPage next = new PDPage(PDRectangle.A4);
-		document.addPage(next);
-		page = new PDPageContentStream(document, next);
-		y = TOP;
-	}
-
-	private String money(Money money) {
-		return amount(money) + " " + money.currency().getCurrencyCode();
-	}
-
-	private String amount(Money money) {
-		int digits = money.currency().getDefaultFractionDigits();
-		amounts.setMinimumFractionDigits(digits);
-		amounts.setMaximumFractionDigits(digits);
-		return amounts.format(money.amount());
-	}
-
-	private String number(BigDecimal value, int decimals) {
-		NumberFormat format = NumberFormat.getNumberInstance(words.locale());
-		format.setMaximumFractionDigits(decimals);
-		return format.format(value);
-	}
-
-	private String fit(String text, float room) throws IOException {
-		String fitted = text;
-		while (fitted.length() > 1 && width(regular, 8, fitted) > room) {
-			fitted = fitted.substring(0, fitted.length() - 2) + "…";
-		}
-		return fitted;
-	}
-
-	private float width(PDType1Font font, float size, String text) throws IOException {
-		return font.getStringWidth(printable(font, text)) / 1000 * size;
-	}
-
-	/**
-	 * The standard fonts write WinAnsi only: French locales group digits with a narrow
-	 * no-break space, written as a no-break space; anything else they lack becomes ?.
-	 */
-	private String printable(PDType1Font font, String text) {
-		StringBuilder printable = new StringBuilder(text.length());
-		text.replace('\u202F', '\u00A0').codePoints().forEach(c -> {
-			boolean ok = encodable.computeIfAbsent(c, code -> {
-				try {
-					font.encode(new String(Character.toChars(code)));
-					return true;
-				}
-				catch (IOException | IllegalArgumentException ex) {
-					return false;
-				}
-			});
-			printable.appendCodePoint(ok ? c : '?');
-		});
-		return printable.toString();
 	}
 
 }

@@ -28,6 +28,7 @@ import care.parcours.platform.web.PageQuery;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -151,6 +152,15 @@ public class QuoteService {
 			save(quote.expire(now), now);
 		}
 		return due.size();
+	}
+
+	/**
+	 * The quote, locked until the caller's transaction ends: what is invoiced of it is
+	 * decided one invoice at a time.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Quote lockForInvoicing(UUID id) {
+		return quotes.lock(id).orElseThrow(() -> new QuoteNotFound(id));
 	}
 
 	public Quote get(UUID id) {

@@ -2,9 +2,11 @@ package care.parcours.billing.access;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import care.parcours.billing.BillingApi;
+import care.parcours.billing.invoices.InvoiceScenario;
 import care.parcours.test.ApiContractTests;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.TestTokens;
@@ -23,8 +25,99 @@ class BillingSecurityIT extends ApiContractTests {
 		return "billing-service";
 	}
 
+	/** Payment providers sign their notifications instead of holding a token. */
+	@Override
+	protected Set<String> publicOperations() {
+		return Set.of("POST /api/payment-notifications/{provider}");
+	}
+
 	@Autowired
 	RestTestClient http;
+
+	@Test
+	void billingStaffIssueAndRecordPaymentsCoordinatorsReadAndAPartnerReadsOnlyItsOwnInvoices() {
+		BillingApi api = new BillingApi(http);
+		InvoiceScenario ours = InvoiceScenario.accepted(api, "fr");
+		InvoiceScenario theirs = InvoiceScenario.accepted(api, "nl");
+		String coordinator = TestTokens.staff("coordinator").bearer();
+		String billing = TestTokens.staff("billing").bearer();
+		String partner = TestTokens.partner(ours.partnerId()).bearer();
+		String issue = """
+				{"quoteId": "%s", "kind": "FULL"}""";
+
+		for (String refused : List.of(coordinator, partner)) {
+			http.post()
+				.uri("/api/invoices")
+				.header(HttpHeaders.AUTHORIZATION, refused)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(issue.formatted(ours.quoteId()))
+				.exchange()
+				.expectStatus()
+				.isForbidden();
+		}
+		String mine = BillingApi
+			.body(http.post()
+				.uri("/api/invoices")
+				.header(HttpHeaders.AUTHORIZATION, billing)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(issue.formatted(ours.quoteId()))
+				.exchange()
+				.expectStatus()
+				.isCreated())
+			.get("id")
+			.asString();
+		String other = theirs.issue(api, "FULL", "");
+		for (String refused : List.of(coordinator, partner)) {
+			http.post()
+				.uri("/api/invoices/{id}/payments", mine)
+				.header(HttpHeaders.AUTHORIZATION, refused)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("""
+						{"method": "CARD", "provider": "acme-pay", "reference": "x",
+						 "amount": {"amount": "1.00", "currency": "EUR"}}""")
+				.exchange()
+				.expectStatus()
+				.isForbidden();
+		}
+		http.get()
+			.uri("/api/invoices/{id}", other)
+			.header(HttpHeaders.AUTHORIZATION, coordinator)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		http.get()
+			.uri("/api/invoices")
+			.header(HttpHeaders.AUTHORIZATION, partner)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.content[*].id")
+			.isEqualTo(List.of(mine));
+		http.get()
+			.uri("/api/invoices?partnerId={id}", theirs.partnerId())
+			.header(HttpHeaders.AUTHORIZATION, partner)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.content.length()")
+			.isEqualTo(0);
+		http.get()
+			.uri("/api/invoices/{id}/pdf", mine)
+			.header(HttpHeaders.AUTHORIZATION, partner)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PDF);
+		for (String path : List.of("/api/invoices/{id}", "/api/invoices/{id}/pdf")) {
+			http.get()
+				.uri(path, other)
+				.header(HttpHeaders.AUTHORIZATION, partner)
+				.exchange()
+				.expectStatus()
+				.isNotFound();
+		}
+	}
 
 	@Test
 	void aPartnerReadsOnlyTheQuotesThatConcernIt() {

@@ -40,8 +40,9 @@ import org.springframework.web.server.ServerWebExchange;
  * public port serves no actuator endpoint at all. On the public port, the authorization
  * server's paths pass without a token (it authenticates those requests itself, login
  * forms and client secrets included). Every other path needs a valid bearer token, except
- * the few listed as public: a teleconsultation's join link, the Swagger UI and the
- * services' OpenAPI documents. A path added later is therefore protected by default.
+ * the few listed as public: a teleconsultation's join link, a payment provider's signed
+ * notification, the Swagger UI and the services' OpenAPI documents. A path added later is
+ * therefore protected by default.
  * <p>
  * Stateless: no session, no saved request, no CSRF token (a bearer token is not sent by
  * the browser on its own, so it cannot be forged cross-site). Spring Security's strict
@@ -58,10 +59,11 @@ class GatewaySecurity {
 
 	/**
 	 * Open to anyone. A teleconsultation's join link is a capability the patient holds
-	 * (256 random bits), checked by scheduling-service.
+	 * (256 random bits), checked by scheduling-service. A payment provider's notification
+	 * carries no token but an HMAC signature of its body, checked by billing-service.
 	 */
-	static final String[] PUBLIC_PATHS = { "/api/appointments/join/*", "/swagger-ui.html", "/swagger-ui/**",
-			"/webjars/swagger-ui/**", "/v3/api-docs/**", "/asyncapi/**" };
+	static final String[] PUBLIC_PATHS = { "/api/appointments/join/*", "/api/payment-notifications/*",
+			"/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**", "/v3/api-docs/**", "/asyncapi/**" };
 
 	/**
 	 * Every request to the management server ({@code management.server.port}): the
