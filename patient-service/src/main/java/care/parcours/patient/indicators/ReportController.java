@@ -41,7 +41,19 @@ import org.springframework.web.bind.annotation.RestController;
 		+ "cancellations and moves, revenue and outstanding balance. Counts, hours and amounts, never a person.")
 class ReportController {
 
+	/**
+	 * The CSV handlers name what they produce and the JSON ones do not: a request that
+	 * asks for nothing in particular ({@code *}{@code /*}) then matches JSON exactly and
+	 * gets it, and only one that names {@code text/csv} gets CSV.
+	 */
 	private static final String CSV = "text/csv";
+
+	/**
+	 * Springdoc merges each JSON handler with its CSV twin into one operation: the
+	 * responses an annotation adds live on the CSV handler, so that the JSON one keeps
+	 * the schema springdoc infers from its return type.
+	 */
+	private static final String NOT_BEGUN = "The month has not begun (problem month-in-future)";
 
 	private static final String LANG = "fr, en or nl; wins over Accept-Language (default en)";
 
@@ -82,7 +94,7 @@ class ReportController {
 		this.clock = clock;
 	}
 
-	@GetMapping(path = "/api/reports/partners/{partnerId}/months/{month}", produces = MediaType.APPLICATION_JSON_VALUE)
+	@GetMapping("/api/reports/partners/{partnerId}/months/{month}")
 	@Operation(summary = "Read a partner's monthly indicators",
 			description = "The partner's figures for a UTC month (yyyy-MM, begun or past), summed from scheduling's "
 					+ "and billing's news; Accept: text/csv gives the same figures one per line. Coordinators, "
@@ -96,6 +108,7 @@ class ReportController {
 	}
 
 	@GetMapping(path = "/api/reports/partners/{partnerId}/months/{month}", produces = CSV)
+	@ApiResponse(responseCode = "422", description = NOT_BEGUN)
 	@ApiResponse(responseCode = "200", description = "The figures as CSV, one per line",
 			content = @Content(mediaType = CSV, schema = @Schema(type = "string")))
 	ResponseEntity<String> partnerMonthCsv(@PathVariable UUID partnerId, @PathVariable String month,
@@ -114,10 +127,10 @@ class ReportController {
 			.body(out.toString());
 	}
 
-	@GetMapping(path = "/api/reports/months/{month}", produces = MediaType.APPLICATION_JSON_VALUE)
+	@GetMapping("/api/reports/months/{month}")
 	@Operation(summary = "List the partners' monthly indicators",
 			description = "One report per partner with activity in the UTC month (yyyy-MM, begun or past), by "
-					+ "partner id, paginated; Accept: text/csv writes every partner's figures, streamed. "
+					+ "partner id, paginated; Accept: text/csv writes every partner's figures, streamed (page and size do not apply). "
 					+ "Coordinators, billing staff, admins and operations staff.")
 	MonthReports month(@PathVariable String month,
 			@Parameter(description = LANG) @RequestParam(required = false) @Nullable String lang,
@@ -130,6 +143,7 @@ class ReportController {
 	}
 
 	@GetMapping(path = "/api/reports/months/{month}", produces = CSV)
+	@ApiResponse(responseCode = "422", description = NOT_BEGUN)
 	@ApiResponse(responseCode = "200", description = "Every active partner's figures as CSV, one per line",
 			content = @Content(mediaType = CSV, schema = @Schema(type = "string")))
 	void monthCsv(@PathVariable String month,

@@ -50,6 +50,9 @@ class NetworkIndicatorsIT {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	IndicatorGauges gauges;
+
 	@Test
 	void aScriptedMonthGivesTheFiguresComputedByHand() {
 		clock.advance(Duration.between(clock.instant(), MARCH));
@@ -213,6 +216,34 @@ class NetworkIndicatorsIT {
 				|| february.at("/firstQuote/medianHours").isNull())
 			.as("no median of nothing")
 			.isTrue();
+
+		// The gauges are of the current month: the clock is still in March.
+		gauges.refresh();
+		String scrape = http.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		String partner = "application=\"patient-service\",partner=\"" + a.partnerId() + "\"";
+		assertThat(scrape).contains("parcours_indicator_first_quote_median_hours{" + partner + "} 20.0",
+				"parcours_indicator_first_appointment_median_hours{" + partner + "} 8.0",
+				"parcours_indicator_quotes_sent{" + partner + "} 5.0",
+				"parcours_indicator_quote_acceptance_ratio{" + partner + "} 0.6",
+				"parcours_indicator_no_show_ratio{" + partner + "} 0.4",
+				"parcours_indicator_appointments_cancelled{" + partner + "} 2.0",
+				"parcours_indicator_appointments_rescheduled{" + partner + "} 3.0",
+				"parcours_indicator_revenue{application=\"patient-service\",currency=\"EUR\",partner=\"" + a.partnerId()
+						+ "\"} 12000.0",
+				"parcours_indicator_outstanding_balance{application=\"patient-service\",currency=\"CHF\",partner=\""
+						+ a.partnerId() + "\"} 1499.95",
+				"parcours_indicator_pathways_open{application=\"patient-service\",coordinator=\"" + p1.coordinatorId()
+						+ "\"} 1.0",
+				"parcours_indicator_pathways_overdue{application=\"patient-service\",coordinator=\""
+						+ p1.coordinatorId() + "\"} 0.0");
+		assertThat(scrape).as("never a patient").doesNotContain(a.patientId().toString());
 	}
 
 	JsonNode report(UUID partner, String month) {
@@ -232,11 +263,15 @@ class NetworkIndicatorsIT {
 
 	Opened open() {
 		JsonNode pathway = PathwayFixtures.opened(http, clock.instant().plus(Duration.ofDays(30)));
-		return new Opened(PathwayFixtures.id(pathway), Instant.parse(pathway.path("openedAt").asString()));
+		return new Opened(PathwayFixtures.id(pathway), Instant.parse(pathway.path("openedAt").asString()),
+				pathway.path("coordinatorId").asString());
 	}
 
-	/** A pathway and when it was opened: the facts of the script are hours after that. */
-	record Opened(UUID id, Instant openedAt) {
+	/**
+	 * A pathway, when it was opened (the facts of the script are hours after that) and by
+	 * whom.
+	 */
+	record Opened(UUID id, Instant openedAt, String coordinatorId) {
 
 		Instant at(int hours) {
 			return openedAt.plus(Duration.ofHours(hours));
