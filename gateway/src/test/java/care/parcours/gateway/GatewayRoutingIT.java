@@ -81,7 +81,9 @@ class GatewayRoutingIT {
 
 	@ParameterizedTest
 	@CsvSource({ "/api/patients/p-1, patient", "/api/pathways/pw-1/timeline, patient", "/api/pathways, patient",
-			"/api/pathway-templates/t-1/versions/2, patient", "/api/audit, patient", "/api/schedules/s-1, scheduling",
+			"/api/pathway-templates/t-1/versions/2, patient", "/api/audit, patient",
+			"/api/reports/partners/h-1/months/2026-03, patient", "/api/reports/months/2026-03, patient",
+			"/api/schedules/s-1, scheduling",
 			"/api/slots, scheduling", "/api/appointments/a-1, scheduling", "/api/waitlist/w-1, scheduling",
 			"/api/quotes/q-1/versions/2, billing", "/api/coverages/c-1, billing", "/api/invoices, billing",
 			"/api/payments/pay-1, billing", "/api/catalogue/items/i-1, billing", "/api/catalogue/price-lists, billing",

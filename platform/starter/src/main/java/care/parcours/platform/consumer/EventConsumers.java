@@ -1,8 +1,11 @@
 package care.parcours.platform.consumer;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import care.parcours.events.DomainEvent;
 import care.parcours.events.EventCatalog;
@@ -28,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Subscribes the service's consumer group to the topics its {@link EventHandler}s need
- * and hands each event to its handler, once. Events of other types on those topics are
+ * and hands each event to its handlers, once. Events of other types on those topics are
  * skipped. An event that cannot be read, or that its handler keeps refusing, goes to the
  * dead-letter topic {@code <topic>.<group>.dlt} so that the partition moves on and an
  * operator can replay it (the Kafka side is the {@link ConsumerContainer}'s).
@@ -37,7 +40,7 @@ public class EventConsumers implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(EventConsumers.class);
 
-	private final Map<String, Registration<?>> handlersByType = new HashMap<>();
+	private final Map<String, List<Registration<?>>> handlersByType = new HashMap<>();
 
 	private final String group;
 
@@ -64,15 +67,21 @@ public class EventConsumers implements SmartLifecycle {
 		this.meters = meters;
 		handlers.forEach(this::register);
 		subscribers.forEach(subscriber -> subscriber.subscribe(new EventSubscriber.Subscriptions() {
+			private final Set<Class<?>> types = new HashSet<>();
+
 			@Override
 			public <T extends DomainEvent> EventSubscriber.Subscriptions on(Class<T> type, EventHandler<T> handler) {
+				if (!types.add(type)) {
+					throw new IllegalStateException(
+							subscriber.getClass().getName() + " subscribes twice to " + EventCatalog.typeOf(type));
+				}
 				register(new Registration<>(type, handler));
 				return this;
 			}
 		}));
 		List<String> topics = handlersByType.values()
 			.stream()
-			.map(registration -> EventCatalog.topicOf(registration.type()))
+			.map(registrations -> EventCatalog.topicOf(registrations.getFirst().type()))
 			.distinct()
 			.toList();
 		this.awaitAssignment = properties.startFromLatest();
@@ -93,17 +102,21 @@ public class EventConsumers implements SmartLifecycle {
 		register(registration);
 	}
 
+	/**
+	 * Several features of one service may keep their own read model from the same event
+	 * (a pathway's timeline and the network's indicators): each is handled in the order
+	 * registered, in the one transaction that records the event, so that all or none of
+	 * them see it. One feature registering a type twice is a mistake.
+	 */
 	private void register(Registration<?> registration) {
-		Registration<?> previous = handlersByType.put(EventCatalog.typeOf(registration.type()), registration);
-		if (previous != null) {
-			throw new IllegalStateException("Two handlers for " + EventCatalog.typeOf(registration.type()));
-		}
+		handlersByType.computeIfAbsent(EventCatalog.typeOf(registration.type()), type -> new ArrayList<>())
+			.add(registration);
 	}
 
 	private void onRecord(ConsumerRecord<String, String> record) {
 		EventEnvelope envelope = codec.read(record.value());
-		Registration<?> registration = handlersByType.get(envelope.type());
-		if (registration == null) {
+		List<Registration<?>> registrations = handlersByType.get(envelope.type());
+		if (registrations == null) {
 			count(envelope, "ignored");
 			return;
 		}
@@ -112,7 +125,7 @@ public class EventConsumers implements SmartLifecycle {
 				if (!handledEvents.recordFirstDelivery(group, envelope)) {
 					return false;
 				}
-				registration.handle(codec, envelope);
+				registrations.forEach(registration -> registration.handle(codec, envelope));
 				return true;
 			});
 			count(envelope, Boolean.TRUE.equals(handled) ? "handled" : "duplicate");

@@ -7,6 +7,7 @@ import care.parcours.events.EventCodec;
 import care.parcours.events.EventEnvelope;
 import care.parcours.platform.testapp.TestApplication;
 import care.parcours.platform.testapp.ThingEvent;
+import care.parcours.platform.testapp.ThingWatcher;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.TestEvents;
 import care.parcours.test.TestKafka;
@@ -36,6 +37,9 @@ class IdempotentConsumerIT {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	ThingWatcher watcher;
+
 	@Value("${spring.kafka.consumer.group-id}")
 	String group;
 
@@ -63,6 +67,7 @@ class IdempotentConsumerIT {
 			.param(thing)
 			.query(String.class)
 			.single()).as("the handler ran under the event's correlation id").isEqualTo("corr-redelivery");
+		assertThat(watcher.timesSeen(thing)).as("the other handler of the type, once too").isEqualTo(1);
 	}
 
 	@Test
