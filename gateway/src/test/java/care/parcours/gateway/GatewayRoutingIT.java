@@ -83,15 +83,15 @@ class GatewayRoutingIT {
 	@CsvSource({ "/api/patients/p-1, patient", "/api/pathways/pw-1/timeline, patient", "/api/pathways, patient",
 			"/api/pathway-templates/t-1/versions/2, patient", "/api/audit, patient",
 			"/api/reports/partners/h-1/months/2026-03, patient", "/api/reports/months/2026-03, patient",
-			"/api/schedules/s-1, scheduling",
-			"/api/slots, scheduling", "/api/appointments/a-1, scheduling", "/api/waitlist/w-1, scheduling",
-			"/api/quotes/q-1/versions/2, billing", "/api/coverages/c-1, billing", "/api/invoices, billing",
-			"/api/payments/pay-1, billing", "/api/catalogue/items/i-1, billing", "/api/catalogue/price-lists, billing",
-			"/api/insurers/i-1, billing", "/api/exchange-rates, billing", "/api/quotes/q-1/versions/1/pdf, billing",
-			"/api/invoices/i-1/pdf, billing", "/api/payment-notifications/acme-pay, billing",
-			"/api/partners/h-1, partner", "/api/practitioners/pr-1/languages, partner",
-			"/api/partners/specialties, partner", "/api/partners/h-1/webhooks/w-1/deliveries/d-1, partner",
-			"/api/slots/holds/h-1, scheduling", "/api/appointments/chains/c-1, scheduling" })
+			"/api/schedules/s-1, scheduling", "/api/slots, scheduling", "/api/appointments/a-1, scheduling",
+			"/api/waitlist/w-1, scheduling", "/api/quotes/q-1/versions/2, billing", "/api/coverages/c-1, billing",
+			"/api/invoices, billing", "/api/payments/pay-1, billing", "/api/catalogue/items/i-1, billing",
+			"/api/catalogue/price-lists, billing", "/api/insurers/i-1, billing", "/api/exchange-rates, billing",
+			"/api/quotes/q-1/versions/1/pdf, billing", "/api/invoices/i-1/pdf, billing",
+			"/api/payment-notifications/acme-pay, billing", "/api/partners/h-1, partner",
+			"/api/practitioners/pr-1/languages, partner", "/api/partners/specialties, partner",
+			"/api/partners/h-1/webhooks/w-1/deliveries/d-1, partner", "/api/slots/holds/h-1, scheduling",
+			"/api/appointments/chains/c-1, scheduling" })
 	void eachPathPrefixIsRoutedToItsService(String path, String service) {
 		this.client.get()
 			.uri(path)
