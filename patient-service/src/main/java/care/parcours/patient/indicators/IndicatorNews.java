@@ -19,6 +19,7 @@ import care.parcours.patient.indicators.IndicatorFacts.Money;
 import care.parcours.patient.indicators.IndicatorFacts.Outcome;
 import care.parcours.platform.consumer.EventMetadata;
 import care.parcours.platform.consumer.EventSubscriber;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -83,7 +84,7 @@ class IndicatorNews implements EventSubscriber {
 		}
 	}
 
-	private static @org.jspecify.annotations.Nullable UUID pathwayOf(EventMetadata meta) {
+	private static @Nullable UUID pathwayOf(EventMetadata meta) {
 		return (meta.pathwayId() == null) ? null : UUID.fromString(meta.pathwayId());
 	}
 
