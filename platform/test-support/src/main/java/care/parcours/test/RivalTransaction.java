@@ -24,7 +24,10 @@ import org.awaitility.Awaitility;
  * {@link #deadlock} closes the cycle within that time: a test on a loaded machine sets a
  * few seconds for every connection of the pool, whose connections this transaction uses
  * too ({@code spring.datasource.hikari.connection-init-sql=set deadlock_timeout = '3s'},
- * which takes a superuser, as the tests' PostgreSQL user is). <pre class="code">
+ * which takes a superuser, as the tests' PostgreSQL user is). The rival itself looks much
+ * later ({@code set local deadlock_timeout}, for its transaction only): both sessions
+ * start waiting within milliseconds of each other, and on a loaded machine the rival's
+ * check could otherwise run first and abort the rival instead. <pre class="code">
  * try (RivalTransaction rival = RivalTransaction.begin(dataSource)) {
  * 	rival.execute("update thing set name = name where id = ?", second);
  * 	// the service changes first, then second: it waits for the rival
@@ -52,6 +55,9 @@ public final class RivalTransaction implements AutoCloseable {
 		this.connection = connection;
 		this.watcher = watcher;
 		connection.setAutoCommit(false);
+		try (PreparedStatement statement = connection.prepareStatement("set local deadlock_timeout = '60s'")) {
+			statement.execute();
+		}
 		try (PreparedStatement statement = connection.prepareStatement("select txid_current() % 4294967296");
 				ResultSet result = statement.executeQuery()) {
 			result.next();
