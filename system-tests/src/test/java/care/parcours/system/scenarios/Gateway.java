@@ -83,6 +83,18 @@ final class Gateway {
 	 * An answer: status, content type and body as JSON (missing when the body is not
 	 * JSON).
 	 */
+	/**
+	 * A POST without any token but with headers of the caller's own, as a payment
+	 * provider sends its signed notifications: the body goes as these exact bytes.
+	 */
+	Answer postAnonymously(String path, byte[] body, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		headers.forEach(request::header);
+		return exchange(request, Duration.ofSeconds(10));
+	}
+
 	record Answer(int status, String contentType, JsonNode body, Duration took, HttpHeaders headers, byte[] bytes) {
 
 		/** The answer's {@code ETag}, the version an edit names in {@code If-Match}. */

@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 import care.parcours.local.KafkaSource;
@@ -25,6 +26,15 @@ import org.jspecify.annotations.Nullable;
  * logs as ECS JSON lines, as in the containers.
  */
 final class Platform {
+
+	/**
+	 * The payment provider whose notifications billing-service accepts, by the name in
+	 * {@code /api/payment-notifications/{provider}}.
+	 */
+	static final String PAYMENT_PROVIDER = "systestpay";
+
+	/** Its secret, base64 (30 bytes) with the {@code whsec_} prefix providers use. */
+	static final String PAYMENT_PROVIDER_SECRET = "whsec_c3lzdGVtLXRlc3RzLXBheW1lbnQtcHJvdmlkZXIh";
 
 	private static @Nullable RunningPlatform running;
 
@@ -50,7 +60,13 @@ final class Platform {
 				.readinessTimeout(Duration.ofMinutes(8))
 				.environment(Map.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
 						receiver.tracesEndpoint().toString(), "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY",
-						"200ms", "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs"))
+						"200ms", "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs",
+						// billing-service accepts the notifications of one payment
+						// provider,
+						// signed with this secret (BillingThroughTheGatewayIT).
+						"PARCOURS_BILLING_PAYMENTNOTIFICATIONS_PROVIDERS_" + PAYMENT_PROVIDER.toUpperCase(Locale.ROOT)
+								+ "_SECRET",
+						PAYMENT_PROVIDER_SECRET))
 				.build()
 				.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
