@@ -107,6 +107,11 @@ record LaunchPlan(Path repositoryRoot, Path logDirectory, PortPlan ports, Jvm jv
 			// Local webhook receivers listen on loopback over plain http.
 			env.put("PARCOURS_WEBHOOKS_ALLOW_LOOPBACK", "true");
 		}
+		if (instances() > 1 && service.databaseName("").isPresent()) {
+			// Ten instances of ten connections each would take all of PostgreSQL's 100 by
+			// default; five each leave room for the tests' and the operator's own.
+			env.putIfAbsent("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "5");
+		}
 		service.databaseName(this.infrastructure.databasePrefix())
 			.ifPresentOrElse((database) -> env.putAll(this.infrastructure.datasource(database)),
 					() -> routed().forEach((target) -> env.put("PARCOURS_" + target.name() + "_URL", urls(target))));

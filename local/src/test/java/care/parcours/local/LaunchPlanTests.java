@@ -135,6 +135,7 @@ class LaunchPlanTests {
 		assertThat(scheduling2.environment()).containsEntry("SERVER_PORT", "8092")
 			.containsEntry("SPRING_DATASOURCE_URL",
 					two.launch(ServiceName.SCHEDULING).environment().get("SPRING_DATASOURCE_URL"));
+		assertThat(scheduling2.environment()).containsEntry("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "5");
 		assertThat(scheduling2.logFile()).isEqualTo(ROOT.resolve(".parcours/logs/scheduling-service-2.log"));
 		assertThat(scheduling2.readinessUrl()).hasToString("http://127.0.0.1:8092/actuator/health/readiness");
 		ServiceLaunch auth2 = two.launch(ServiceName.AUTH, 2);
