@@ -50,7 +50,20 @@ final class Platform {
 		return running;
 	}
 
-	private static void dropDatabases(TestPostgres.Database admin, String prefix) {
+	/**
+	 * Stops the platform when it runs, for a test that starts one of its own: two
+	 * platforms' connection pools together would pass PostgreSQL's limit. The next
+	 * {@link #get()} starts it again.
+	 */
+	static synchronized void stop() {
+		if (running != null) {
+			running.close();
+			running = null;
+			dropDatabases(TestPostgres.adminDatabase(), "systest_" + ProcessHandle.current().pid() + "_");
+		}
+	}
+
+	static void dropDatabases(TestPostgres.Database admin, String prefix) {
 		try (Connection connection = DriverManager.getConnection(admin.jdbcUrl(), admin.username(), admin.password());
 				Statement statement = connection.createStatement()) {
 			for (ServiceName service : ServiceName.values()) {
