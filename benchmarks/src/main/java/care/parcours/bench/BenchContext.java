@@ -121,6 +121,15 @@ public final class BenchContext implements AutoCloseable {
 
 	/** As {@link #start(Set)}, with more environment variables for every service. */
 	public RunningPlatform start(Set<ServiceName> services, Map<String, String> environment) throws IOException {
+		return start(services, environment, 1);
+	}
+
+	/**
+	 * As {@link #start(Set, Map)}, with this many instances of each service started (see
+	 * {@code LocalPlatform.Builder#instances}).
+	 */
+	public RunningPlatform start(Set<ServiceName> services, Map<String, String> environment, int instances)
+			throws IOException {
 		Map<String, String> variables = new LinkedHashMap<>(tokens.environment());
 		variables.putAll(environment);
 		Path kafkaLog = Files.createTempDirectory("parcours-bench-kafka");
@@ -130,6 +139,7 @@ public final class BenchContext implements AutoCloseable {
 			.ports(PortPlan.random())
 			.databasePrefix(prefix)
 			.services(services)
+			.instances(instances)
 			.jvmOptions(jvmOptions())
 			.environment(variables)
 			.logDirectory(root.resolve("benchmarks/target/logs"))

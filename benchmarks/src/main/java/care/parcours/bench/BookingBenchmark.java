@@ -13,6 +13,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,7 +42,7 @@ final class BookingBenchmark implements Benchmark {
 	@Override
 	public String description() {
 		return "bookings/s and p50/p99 over HTTP vs pgbench inserts/s on the same database"
-				+ " (--clients=16 --duration=30s --practitioners=200)";
+				+ " (--clients=16 --duration=30s --practitioners=200 --instances=1)";
 	}
 
 	@Override
@@ -52,8 +53,17 @@ final class BookingBenchmark implements Benchmark {
 		int practitioners = context.option("practitioners", 200);
 		int patients = 1_000;
 
-		RunningPlatform platform = context.start(Set.of(ServiceName.SCHEDULING));
+		int instances = context.option("instances", 1);
+
+		RunningPlatform platform = context.start(Set.of(ServiceName.SCHEDULING), Map.of(), instances);
 		URI base = platform.url(ServiceName.SCHEDULING);
+		// With several instances the clients take them in turn, request by request, as
+		// the
+		// gateway's load balancer would, without the gateway's own cost in the figures.
+		List<URI> bases = new ArrayList<>();
+		for (int instance = 1; instance <= instances; instance++) {
+			bases.add(platform.url(ServiceName.SCHEDULING, instance));
+		}
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		List<UUID> practitionerIds = new ArrayList<>();
 		List<UUID> patientIds = new ArrayList<>();
@@ -61,21 +71,40 @@ final class BookingBenchmark implements Benchmark {
 
 		List<String> bodies = slots(practitionerIds, patientIds, 20);
 		AtomicInteger next = new AtomicInteger();
-		System.out.printf("Booking: %d clients, %s warm-up, %s measured, %d practitioners, %d free slots%n", clients,
-				warmUp, duration, practitioners, bodies.size());
+		System.out.printf(
+				"Booking: %d clients, %s warm-up, %s measured, %d practitioners, %d free slots, %d scheduling-service"
+						+ " instance(s)%n",
+				clients, warmUp, duration, practitioners, bodies.size(), instances);
 		String bearer = context.bearer();
 		CpuAccount account = CpuAccount.of(platform);
 		CpuAccount.Spent atRest = account.atRest(Duration.ofSeconds(5));
 		CpuAccount.Meter bookingCpu = account.meter();
 		DatabaseTransactions transactions = new DatabaseTransactions(context, bookingCpu);
 		Load.Result booking = Load.run(clients, warmUp, duration, transactions, client -> {
-			HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/appointments"))
+			int slot = next.getAndIncrement();
+			HttpRequest request = HttpRequest.newBuilder(bases.get(slot % bases.size()).resolve("/api/appointments"))
 				.header("Authorization", bearer)
 				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(bodies.get(next.getAndIncrement())))
+				.POST(HttpRequest.BodyPublishers.ofString(bodies.get(slot)))
 				.build();
 			return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 201;
 		});
+
+		long overlapping;
+		try (Connection db = context.connect(ServiceName.SCHEDULING);
+				Statement statement = db.createStatement();
+				var rows = statement.executeQuery("""
+						select count(*) from booking a join booking b
+						  on a.practitioner_id = b.practitioner_id and a.id < b.id and a.during && b.during
+						where a.status in ('HELD', 'BOOKED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW')
+						  and b.status in ('HELD', 'BOOKED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW')
+						""")) {
+			rows.next();
+			overlapping = rows.getLong(1);
+		}
+		if (overlapping != 0) {
+			throw new IllegalStateException(overlapping + " pairs of bookings overlap");
+		}
 
 		Pgbench.Result baseline;
 		CpuAccount.Meter pgbenchCpu = account.meter();
@@ -97,8 +126,9 @@ final class BookingBenchmark implements Benchmark {
 		}
 
 		System.out.println();
-		System.out.printf("  bookings over HTTP  %8.0f /s   %s (failed: %d)%n", booking.perSecond(),
-				booking.latencies().summary(), booking.failed());
+		System.out.printf("  bookings over HTTP  %8.0f /s   %s (failed: %d); %d instance(s)%n", booking.perSecond(),
+				booking.latencies().summary(), booking.failed(), instances);
+		System.out.printf("  overlapping bookings afterwards, by SQL: %d%n", overlapping);
 		System.out.printf("  pgbench inserts     %8.0f /s   average latency %.1f ms%n", baseline.tps(),
 				baseline.averageLatencyMillis());
 		System.out.printf(

@@ -54,6 +54,11 @@ final class CpuAccount {
 		Map<String, Supplier<Stream<ProcessHandle>>> groups = new LinkedHashMap<>();
 		for (ServiceName service : platform.services()) {
 			groups.put(service.module(), () -> platform.process(service).stream());
+			// Each further instance apart: CPU per booking per process.
+			for (int instance = 2; instance <= platform.instances() && service != ServiceName.GATEWAY; instance++) {
+				int number = instance;
+				groups.put(service.module() + "-" + number, () -> platform.process(service, number).stream());
+			}
 		}
 		groups.put("PostgreSQL", () -> running("postgres"::equals)
 			.filter(process -> ofThisRun(title(process), BenchContext.DATABASE_PREFIX)));

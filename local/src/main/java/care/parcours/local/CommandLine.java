@@ -15,8 +15,10 @@ import java.util.Set;
  * @param repositoryRoot the Parcours checkout: its jars, its {@code .parcours/} state
  * @param timeout how long {@code up} waits for all services to be ready
  * @param services which services {@code up} starts
+ * @param instances how many instances of each service and of the authorization server
+ * {@code up} starts behind the one gateway
  */
-record CommandLine(Action action, Path repositoryRoot, Duration timeout, Set<ServiceName> services) {
+record CommandLine(Action action, Path repositoryRoot, Duration timeout, Set<ServiceName> services, int instances) {
 
 	static final String USAGE = """
 			Usage: parcours <command> [options]
@@ -26,6 +28,8 @@ record CommandLine(Action action, Path repositoryRoot, Duration timeout, Set<Ser
 			Options:
 			  --root <dir>       the repository (default: the current directory)
 			  --timeout <s>      seconds 'up' waits for readiness (default: 240)
+			  --instances <n>    instances of each service and of the authorization server behind the
+			                     gateway (default: 1); the second's ports are 10 above the first's
 			Environment: PARCOURS_POSTGRES=external|local|embedded, PARCOURS_DB_URL, PARCOURS_DB_USER,
 			  PARCOURS_DB_PASSWORD, PARCOURS_KAFKA_PORT (default 9092).""";
 
@@ -50,9 +54,15 @@ record CommandLine(Action action, Path repositoryRoot, Duration timeout, Set<Ser
 		Path root = workingDirectory;
 		Duration timeout = DEFAULT_TIMEOUT;
 		Set<ServiceName> services = EnumSet.noneOf(ServiceName.class);
+		int instances = 1;
 		for (int i = 0; i < args.size(); i++) {
 			String arg = args.get(i);
+			if (arg.startsWith("--instances=")) {
+				instances = instances(arg.substring("--instances=".length()));
+				continue;
+			}
 			switch (arg) {
+				case "--instances" -> instances = instances(value(args, ++i, arg));
 				case "--root" -> root = workingDirectory.resolve(value(args, ++i, arg));
 				case "--timeout" -> timeout = seconds(value(args, ++i, arg));
 				case "-h", "--help", "help" -> action = Action.HELP;
@@ -77,7 +87,20 @@ record CommandLine(Action action, Path repositoryRoot, Duration timeout, Set<Ser
 			throw new IllegalArgumentException("Say what to do: up, down or status");
 		}
 		return new CommandLine(action, root.toAbsolutePath().normalize(), timeout,
-				services.isEmpty() ? EnumSet.allOf(ServiceName.class) : services);
+				services.isEmpty() ? EnumSet.allOf(ServiceName.class) : services, instances);
+	}
+
+	private static int instances(String value) {
+		try {
+			int instances = Integer.parseInt(value);
+			if (instances < 1 || instances > 9) {
+				throw new IllegalArgumentException("--instances takes 1 to 9, not " + value);
+			}
+			return instances;
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--instances takes a number, such as 2, not " + value);
+		}
 	}
 
 	private static Action action(String arg) {

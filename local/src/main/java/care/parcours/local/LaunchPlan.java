@@ -20,15 +20,48 @@ import org.jspecify.annotations.Nullable;
  * @param jvm the Java runtime and options for every service
  * @param infrastructure Kafka and PostgreSQL as the services reach them
  * @param environment more variables for every service, such as settings for a test
+ * @param morePorts the ports of the second and further instance of each service and of
+ * the authorization server (their gateway port unused: one gateway routes to them all);
+ * none for one instance of each
  */
 record LaunchPlan(Path repositoryRoot, Path logDirectory, PortPlan ports, Jvm jvm, Infrastructure infrastructure,
-		Map<String, String> environment) {
+		Map<String, String> environment, List<PortPlan> morePorts) {
 
 	LaunchPlan {
 		environment = Map.copyOf(environment);
+		morePorts = List.copyOf(morePorts);
+	}
+
+	LaunchPlan(Path repositoryRoot, Path logDirectory, PortPlan ports, Jvm jvm, Infrastructure infrastructure,
+			Map<String, String> environment) {
+		this(repositoryRoot, logDirectory, ports, jvm, infrastructure, environment, List.of());
+	}
+
+	/**
+	 * How many instances of each service and of the authorization server run; 1 gateway.
+	 */
+	int instances() {
+		return 1 + this.morePorts.size();
+	}
+
+	/** The ports of the given instance, the first being 1. */
+	PortPlan ports(int instance) {
+		return (instance == 1) ? this.ports : this.morePorts.get(instance - 2);
 	}
 
 	ServiceLaunch launch(ServiceName service) {
+		return launch(service, 1);
+	}
+
+	/**
+	 * The given instance (the first being 1) of the service: its own ports and log, the
+	 * same database and Kafka as the others.
+	 */
+	ServiceLaunch launch(ServiceName service, int instance) {
+		if (service == ServiceName.GATEWAY && instance != 1) {
+			throw new IllegalArgumentException("One gateway instance routes to all the others");
+		}
+		PortPlan ports = ports(instance);
 		List<String> command = new ArrayList<>();
 		command.add(this.jvm.java().toString());
 		command.addAll(this.jvm.options());
@@ -36,7 +69,8 @@ record LaunchPlan(Path repositoryRoot, Path logDirectory, PortPlan ports, Jvm jv
 		if (directory != null) {
 			Path extracted = directory.resolve(service.module());
 			command.add("-XX:+AutoCreateSharedArchive");
-			command.add("-XX:SharedArchiveFile=" + extracted.resolve(service.module() + ".jsa"));
+			// An archive per instance: each JVM writes its own when it stops.
+			command.add("-XX:SharedArchiveFile=" + extracted.resolve(instanceName(service, instance) + ".jsa"));
 			// Writing the archive lists every class it skips as a warning; nobody can act
 			// on it.
 			command.add("-Xlog:cds*=off");
@@ -48,9 +82,9 @@ record LaunchPlan(Path repositoryRoot, Path logDirectory, PortPlan ports, Jvm jv
 			command.add(service.jar(this.repositoryRoot).toString());
 		}
 		Map<String, String> env = new LinkedHashMap<>(this.environment);
-		env.put("SERVER_PORT", String.valueOf(this.ports.port(service)));
-		if (this.ports.hasManagementPort(service)) {
-			env.put("MANAGEMENT_SERVER_PORT", String.valueOf(this.ports.managementPort(service)));
+		env.put("SERVER_PORT", String.valueOf(ports.port(service)));
+		if (ports.hasManagementPort(service)) {
+			env.put("MANAGEMENT_SERVER_PORT", String.valueOf(ports.managementPort(service)));
 		}
 		env.put("PARCOURS_KAFKA_BOOTSTRAP_SERVERS", this.infrastructure.kafkaBootstrapServers());
 		// Every service and the gateway accept the tokens of this issuer only.
@@ -73,10 +107,16 @@ record LaunchPlan(Path repositoryRoot, Path logDirectory, PortPlan ports, Jvm jv
 			// Local webhook receivers listen on loopback over plain http.
 			env.put("PARCOURS_WEBHOOKS_ALLOW_LOOPBACK", "true");
 		}
+		if (instances() > 1 && service.databaseName("").isPresent()) {
+			// Ten instances of ten connections each would take all of PostgreSQL's 100 by
+			// default; five each leave room for the tests' and the operator's own.
+			env.putIfAbsent("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "5");
+		}
 		service.databaseName(this.infrastructure.databasePrefix())
 			.ifPresentOrElse((database) -> env.putAll(this.infrastructure.datasource(database)),
-					() -> routed().forEach((target) -> env.put("PARCOURS_" + target.name() + "_URL", url(target))));
-		return new ServiceLaunch(service.module(), command, env, logFile(service), readinessUrl(service));
+					() -> routed().forEach((target) -> env.put("PARCOURS_" + target.name() + "_URL", urls(target))));
+		return new ServiceLaunch(instanceName(service, instance), command, env, logFile(service, instance),
+				ports.readinessUrl("127.0.0.1", service));
 	}
 
 	/**
@@ -111,15 +151,31 @@ record LaunchPlan(Path repositoryRoot, Path logDirectory, PortPlan ports, Jvm jv
 	}
 
 	Path logFile(ServiceName service) {
-		return this.logDirectory.resolve(service.module() + ".log");
+		return logFile(service, 1);
+	}
+
+	Path logFile(ServiceName service, int instance) {
+		return this.logDirectory.resolve(instanceName(service, instance) + ".log");
+	}
+
+	/**
+	 * {@code scheduling-service} for the first instance, {@code scheduling-service-2}...
+	 */
+	static String instanceName(ServiceName service, int instance) {
+		return (instance == 1) ? service.module() : service.module() + "-" + instance;
 	}
 
 	URI readinessUrl(ServiceName service) {
 		return this.ports.readinessUrl("127.0.0.1", service);
 	}
 
-	private String url(ServiceName service) {
-		return "http://127.0.0.1:" + this.ports.port(service);
+	/** Every instance's base URL, comma-separated, as the gateway takes them. */
+	private String urls(ServiceName service) {
+		List<String> urls = new ArrayList<>();
+		for (int instance = 1; instance <= instances(); instance++) {
+			urls.add("http://127.0.0.1:" + ports(instance).port(service));
+		}
+		return String.join(",", urls);
 	}
 
 	/**

@@ -129,6 +129,8 @@ public final class LocalPlatform {
 
 		private Set<ServiceName> services = EnumSet.allOf(ServiceName.class);
 
+		private int instances = 1;
+
 		private Builder(Path repositoryRoot) {
 			this.repositoryRoot = repositoryRoot;
 			Path state = repositoryRoot.resolve(".parcours");
@@ -225,10 +227,29 @@ public final class LocalPlatform {
 			return this;
 		}
 
+		/**
+		 * How many instances of each service and of the authorization server to start,
+		 * one gateway balancing between them; default 1. With the default ports the
+		 * second instance's are 10 above the first's (scheduling 8082 and 8092), else
+		 * random ones.
+		 */
+		public Builder instances(int instances) {
+			if (instances < 1 || instances > 9) {
+				throw new IllegalArgumentException("From 1 to 9 instances of each service, not " + instances);
+			}
+			this.instances = instances;
+			return this;
+		}
+
 		public LocalPlatform build() {
+			boolean defaultPorts = this.ports.equals(PortPlan.defaults());
+			List<PortPlan> morePorts = new ArrayList<>();
+			for (int instance = 2; instance <= this.instances; instance++) {
+				morePorts.add(defaultPorts ? PortPlan.defaults().shifted(10 * (instance - 1)) : PortPlan.random());
+			}
 			return new LocalPlatform(new PlatformSettings(this.repositoryRoot, this.postgres, this.kafka, this.ports,
 					this.databasePrefix, this.logDirectory, this.readinessTimeout, this.stopTimeout, this.jvmOptions,
-					this.classDataSharing, this.environment, this.services));
+					this.classDataSharing, this.environment, this.services, morePorts));
 		}
 
 	}

@@ -77,6 +77,7 @@ public final class LocalPlatformCommand {
 				.readinessTimeout(line.timeout())
 				.classDataSharing(root.resolve(".parcours").resolve("jvm"))
 				.services(line.services())
+				.instances(line.instances())
 				.build()
 				.start()) {
 				System.out.print(StartupTable.render(platform, root,

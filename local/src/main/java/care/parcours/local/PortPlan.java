@@ -100,6 +100,19 @@ public record PortPlan(Map<ServiceName, Integer> ports, Map<ServiceName, Integer
 		return new PortPlan(ports, management);
 	}
 
+	/**
+	 * Every port, management ports included, moved by the given number: the ports of a
+	 * second instance of each service beside the first ({@code defaults().shifted(10)}:
+	 * scheduling 8092, the authorization server 9010).
+	 */
+	public PortPlan shifted(int delta) {
+		Map<ServiceName, Integer> moved = new EnumMap<>(ServiceName.class);
+		this.ports.forEach((service, port) -> moved.put(service, port + delta));
+		Map<ServiceName, Integer> movedManagement = new EnumMap<>(ServiceName.class);
+		this.management.forEach((service, port) -> movedManagement.put(service, port + delta));
+		return new PortPlan(moved, movedManagement);
+	}
+
 	public int port(ServiceName service) {
 		return this.ports.get(service);
 	}

@@ -3,13 +3,17 @@ package care.parcours.local;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +29,11 @@ public final class RunningPlatform implements AutoCloseable {
 
 	private final Supervisor supervisor;
 
+	/** The first instance of each service. */
 	private final Map<ServiceName, ServiceProcess> processes = new EnumMap<>(ServiceName.class);
+
+	/** The second and further instances, by {@link LaunchPlan#instanceName}. */
+	private final Map<String, ServiceProcess> moreInstances = new LinkedHashMap<>();
 
 	private final String kafkaBootstrapServers;
 
@@ -50,6 +58,51 @@ public final class RunningPlatform implements AutoCloseable {
 		processes.forEach(this::track);
 	}
 
+	/**
+	 * How many instances of each service and of the authorization server run (one gateway
+	 * in front of them all).
+	 */
+	public int instances() {
+		return this.plan.instances();
+	}
+
+	/** Where the given instance (the first being 1) of the service answers HTTP. */
+	public URI url(ServiceName service, int instance) {
+		return URI.create("http://localhost:" + this.plan.ports(instance).port(service));
+	}
+
+	/**
+	 * The given instance's operating-system process (the first being 1), while it runs.
+	 */
+	public synchronized Optional<ProcessHandle> process(ServiceName service, int instance) {
+		return Optional.ofNullable(instance(service, instance))
+			.filter(ServiceProcess::isAlive)
+			.flatMap(process -> ProcessHandle.of(process.pid()));
+	}
+
+	/**
+	 * SIGKILL to the given instance (the first being 1), as when its machine fails: no
+	 * graceful shutdown, the requests in flight cut off. Returns once it exited.
+	 */
+	public synchronized void kill(ServiceName service, int instance) {
+		ServiceProcess process = instance(service, instance);
+		if (process == null) {
+			return;
+		}
+		try {
+			process.kill();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new LocalPlatformException("Interrupted while killing " + process.name());
+		}
+	}
+
+	private @Nullable ServiceProcess instance(ServiceName service, int instance) {
+		return (instance == 1) ? this.processes.get(service)
+				: this.moreInstances.get(LaunchPlan.instanceName(service, instance));
+	}
+
 	/** Where the service answers HTTP, such as {@code http://localhost:8080}. */
 	public URI url(ServiceName service) {
 		return URI.create("http://localhost:" + this.plan.ports().port(service));
@@ -67,6 +120,18 @@ public final class RunningPlatform implements AutoCloseable {
 	/** Answers 200 while the service takes traffic. */
 	public URI readinessUrl(ServiceName service) {
 		return this.plan.ports().readinessUrl("localhost", service);
+	}
+
+	/**
+	 * Where the given instance (the first being 1) answers 200 while it takes traffic.
+	 */
+	public URI readinessUrl(ServiceName service, int instance) {
+		return this.plan.ports(instance).readinessUrl("localhost", service);
+	}
+
+	/** The given instance's standard output and error. */
+	public Path logFile(ServiceName service, int instance) {
+		return this.plan.logFile(service, instance);
 	}
 
 	/** The service's standard output and error. */
@@ -147,7 +212,16 @@ public final class RunningPlatform implements AutoCloseable {
 	}
 
 	private void track(ServiceProcess process) {
-		this.processes.put(ServiceName.parse(process.name()), process);
+		ServiceName service = Arrays.stream(ServiceName.values())
+			.filter((candidate) -> process.name().startsWith(candidate.module()))
+			.findFirst()
+			.orElseThrow();
+		if (process.name().equals(service.module())) {
+			this.processes.put(service, process);
+		}
+		else {
+			this.moreInstances.put(process.name(), process);
+		}
 		process.onExit().thenRun(() -> {
 			if (!process.stopping()) {
 				log.warn("{} exited unexpectedly with code {}; see {}", process.name(), process.exitCode(),
@@ -165,7 +239,9 @@ public final class RunningPlatform implements AutoCloseable {
 		this.closed = true;
 		// Stopping must wait for the processes even when this thread was interrupted.
 		boolean interrupted = Thread.interrupted();
-		Closing.quietly(() -> this.supervisor.stop(this.processes.values()));
+		List<ServiceProcess> all = new ArrayList<>(this.processes.values());
+		all.addAll(this.moreInstances.values());
+		Closing.quietly(() -> this.supervisor.stop(all));
 		this.supervisor.close();
 		this.infrastructure.forEach(Closing::quietly);
 		if (interrupted) {

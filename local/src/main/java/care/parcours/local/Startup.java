@@ -42,7 +42,7 @@ final class Startup {
 					new LaunchPlan.Jvm(this.settings.java(), this.settings.jvmOptions(),
 							this.settings.classDataSharing()),
 					new LaunchPlan.Infrastructure(kafka, postgres.server(), this.settings.databasePrefix()),
-					this.settings.environment());
+					this.settings.environment(), this.settings.morePorts());
 			// Extraction waits on a child JVM per service; two at a time suit two cores.
 			this.settings.services().parallelStream().forEach(plan::prepare);
 			List<AutoCloseable> infrastructure = List.copyOf(this.started);
@@ -99,12 +99,12 @@ final class Startup {
 		List<ServiceProcess> processes = new ArrayList<>();
 		this.started.push(() -> supervisor.stop(processes));
 		if (this.settings.services().contains(ServiceName.AUTH)) {
-			processes.addAll(supervisor.start(List.of(plan.launch(ServiceName.AUTH)), true, remaining(deadline)));
+			processes.addAll(supervisor.start(instancesOf(plan, ServiceName.AUTH), true, remaining(deadline)));
 		}
 		List<ServiceLaunch> backends = ServiceName.backends()
 			.stream()
 			.filter(this.settings.services()::contains)
-			.map(plan::launch)
+			.flatMap((service) -> instancesOf(plan, service).stream())
 			.toList();
 		processes.addAll(supervisor.start(backends, true, remaining(deadline)));
 		if (this.settings.services().contains(ServiceName.GATEWAY)) {
@@ -112,6 +112,14 @@ final class Startup {
 		}
 		this.started.pop();
 		return processes;
+	}
+
+	private static List<ServiceLaunch> instancesOf(LaunchPlan plan, ServiceName service) {
+		List<ServiceLaunch> launches = new ArrayList<>();
+		for (int instance = 1; instance <= plan.instances(); instance++) {
+			launches.add(plan.launch(service, instance));
+		}
+		return launches;
 	}
 
 	private static Duration remaining(Instant deadline) {

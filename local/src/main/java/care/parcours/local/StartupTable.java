@@ -28,6 +28,13 @@ final class StartupTable {
 		for (ServiceName service : gatewayFirst(platform)) {
 			out.append(String.format(ROW, service.module(), platform.url(service), platform.readinessUrl(service),
 					relative(repositoryRoot, platform.logFile(service))));
+			if (service != ServiceName.GATEWAY) {
+				for (int instance = 2; instance <= platform.instances(); instance++) {
+					out.append(String.format(ROW, LaunchPlan.instanceName(service, instance),
+							platform.url(service, instance), platform.readinessUrl(service, instance),
+							relative(repositoryRoot, platform.logFile(service, instance))));
+				}
+			}
 		}
 		out.append("\n  ").append(infrastructure).append('\n');
 		if (platform.services().contains(ServiceName.AUTH)) {

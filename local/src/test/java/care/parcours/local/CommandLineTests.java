@@ -24,6 +24,15 @@ class CommandLineTests {
 	}
 
 	@Test
+	void upStartsOneInstanceOfEachUnlessToldMore() {
+		assertThat(parse("up").instances()).isEqualTo(1);
+		assertThat(parse("up", "--instances=2").instances()).isEqualTo(2);
+		assertThat(parse("up", "--instances", "3").instances()).isEqualTo(3);
+		assertThatIllegalArgumentException().isThrownBy(() -> parse("up", "--instances=0"));
+		assertThatIllegalArgumentException().isThrownBy(() -> parse("up", "--instances=two"));
+	}
+
+	@Test
 	void upTakesServicesByModuleOrShortName() {
 		assertThat(parse("up", "partner-service", "scheduling").services())
 			.containsExactlyInAnyOrder(ServiceName.PARTNER, ServiceName.SCHEDULING);

@@ -124,4 +124,28 @@ class LaunchPlanTests {
 			.doesNotContainKey("PARCOURS_BILLING_SAMPLE_CATALOGUE");
 	}
 
+	@Test
+	void secondInstancesHaveTheirOwnPortsAndLogsAndTheGatewayRoutesToBoth() {
+		PortPlan second = PortPlan.defaults().shifted(10);
+		LaunchPlan two = new LaunchPlan(ROOT, this.plan.logDirectory(), this.plan.ports(), this.plan.jvm(),
+				this.plan.infrastructure(), Map.of(), List.of(second));
+
+		ServiceLaunch scheduling2 = two.launch(ServiceName.SCHEDULING, 2);
+		assertThat(scheduling2.name()).isEqualTo("scheduling-service-2");
+		assertThat(scheduling2.environment()).containsEntry("SERVER_PORT", "8092")
+			.containsEntry("SPRING_DATASOURCE_URL",
+					two.launch(ServiceName.SCHEDULING).environment().get("SPRING_DATASOURCE_URL"));
+		assertThat(scheduling2.environment()).containsEntry("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "5");
+		assertThat(scheduling2.logFile()).isEqualTo(ROOT.resolve(".parcours/logs/scheduling-service-2.log"));
+		assertThat(scheduling2.readinessUrl()).hasToString("http://127.0.0.1:8092/actuator/health/readiness");
+		ServiceLaunch auth2 = two.launch(ServiceName.AUTH, 2);
+		assertThat(auth2.environment()).containsEntry("SERVER_PORT", "9010")
+			.containsEntry("MANAGEMENT_SERVER_PORT", "9011")
+			// One issuer whichever instance signs.
+			.containsEntry("PARCOURS_AUTH_ISSUER", "http://localhost:9000");
+		assertThat(two.launch(ServiceName.GATEWAY).environment())
+			.containsEntry("PARCOURS_SCHEDULING_URL", "http://127.0.0.1:8082,http://127.0.0.1:8092")
+			.containsEntry("PARCOURS_AUTH_URL", "http://127.0.0.1:9000,http://127.0.0.1:9010");
+	}
+
 }

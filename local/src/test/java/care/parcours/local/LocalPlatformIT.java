@@ -106,6 +106,41 @@ class LocalPlatformIT {
 		assertThat(Ports.inUse(Integer.parseInt(platform.kafkaBootstrapServers().split(":")[1]))).isFalse();
 	}
 
+	@Test
+	void twoInstancesOfEachServiceBehindOneGatewayAndOneKilledAlone() throws Exception {
+		Path root = FakeRepository.in(this.directory);
+		RunningPlatform platform = LocalPlatform.builder(root)
+			.postgres(this.postgres)
+			.kafka(KafkaSource.embedded(this.directory.resolve("kafka"), 0))
+			.ports(PortPlan.random())
+			.instances(2)
+			.databasePrefix(this.prefix)
+			.jvmOptions(StandIns.jvmOptions())
+			.readinessTimeout(Duration.ofSeconds(60))
+			.build()
+			.start();
+		try (platform) {
+			assertThat(platform.instances()).isEqualTo(2);
+			for (ServiceName service : List.of(ServiceName.AUTH, ServiceName.PATIENT, ServiceName.SCHEDULING,
+					ServiceName.BILLING, ServiceName.PARTNER)) {
+				int second = platform.url(service, 2).getPort();
+				assertThat(second).isNotEqualTo(platform.url(service, 1).getPort());
+				assertThat(platform.process(service, 2)).isPresent();
+				assertThat(Files.readAllLines(platform.logFile(service, 2))).contains("env SERVER_PORT=" + second);
+			}
+			assertThat(platform.process(ServiceName.GATEWAY, 2)).isEmpty();
+			assertThat(log(platform, ServiceName.GATEWAY)).contains(
+					"env PARCOURS_SCHEDULING_URL=http://127.0.0.1:" + platform.url(ServiceName.SCHEDULING, 1).getPort()
+							+ ",http://127.0.0.1:" + platform.url(ServiceName.SCHEDULING, 2).getPort());
+
+			platform.kill(ServiceName.SCHEDULING, 2);
+			assertThat(platform.process(ServiceName.SCHEDULING, 2)).isEmpty();
+			assertThat(platform.process(ServiceName.SCHEDULING, 1)).isPresent();
+		}
+
+		assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).isEmpty();
+	}
+
 	private static List<String> log(RunningPlatform platform, ServiceName service) throws Exception {
 		return Files.readAllLines(platform.logFile(service));
 	}

@@ -95,4 +95,14 @@ class PortPlanTests {
 		assertThat(plan.port(ServiceName.GATEWAY)).isEqualTo(8080);
 	}
 
+	@Test
+	void shiftedMovesEveryPortManagementPortsIncluded() {
+		PortPlan second = PortPlan.defaults().shifted(10);
+
+		assertThat(second.port(ServiceName.SCHEDULING)).isEqualTo(8092);
+		assertThat(second.port(ServiceName.AUTH)).isEqualTo(9010);
+		assertThat(second.managementPort(ServiceName.AUTH)).isEqualTo(9011);
+		assertThat(second.managementPort(ServiceName.PARTNER)).isEqualTo(8094);
+	}
+
 }

@@ -14,6 +14,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,6 +41,19 @@ class SampleCatalogue implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) throws IOException {
+		try {
+			load();
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Another instance starting at the same moment loaded the same rows first
+			// (the
+			// unique constraints waited for its commit): loading again finds them there.
+			log.info("Sample catalogue loaded by another instance meanwhile; checking it again");
+			load();
+		}
+	}
+
+	private void load() throws IOException {
 		UUID partner = properties.partnerId();
 		try (Reader csv = new InputStreamReader(new ClassPathResource(RESOURCE).getInputStream(),
 				StandardCharsets.UTF_8)) {

@@ -1,9 +1,7 @@
 package care.parcours.gateway.resilience;
 
-import java.net.ConnectException;
 import java.time.Duration;
 
-import io.netty.channel.ConnectTimeoutException;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -22,6 +20,10 @@ import org.springframework.stereotype.Component;
  * <p>
  * Not the built-in {@code Retry} filter: that one buffers the body of every request on
  * its route, writes and uploads included, so that it could resend them.
+ * <p>
+ * On an {@code lb://} route the retry goes through the load balancer again, which passes
+ * over the instance that refused (see the {@code balancing} package): a read refused by a
+ * stopped instance is answered by another.
  * <p>
  * Put it before {@code CircuitBreaker} in a route's filters, so that each attempt counts
  * for the breaker and an open breaker is not retried.
@@ -55,15 +57,7 @@ class RetryOnRefusedConnectionGatewayFilterFactory extends AbstractGatewayFilter
 	}
 
 	static boolean isRefusedConnection(Throwable error) {
-		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ConnectException) {
-				return !(cause instanceof ConnectTimeoutException);
-			}
-			if (cause.getCause() == cause) {
-				break;
-			}
-		}
-		return false;
+		return RefusedConnections.isRefusedConnection(error);
 	}
 
 }

@@ -46,6 +46,16 @@ final class Gateway {
 		this.clientSecret = clientSecret;
 	}
 
+	/**
+	 * The same client calling another address with the same token: one instance of a
+	 * service directly, say, past the gateway.
+	 */
+	Gateway at(URI otherBase) {
+		Gateway other = new Gateway(otherBase, clientId, clientSecret);
+		other.bearer = bearer();
+		return other;
+	}
+
 	/** The same gateway, called with the demo client of another role. */
 	Gateway as(String otherRole) {
 		return new Gateway(base, otherRole);
@@ -116,6 +126,14 @@ final class Gateway {
 	Answer post(String path, String json) {
 		return send(HttpRequest.newBuilder(base.resolve(path))
 			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json)), Duration.ofSeconds(10));
+	}
+
+	/** A POST with an {@code Idempotency-Key}: sent again, it has its effect once. */
+	Answer postOnce(String path, String json, String idempotencyKey) {
+		return send(HttpRequest.newBuilder(base.resolve(path))
+			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", idempotencyKey)
 			.POST(HttpRequest.BodyPublishers.ofString(json)), Duration.ofSeconds(10));
 	}
 

@@ -61,8 +61,7 @@ final class Platform {
 				.environment(Map.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
 						receiver.tracesEndpoint().toString(), "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY",
 						"200ms", "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs",
-						// billing-service accepts the notifications of one payment
-						// provider,
+						// billing-service accepts one payment provider's notifications,
 						// signed with this secret (BillingThroughTheGatewayIT).
 						"PARCOURS_BILLING_PAYMENTNOTIFICATIONS_PROVIDERS_" + PAYMENT_PROVIDER.toUpperCase(Locale.ROOT)
 								+ "_SECRET",
@@ -86,7 +85,24 @@ final class Platform {
 		return traces;
 	}
 
-	private static void dropDatabases(TestPostgres.Database admin, String prefix) {
+	/**
+	 * Stops the platform when it runs, for a test that starts one of its own: two
+	 * platforms' connection pools together would pass PostgreSQL's limit. The next
+	 * {@link #get()} starts it again.
+	 */
+	static synchronized void stop() {
+		if (running != null) {
+			running.close();
+			running = null;
+			if (traces != null) {
+				traces.close();
+				traces = null;
+			}
+			dropDatabases(TestPostgres.adminDatabase(), "systest_" + ProcessHandle.current().pid() + "_");
+		}
+	}
+
+	static void dropDatabases(TestPostgres.Database admin, String prefix) {
 		try (Connection connection = DriverManager.getConnection(admin.jdbcUrl(), admin.username(), admin.password());
 				Statement statement = connection.createStatement()) {
 			for (ServiceName service : ServiceName.values()) {
