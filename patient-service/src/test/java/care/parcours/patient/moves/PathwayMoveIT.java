@@ -22,7 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-import static care.parcours.patient.timeline.PathwayFixtures.JSON;
 import static care.parcours.patient.timeline.PathwayFixtures.read;
 import static care.parcours.patient.timeline.PathwayFixtures.stepOf;
 import static care.parcours.patient.timeline.PathwayFixtures.alerts;
@@ -225,13 +224,7 @@ class PathwayMoveIT {
 	}
 
 	List<String> whats() {
-		JsonNode page = JSON.readTree(http.get()
-			.uri("/api/pathways/{id}/timeline?order=OLDEST&size=100", pathway)
-			.exchange()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody());
-		return page.path("content").valueStream().map(entry -> entry.path("what").asString()).toList();
+		return PathwayFixtures.whats(http, pathway);
 	}
 
 }

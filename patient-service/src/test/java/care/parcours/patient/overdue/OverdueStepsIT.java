@@ -3,7 +3,6 @@ package care.parcours.patient.overdue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -149,17 +148,7 @@ class OverdueStepsIT {
 
 	/** What happened on the pathway, oldest first. */
 	List<String> timelineOf(UUID pathway) {
-		JsonNode page = PathwayFixtures.JSON.readTree(http.get()
-			.uri("/api/pathways/{id}/timeline?order=OLDEST&size=100", pathway)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody());
-		List<String> whats = new ArrayList<>();
-		page.path("content").forEach(entry -> whats.add(entry.path("what").asString()));
-		return whats;
+		return PathwayFixtures.whats(http, pathway);
 	}
 
 }

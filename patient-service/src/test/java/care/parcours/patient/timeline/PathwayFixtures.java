@@ -80,6 +80,24 @@ public final class PathwayFixtures {
 			.getResponseBody());
 	}
 
+	/** The pathway's timeline, oldest first (its first hundred entries). */
+	public static List<JsonNode> timeline(RestTestClient http, UUID pathway) {
+		JsonNode page = JSON.readTree(http.get()
+			.uri("/api/pathways/{id}/timeline?order=OLDEST&size=100", pathway)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
+		return page.path("content").valueStream().toList();
+	}
+
+	/** What happened on the pathway, oldest first: each timeline entry's {@code what}. */
+	public static List<String> whats(RestTestClient http, UUID pathway) {
+		return timeline(http, pathway).stream().map(entry -> entry.path("what").asString()).toList();
+	}
+
 	/** The step of this id in the pathway's JSON. */
 	public static JsonNode stepOf(JsonNode pathway, UUID step) {
 		for (JsonNode candidate : pathway.path("steps")) {

@@ -3,7 +3,6 @@ package care.parcours.patient.timeline;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,7 +17,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-import static care.parcours.patient.timeline.PathwayFixtures.JSON;
 import static care.parcours.patient.timeline.PathwayFixtures.alerts;
 import static care.parcours.patient.timeline.PathwayFixtures.id;
 import static care.parcours.patient.timeline.PathwayFixtures.read;
@@ -184,17 +182,7 @@ class QuoteNewsIT {
 
 	/** The pathway's timeline, oldest first. */
 	List<JsonNode> timeline() {
-		JsonNode page = JSON.readTree(http.get()
-			.uri("/api/pathways/{id}/timeline?order=OLDEST&size=100", pathway)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody());
-		List<JsonNode> entries = new ArrayList<>();
-		page.path("content").forEach(entries::add);
-		return entries;
+		return PathwayFixtures.timeline(http, pathway);
 	}
 
 }
