@@ -66,6 +66,15 @@ class ReportMonthTests {
 	}
 
 	@Test
+	void everyLanguageLabelsTheSameKeysWithItsAccentsIntact() {
+		for (ReportLanguage language : ReportLanguage.values()) {
+			assertThat(language.labels().keySet()).isEqualTo(ReportLanguage.EN.labels().keySet());
+		}
+		assertThat(ReportLanguage.FR.label("label")).isEqualTo("Libellé");
+		assertThat(ReportLanguage.NL.label("money.credited")).isEqualTo("Creditnota's");
+	}
+
+	@Test
 	void ratesHaveFourDecimalsRoundedHalfUpAndNoneWithoutADenominator() {
 		assertThat(PartnerMonth.rate(2, 3)).isEqualTo(new BigDecimal("0.6667"));
 		assertThat(PartnerMonth.rate(1, 8)).isEqualTo(new BigDecimal("0.1250"));
