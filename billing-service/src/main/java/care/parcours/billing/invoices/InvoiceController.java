@@ -111,12 +111,11 @@ class InvoiceController {
 			@RequestParam(required = false) @Nullable UUID pathwayId,
 			@RequestParam(required = false) @Nullable UUID quoteId,
 			@RequestParam(required = false) @Nullable InvoiceStatus status, PageQuery page) {
-		Caller caller = Caller.current();
-		if (caller.isPartner() && partnerId != null && !caller.maySee(partnerId)) {
-			return Page.of(List.of(), page, 0);
-		}
-		return invoices.list(caller.partnerId().orElse(partnerId), patientId, pathwayId, quoteId, status, page)
-			.map(InvoiceViews.InvoiceSummary::of);
+		return Caller.current()
+			.listedPartner(partnerId)
+			.map((partner) -> invoices.list(partner.id(), patientId, pathwayId, quoteId, status, page)
+				.map(InvoiceViews.InvoiceSummary::of))
+			.orElseGet(() -> Page.of(List.of(), page, 0));
 	}
 
 	@Operation(summary = "Get an invoice",

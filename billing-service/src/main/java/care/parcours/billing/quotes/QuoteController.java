@@ -114,12 +114,11 @@ class QuoteController {
 			@RequestParam(required = false) @Nullable UUID patientId,
 			@RequestParam(required = false) @Nullable UUID pathwayId,
 			@RequestParam(required = false) @Nullable QuoteStatus status, PageQuery page) {
-		Caller caller = Caller.current();
-		if (caller.isPartner() && partnerId != null && !caller.maySee(partnerId)) {
-			return Page.of(List.of(), page, 0);
-		}
-		return quotes.list(caller.partnerId().orElse(partnerId), patientId, pathwayId, status, page)
-			.map(QuoteViews.QuoteSummary::of);
+		return Caller.current()
+			.listedPartner(partnerId)
+			.map((partner) -> quotes.list(partner.id(), patientId, pathwayId, status, page)
+				.map(QuoteViews.QuoteSummary::of))
+			.orElseGet(() -> Page.of(List.of(), page, 0));
 	}
 
 	@Operation(summary = "Get a quote", description = "Every version with its lines, totals and who pays what.")

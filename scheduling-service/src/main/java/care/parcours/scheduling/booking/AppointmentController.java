@@ -128,15 +128,11 @@ class AppointmentController {
 			PageQuery page) {
 		TimeRange within = from == null && to == null ? null : TimeRange.requested("from",
 				from == null ? Instant.EPOCH : from, "to", to == null ? Instant.parse("9999-12-31T00:00:00Z") : to);
-		// A partner system sees the appointments at its own organisation, whatever it
-		// asks for.
-		Caller caller = Caller.current();
-		UUID partner = caller.partnerId().orElse(partnerId);
-		if (caller.isPartner() && partnerId != null && !partnerId.equals(partner)) {
-			return Page.of(List.of(), page, 0);
-		}
-		return queries.appointments(practitionerId, patientId, partner, status, within, page)
-			.map(booking -> BookingViews.of(booking, links));
+		return Caller.current()
+			.listedPartner(partnerId)
+			.map((partner) -> queries.appointments(practitionerId, patientId, partner.id(), status, within, page)
+				.map(booking -> BookingViews.of(booking, links)))
+			.orElseGet(() -> Page.of(List.of(), page, 0));
 	}
 
 	@Operation(summary = "Cancel an appointment",

@@ -78,4 +78,27 @@ public record Caller(String subject, @Nullable String clientId, Set<String> role
 		return maySee(concerned == null ? List.of() : List.of(concerned));
 	}
 
+	/**
+	 * Which partner's items a list shows: a partner system sees its own organisation's,
+	 * whatever it asks for, and nothing when it asks for another's; staff see those of
+	 * the partner they ask for, or of every partner. Empty when that rule alone leaves
+	 * the list empty.
+	 * @param asked the partner the request names, if any
+	 */
+	public Optional<ListedPartner> listedPartner(@Nullable UUID asked) {
+		if (isPartner() && asked != null && !maySee(asked)) {
+			return Optional.empty();
+		}
+		return Optional.of(new ListedPartner(partnerId.orElse(asked)));
+	}
+
+	/**
+	 * The partner a list is narrowed to.
+	 *
+	 * @param id the partner, or {@code null} for every partner
+	 */
+	public record ListedPartner(@Nullable UUID id) {
+
+	}
+
 }
