@@ -6,18 +6,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import care.parcours.events.scheduling.SchedulingEvent;
-import care.parcours.scheduling.SchedulingFixtures;
-import care.parcours.scheduling.SchedulingFixtures.Practitioner;
-import care.parcours.test.MutableClock;
 import care.parcours.test.WithMutableClock;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.PublishedEvents;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,35 +19,7 @@ import static org.awaitility.Awaitility.await;
 
 @ParcoursTest(properties = "parcours.scheduling.hold-expiry-interval=200ms")
 @WithMutableClock
-class HoldIT {
-
-	@Autowired
-	RestTestClient http;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MutableClock clock;
-
-	SchedulingFixtures fixtures;
-
-	Practitioner surgeon;
-
-	UUID patient;
-
-	@BeforeEach
-	void surgeonAndPatient() {
-		fixtures = new SchedulingFixtures(http, jdbc);
-		surgeon = fixtures.practitioner();
-		fixtures.weekdays(surgeon, "09:00", "12:00");
-		patient = fixtures.patient();
-	}
-
-	/** The nth weekday after today as the application's clock tells it. */
-	private Instant weekdayAt(Practitioner practitioner, int n, String localTime) {
-		return SchedulingFixtures.weekdayAt(clock, practitioner, n, localTime);
-	}
+class HoldIT extends SurgeonAndPatient {
 
 	@Test
 	void aHoldLastsFifteenMinutesByDefaultAndBlocksTheSlot() {

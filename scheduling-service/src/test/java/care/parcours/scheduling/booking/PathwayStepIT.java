@@ -9,8 +9,6 @@ import java.util.function.Predicate;
 
 import care.parcours.events.scheduling.SchedulingEvent;
 import care.parcours.scheduling.SchedulingFixtures;
-import care.parcours.scheduling.SchedulingFixtures.Practitioner;
-import care.parcours.test.MutableClock;
 import care.parcours.test.WithMutableClock;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.PublishedEvents;
@@ -18,9 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,33 +29,14 @@ import static org.awaitility.Awaitility.await;
  */
 @ParcoursTest(properties = "parcours.scheduling.hold-expiry-interval=200ms")
 @WithMutableClock
-class PathwayStepIT {
-
-	@Autowired
-	RestTestClient http;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MutableClock clock;
-
-	SchedulingFixtures fixtures;
-
-	Practitioner surgeon;
-
-	UUID patient;
+class PathwayStepIT extends SurgeonAndPatient {
 
 	UUID pathway;
 
 	UUID step;
 
 	@BeforeEach
-	void surgeonPatientAndPathway() {
-		fixtures = new SchedulingFixtures(http, jdbc);
-		surgeon = fixtures.practitioner();
-		fixtures.weekdays(surgeon, "09:00", "12:00");
-		patient = fixtures.patient();
+	void pathwayAndStep() {
 		pathway = UUID.randomUUID();
 		step = UUID.randomUUID();
 	}
