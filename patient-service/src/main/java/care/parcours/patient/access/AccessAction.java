@@ -58,6 +58,13 @@ public enum AccessAction {
 	LIST_DOCUMENTS,
 
 	/** A document's content downloaded (the row names it). */
-	DOWNLOAD_DOCUMENT
+	DOWNLOAD_DOCUMENT,
+
+	/**
+	 * A pathway read by a partner client that a consent to share lets know whose pathway
+	 * it is (the row names the pathway). A read without that consent shows no patient and
+	 * is not a read of their record.
+	 */
+	PARTNER_READ_PATHWAY
 
 }

@@ -4,11 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
 import care.parcours.patient.clinical.ClinicalPatients;
+import care.parcours.patient.access.AccessAction;
+import care.parcours.patient.access.AccessLog;
+import care.parcours.patient.access.Accessor;
 import care.parcours.patient.consent.PartnerSharing;
 import care.parcours.patient.pathways.PathwayProblems.PathwayNotFound;
 import care.parcours.patient.templates.OwnerRole;
@@ -45,14 +49,17 @@ public class PathwayService {
 
 	private final PartnerSharing sharing;
 
+	private final AccessLog accessLog;
+
 	private final Clock clock;
 
 	PathwayService(Pathways pathways, TemplateCatalog templates, ClinicalPatients patients, PartnerSharing sharing,
-			Clock clock) {
+			AccessLog accessLog, Clock clock) {
 		this.pathways = pathways;
 		this.templates = templates;
 		this.patients = patients;
 		this.sharing = sharing;
+		this.accessLog = accessLog;
 		this.clock = clock;
 	}
 
@@ -139,15 +146,29 @@ public class PathwayService {
 
 	/**
 	 * A partner's read: only a pathway at its organisation (others answer as unknown),
-	 * and whether a current consent lets it know whose pathway it is.
+	 * and whether a current consent lets it know whose pathway it is; a read that shows
+	 * the patient is a read of their record, and audited as one.
 	 */
-	@Transactional(readOnly = true)
-	PartnerRead readForPartner(UUID pathwayId, UUID partnerId) {
+	@Transactional
+	PartnerRead readForPartner(UUID pathwayId, Accessor partner) {
+		Pathway pathway = atPartner(pathwayId, Objects.requireNonNull(partner.partnerId(), "a partner client"));
+		boolean identityShared = sharing.allows(pathway.patientId(), pathway.partnerId());
+		if (identityShared) {
+			accessLog.record(pathway.patientId(), partner, AccessAction.PARTNER_READ_PATHWAY, pathway.id());
+		}
+		return new PartnerRead(pathway, identityShared);
+	}
+
+	/**
+	 * A pathway at the partner's organisation, without its patient: others answer as
+	 * unknown.
+	 */
+	Pathway atPartner(UUID pathwayId, UUID partnerId) {
 		Pathway pathway = get(pathwayId);
 		if (!partnerId.equals(pathway.partnerId())) {
 			throw new PathwayNotFound(pathwayId);
 		}
-		return new PartnerRead(pathway, sharing.allows(pathway.patientId(), partnerId));
+		return pathway;
 	}
 
 	record PartnerRead(Pathway pathway, boolean identityShared) {

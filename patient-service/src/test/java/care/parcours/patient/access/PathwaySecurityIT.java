@@ -1,5 +1,6 @@
 package care.parcours.patient.access;
 
+import java.util.List;
 import java.util.UUID;
 
 import care.parcours.patient.pathways.PathwayFixtures;
@@ -11,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static care.parcours.patient.pathways.PathwayFixtures.id;
@@ -29,6 +31,9 @@ class PathwaySecurityIT {
 
 	@Autowired
 	RestTestClient http;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void coordinatorsAndAssistantsWorkPathwaysBillingAndAdminsOnlyReadThemOperationsNeither() {
@@ -104,11 +109,25 @@ class PathwaySecurityIT {
 			.exchange()
 			.expectStatus()
 			.isCreated();
+		assertThat(partnerReadsAudited(patient)).as("reads that showed no patient").isEmpty();
 		partnerGet("/api/pathways/" + id(ours), bearer).expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.patientId")
 			.isEqualTo(patient.toString());
+		partnerGet("/api/pathways/" + id(ours) + "/steps/" + stepId(ours, "quote"), bearer).expectStatus().isOk();
+		// The read that showed whose pathway it is, and only it, is in the patient's
+		// trail.
+		assertThat(partnerReadsAudited(patient)).containsExactly(clinic + " " + id(ours));
+	}
+
+	private List<String> partnerReadsAudited(UUID patient) {
+		return jdbc
+			.sql("select partner_id || ' ' || item_id from patient_access"
+					+ " where patient_id = ? and action = 'PARTNER_READ_PATHWAY' and outcome = 'ALLOWED'")
+			.param(patient)
+			.query(String.class)
+			.list();
 	}
 
 	@Test
