@@ -14,6 +14,7 @@ import care.parcours.platform.web.PageQuery;
 import care.parcours.scheduling.availability.Mode;
 import care.parcours.scheduling.availability.TimeRange;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -117,11 +118,13 @@ class AppointmentController {
 	}
 
 	@Operation(summary = "List appointments",
-			description = "Appointments by practitioner, patient, partner, status and start range, earliest first; a partner token sees its own organisation's only.")
+			description = "Appointments by practitioner, patient, partner, care pathway, status and start range, earliest first; a partner token sees its own organisation's only.")
 	@GetMapping
 	Page<BookingViews.BookingView> list(@RequestParam(required = false) @Nullable UUID practitionerId,
 			@RequestParam(required = false) @Nullable UUID patientId,
 			@RequestParam(required = false) @Nullable UUID partnerId,
+			@Parameter(description = "The care pathway whose steps they were booked for") @RequestParam(
+					required = false) @Nullable UUID pathwayId,
 			@RequestParam(required = false) @Nullable BookingStatus status,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant to,
@@ -130,7 +133,9 @@ class AppointmentController {
 				from == null ? Instant.EPOCH : from, "to", to == null ? Instant.parse("9999-12-31T00:00:00Z") : to);
 		return Caller.current()
 			.listedPartner(partnerId)
-			.map((partner) -> queries.appointments(practitionerId, patientId, partner.id(), status, within, page)
+			.map((partner) -> queries
+				.appointments(new AppointmentFilter(practitionerId, patientId, partner.id(), pathwayId, status, within),
+						page)
 				.map(booking -> BookingViews.of(booking, links)))
 			.orElseGet(() -> Page.of(List.of(), page, 0));
 	}

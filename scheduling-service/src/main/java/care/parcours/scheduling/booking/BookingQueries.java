@@ -45,18 +45,16 @@ public class BookingQueries implements BusyTimes, BookedAppointments {
 			.orElseThrow(() -> new BookingNotFound(id));
 	}
 
-	/**
-	 * Appointments filtered by any of practitioner, patient, partner, status and start
-	 * range.
-	 */
-	Page<Booking> appointments(@Nullable UUID practitionerId, @Nullable UUID patientId, @Nullable UUID partnerId,
-			@Nullable BookingStatus status, @Nullable TimeRange startingWithin, PageQuery page) {
+	/** Appointments as the filter narrows them, earliest first. */
+	Page<Booking> appointments(AppointmentFilter filter, PageQuery page) {
 		StringBuilder where = new StringBuilder(" from booking where kind = 'APPOINTMENT'");
 		List<Object> params = new ArrayList<>();
-		condition(where, params, "practitioner_id = ?", practitionerId);
-		condition(where, params, "patient_id = ?", patientId);
-		condition(where, params, "partner_id = ?", partnerId);
-		condition(where, params, "status = ?", status == null ? null : status.name());
+		condition(where, params, "practitioner_id = ?", filter.practitionerId());
+		condition(where, params, "patient_id = ?", filter.patientId());
+		condition(where, params, "partner_id = ?", filter.partnerId());
+		condition(where, params, "pathway_id = ?", filter.pathwayId());
+		condition(where, params, "status = ?", filter.status() == null ? null : filter.status().name());
+		TimeRange startingWithin = filter.startingWithin();
 		if (startingWithin != null) {
 			where.append(" and lower(during) >= ? and lower(during) < ?");
 			params.add(Bookings.ts(startingWithin.start()));

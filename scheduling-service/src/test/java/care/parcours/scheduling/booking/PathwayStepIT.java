@@ -93,6 +93,36 @@ class PathwayStepIT extends SurgeonAndPatient {
 	}
 
 	@Test
+	void aCoordinatorListsThePathwaysAppointmentsAndNoOthers() {
+		Instant start = weekdayAt(2, "10:00");
+		UUID forTheStep = id(created(post("/api/appointments", form(start, ""))));
+		UUID otherStep = UUID.randomUUID();
+		UUID forAnotherStep = id(created(post("/api/appointments",
+				form(start.plus(Duration.ofMinutes(30)), "").replace(step.toString(), otherStep.toString()))));
+		fixtures.book(surgeon, fixtures.patient(), start.plus(Duration.ofMinutes(60)), "consultation", "IN_PERSON");
+
+		Map<?, ?> listed = http.get()
+			.uri("/api/appointments?pathwayId={pathway}&practitionerId={surgeon}", pathway, surgeon.id())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(((List<?>) listed.get("content")).stream()
+			.map(item -> String.valueOf(((Map<?, ?>) item).get("id")))
+			.toList()).containsExactly(forTheStep.toString(), forAnotherStep.toString());
+
+		http.get()
+			.uri("/api/appointments?pathwayId=not-an-id")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
 	void aHoldReleasedOrLapsedSaysForWhichStep() {
 		try (PublishedEvents events = PublishedEvents.on(SchedulingEvent.TOPIC)) {
 			UUID released = id(created(post("/api/slots/holds", form(weekdayAt(4, "09:00"), ""))));

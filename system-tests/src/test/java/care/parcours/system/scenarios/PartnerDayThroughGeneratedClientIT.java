@@ -159,7 +159,7 @@ class PartnerDayThroughGeneratedClientIT {
 
 			// It reads the appointment at its organisation.
 			PageBookingView page = appointments.listAppointments(practitionerId, null, null, null, null, null, null,
-					null);
+					null, null);
 			assertThat(page.getContent()).extracting(BookingView::getId).containsExactly(appointmentId);
 			BookingView appointment = page.getContent().getFirst();
 			assertThat(appointment.getStatus()).isEqualTo(BookingView.StatusEnum.BOOKED);
