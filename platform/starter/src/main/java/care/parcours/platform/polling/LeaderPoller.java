@@ -87,6 +87,14 @@ public final class LeaderPoller<T> {
 		default void afterCommit(List<T> taken) {
 		}
 
+		/**
+		 * How long the loop waits, whatever wakes it, before the next round: asked after
+		 * every round, failed or not. None by default.
+		 */
+		default Duration backOff() {
+			return Duration.ZERO;
+		}
+
 	}
 
 	/**
@@ -155,15 +163,28 @@ public final class LeaderPoller<T> {
 				log.warn("{} failed; will retry", settings.name(), ex);
 				taken = 0;
 			}
-			if (taken < settings.batchSize()) {
-				try {
+			try {
+				Duration backOff = round.backOff();
+				if (backOff.isPositive()) {
+					pause(backOff);
+				}
+				else if (taken < settings.batchSize()) {
 					wakeUps.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
 				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return;
-				}
 			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	/** Waits, through wake-ups, unless the loop is stopped meanwhile. */
+	private void pause(Duration backOff) throws InterruptedException {
+		long until = System.nanoTime() + backOff.toNanos();
+		long left;
+		while (running && (left = until - System.nanoTime()) > 0) {
+			wakeUps.tryAcquire(left, TimeUnit.NANOSECONDS);
 		}
 	}
 
