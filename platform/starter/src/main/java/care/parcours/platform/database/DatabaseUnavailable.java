@@ -1,4 +1,4 @@
-package care.parcours.platform.consumer;
+package care.parcours.platform.database;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -11,15 +11,16 @@ import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure of the service's database (out of reach, restarting, cutting its
- * connections) from a failure of the event or its handler: the first says nothing about
- * the event, and retrying it later will do.
+ * connections) from a failure of the work itself: the first says nothing about the event
+ * or the request, and trying again later will do.
  */
-final class DatabaseUnavailable {
+public final class DatabaseUnavailable {
 
 	private DatabaseUnavailable() {
 	}
 
-	static boolean causes(Throwable failure) {
+	/** Whether the database being out of reach is what made {@code failure} fail. */
+	public static boolean causes(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof CannotCreateTransactionException || cause instanceof TransactionSystemException
 					|| cause instanceof DataAccessResourceFailureException
