@@ -75,16 +75,22 @@ public final class PublishedEvents implements AutoCloseable {
 
 	}
 
-	private PublishedEvents(String topic) {
-		consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-				ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-				"earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(),
-				new StringDeserializer());
+	private PublishedEvents(String bootstrapServers, String topic) {
+		consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
+						"test-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
+				new StringDeserializer(), new StringDeserializer());
 		consumer.subscribe(List.of(topic));
 	}
 
 	public static PublishedEvents on(String topic) {
-		return new PublishedEvents(topic);
+		return new PublishedEvents(TestKafka.bootstrapServers(), topic);
+	}
+
+	/** Reads a topic of another broker than the shared one (a {@link StoppableKafka}). */
+	public static PublishedEvents on(String topic, String bootstrapServers) {
+		return new PublishedEvents(bootstrapServers, topic);
 	}
 
 	/** Waits until an event matching the predicate has arrived, and returns it. */

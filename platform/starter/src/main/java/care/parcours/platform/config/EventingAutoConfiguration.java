@@ -1,6 +1,7 @@
 package care.parcours.platform.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 		ContentionRetryProperties.class })
 public class EventingAutoConfiguration {
 
+	private static final Duration DEAD_LETTER_DELIVERY_TIMEOUT = Duration.ofSeconds(15);
+
 	@Bean
 	@ConditionalOnMissingBean
 	Clock clock() {
@@ -92,8 +95,11 @@ public class EventingAutoConfiguration {
 			DeferredTracing tracing) {
 		// The relay makes its own producer spans, from the context stored with each row:
 		// the template's observation would start them from the relay's thread instead.
-		KafkaTemplate<String, String> template = producer(kafka);
+		KafkaTemplate<String, String> template = producer(kafka, properties.sendTimeout());
 		template.setObservationEnabled(false);
+		// The relay says itself, once per outage, what the broker did not take: the
+		// template would log every record of every failed batch.
+		template.setProducerListener(null);
 		return new OutboxRelay(JdbcClient.create(dataSource), new TransactionTemplate(transactions), template,
 				properties, meterRegistry(meters), tracing);
 	}
@@ -122,8 +128,9 @@ public class EventingAutoConfiguration {
 		// factory it builds, not to this one.
 		meters.ifAvailable(registry -> consumers.addListener(new MicrometerConsumerListener<>(registry)));
 		return new EventConsumers(handlers, subscribers.orderedStream().toList(), group, codec,
-				JdbcClient.create(dataSource), new TransactionTemplate(transactions), consumers, producer(kafka),
-				properties, meterRegistry(meters), observations.getIfUnique(() -> ObservationRegistry.NOOP));
+				JdbcClient.create(dataSource), new TransactionTemplate(transactions), consumers,
+				producer(kafka, DEAD_LETTER_DELIVERY_TIMEOUT), properties, meterRegistry(meters),
+				observations.getIfUnique(() -> ObservationRegistry.NOOP));
 	}
 
 	@Bean
@@ -156,15 +163,20 @@ public class EventingAutoConfiguration {
 	 * whose leader is being elected) is retried before anything behind it is sent, so it
 	 * cannot be overtaken and then refused for good as out of sequence. The relay and the
 	 * dead-letter publisher send records in batches, so that one request carries many.
+	 * The producer gives up on a record after {@code deliveryTimeout}: the relay waits
+	 * that long for each record it hands over, so that none it gave up on is still in the
+	 * producer's buffer when it sends the row again.
 	 */
-	private static KafkaTemplate<String, String> producer(KafkaProperties kafka) {
+	private static KafkaTemplate<String, String> producer(KafkaProperties kafka, Duration deliveryTimeout) {
 		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
 		config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-		config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
-		config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+		int delivery = (int) deliveryTimeout.toMillis();
+		config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, delivery);
+		// Kafka wants the delivery timeout to cover a request's and the linger.
+		config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(10_000, delivery - 1_000));
 		KafkaTemplate<String, String> template = new KafkaTemplate<>(
 				new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new StringSerializer()));
 		template.setObservationEnabled(true);

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import care.parcours.platform.database.DatabaseUnavailable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -33,11 +34,11 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * The Kafka side of {@link EventConsumers}: one listener container for the service's
  * consumer group over the topics its handlers need. A record the listener refuses is
  * retried with an exponential backoff and then set aside on {@code <topic>.<group>.dlt};
- * one that cannot be read is set aside at once, since reading it again will not help. The
- * container also tells when every topic has partitions assigned, for a group that starts
- * from the end and must not miss what is published just after it starts. Each record is
- * handled in a consumer span that continues the trace named by its {@code traceparent}
- * header.
+ * one that cannot be read is set aside at once, since reading it again will not help; one
+ * that failed because the database is away is retried until it answers. The container
+ * also tells when every topic has partitions assigned, for a group that starts from the
+ * end and must not miss what is published just after it starts. Each record is handled in
+ * a consumer span that continues the trace named by its {@code traceparent} header.
  */
 final class ConsumerContainer {
 
@@ -102,6 +103,13 @@ final class ConsumerContainer {
 			deadLettering.accept(record, ex);
 		}, backOff);
 		errors.addNotRetryableExceptions(JacksonException.class);
+		// While the database is away no event can be handled, and none is to blame: the
+		// partition waits, retrying without end, instead of setting its events aside
+		// (and committing their offsets) unapplied.
+		ExponentialBackOff untilTheDatabaseAnswers = new ExponentialBackOff(
+				properties.initialRetryInterval().toMillis(), 2.0);
+		untilTheDatabaseAnswers.setMaxInterval(properties.maxRetryInterval().toMillis());
+		errors.setBackOffFunction((record, ex) -> DatabaseUnavailable.causes(ex) ? untilTheDatabaseAnswers : null);
 		return errors;
 	}
 

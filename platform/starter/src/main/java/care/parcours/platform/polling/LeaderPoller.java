@@ -21,16 +21,24 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the lock is released with the transaction, so no instance holds it while it waits.
  * After a full batch the next round starts at once; otherwise the loop waits for a
  * {@link #wakeUp() wake-up} (news written by this instance) or the poll interval (news
- * from another instance, or left over from before a restart). A round that fails is
- * logged and tried again at the next one. Bounding the work is the round's business: it
- * takes at most a batch, and whatever it hands on after commit is limited by what it
- * took.
+ * from another instance, or left over from before a restart). Bounding the work is the
+ * round's business: it takes at most a batch, and whatever it hands on after commit is
+ * limited by what it took.
+ * <p>
+ * A round that could not do its work (the broker or a partner away) can ask for a
+ * {@link Round#backOff() pause}, during which wake-ups are ignored: a service writing
+ * events at full speed would otherwise wake it into a tight loop of failing rounds. A
+ * round that throws (the database away) is followed by such a pause too: the poll
+ * interval, doubled after each further failure up to 30 s, with one warning per series.
  *
  * @param <T> what a round takes
  */
 public final class LeaderPoller<T> {
 
 	private static final Logger log = LoggerFactory.getLogger(LeaderPoller.class);
+
+	/** The longest pause after rounds that failed. */
+	private static final Duration MAX_FAILURE_BACKOFF = Duration.ofSeconds(30);
 
 	private final Settings settings;
 
@@ -85,6 +93,14 @@ public final class LeaderPoller<T> {
 		 * instance). Nothing by default.
 		 */
 		default void afterCommit(List<T> taken) {
+		}
+
+		/**
+		 * How long the loop waits, whatever wakes it, before the next round: asked after
+		 * every round, failed or not. None by default.
+		 */
+		default Duration backOff() {
+			return Duration.ZERO;
 		}
 
 	}
@@ -145,25 +161,65 @@ public final class LeaderPoller<T> {
 	}
 
 	private void run() {
+		int failed = 0;
 		while (running) {
 			wakeUps.drainPermits();
 			int taken;
 			try {
 				taken = poll().size();
+				if (failed > 0) {
+					log.info("{} works again, after {} failed rounds", settings.name(), failed);
+					failed = 0;
+				}
 			}
 			catch (RuntimeException ex) {
-				log.warn("{} failed; will retry", settings.name(), ex);
+				// The database away, say: one warning with its cause, not one a round.
+				if (failed++ == 0) {
+					log.warn("{} failed; will retry, less and less often while it fails", settings.name(), ex);
+				}
+				else {
+					log.debug("{} failed again ({} rounds)", settings.name(), failed, ex);
+				}
 				taken = 0;
 			}
-			if (taken < settings.batchSize()) {
-				try {
+			try {
+				Duration backOff = longer(round.backOff(), afterFailures(failed));
+				if (backOff.isPositive()) {
+					pause(backOff);
+				}
+				else if (taken < settings.batchSize()) {
 					wakeUps.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
 				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return;
-				}
 			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	/**
+	 * The poll interval after a failed round, doubled after each further one up to
+	 * {@link #MAX_FAILURE_BACKOFF}: nothing after none.
+	 */
+	private Duration afterFailures(int failed) {
+		if (failed == 0) {
+			return Duration.ZERO;
+		}
+		Duration backOff = settings.pollInterval().multipliedBy(1L << Math.min(failed - 1, 16));
+		return longer(Duration.ZERO, backOff.compareTo(MAX_FAILURE_BACKOFF) > 0 ? MAX_FAILURE_BACKOFF : backOff);
+	}
+
+	private static Duration longer(Duration one, Duration other) {
+		return one.compareTo(other) >= 0 ? one : other;
+	}
+
+	/** Waits, through wake-ups, unless the loop is stopped meanwhile. */
+	private void pause(Duration backOff) throws InterruptedException {
+		long until = System.nanoTime() + backOff.toNanos();
+		long left;
+		while (running && (left = until - System.nanoTime()) > 0) {
+			wakeUps.tryAcquire(left, TimeUnit.NANOSECONDS);
 		}
 	}
 

@@ -19,6 +19,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public abstract class PollingLifecycle<T> implements SmartLifecycle {
 
+	/**
+	 * Between the web server's graceful shutdown ({@code DEFAULT_PHASE - 1024}), which
+	 * stops first, and its stop ({@code DEFAULT_PHASE - 2048}).
+	 */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1536;
+
 	private final LeaderPoller<T> poller;
 
 	private final boolean enabled;
@@ -47,6 +53,11 @@ public abstract class PollingLifecycle<T> implements SmartLifecycle {
 				PollingLifecycle.this.afterCommit(taken);
 			}
 
+			@Override
+			public Duration backOff() {
+				return PollingLifecycle.this.backOff();
+			}
+
 		});
 	}
 
@@ -61,6 +72,14 @@ public abstract class PollingLifecycle<T> implements SmartLifecycle {
 	 * Hands on what a round took, once its transaction has committed. Nothing by default.
 	 */
 	protected void afterCommit(List<T> taken) {
+	}
+
+	/**
+	 * How long the loop pauses after a round, wake-ups or not.
+	 * @see LeaderPoller.Round#backOff()
+	 */
+	protected Duration backOff() {
+		return Duration.ZERO;
 	}
 
 	/**
@@ -81,6 +100,16 @@ public abstract class PollingLifecycle<T> implements SmartLifecycle {
 	/** Asks the loop for a round now rather than at its next poll. */
 	public final void wakeUp() {
 		poller.wakeUp();
+	}
+
+	/**
+	 * Started after the web server, and stopped only once it has let the requests under
+	 * way finish ({@code server.shutdown=graceful}): what they write is still relayed or
+	 * dispatched by this instance, not left for the next one to start.
+	 */
+	@Override
+	public int getPhase() {
+		return PHASE;
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package care.parcours.platform.problem;
 import java.sql.SQLException;
 import java.util.List;
 
+import care.parcours.platform.database.DatabaseUnavailable;
 import care.parcours.platform.domain.ConflictException;
 import care.parcours.platform.domain.DomainException;
 import care.parcours.platform.domain.ForbiddenException;
@@ -22,10 +23,12 @@ import tools.jackson.core.exc.StreamReadException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -33,6 +36,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -51,12 +56,16 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * line. A database constraint that a service declared as a {@link ConstraintProblem}
  * answers the problem declared with it; what a request got wrong field by field is read
  * by {@link BindingErrors}. A transaction that PostgreSQL kept aborting for concurrent
- * ones, after its retries, is a 503 {@code busy}: the service is busy, not broken.
+ * ones, after its retries, is a 503 {@code busy}: the service is busy, not broken; a
+ * database out of reach, a 503 {@code service-unavailable} with {@code Retry-After}.
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	/** About how long a pool takes to reconnect once the database is back. */
+	private static final String DATABASE_RETRY_AFTER_SECONDS = "5";
 
 	private final ConstraintProblems constraints;
 
@@ -103,6 +112,26 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 				"Too many concurrent changes of the same data to make this one now; nothing was changed. "
 						+ "Try again in a moment."),
 				headers, request);
+	}
+
+	/**
+	 * The database is out of reach (restarting, failing over, cut off): the service
+	 * cannot answer now but will again by itself, once its pool reconnects. Nothing a
+	 * request without a transaction could have done; one whose commit failed may or may
+	 * not have been carried out, which a retry with the same {@code Idempotency-Key}
+	 * settles.
+	 */
+	@ExceptionHandler({ CannotCreateTransactionException.class, TransactionSystemException.class,
+			DataAccessResourceFailureException.class, TransientDataAccessResourceException.class })
+	ResponseEntity<Object> databaseUnavailable(Exception ex, NativeWebRequest request) {
+		if (!DatabaseUnavailable.causes(ex)) {
+			return unexpected(ex, request);
+		}
+		log.warn("The database is out of reach; answered 503: {}", ex.getMessage());
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS);
+		return handled(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE,
+				"The service cannot reach its database right now. Try again shortly."), headers, request);
 	}
 
 	/**

@@ -26,6 +26,12 @@ public final class ProblemTypes {
 	 */
 	public static final String BUSY = "busy";
 
+	/**
+	 * The service cannot do its work now (its database out of reach) and will again by
+	 * itself: try again after {@code Retry-After}.
+	 */
+	public static final String UNAVAILABLE = "service-unavailable";
+
 	private ProblemTypes() {
 	}
 
@@ -50,7 +56,7 @@ public final class ProblemTypes {
 			case 422 -> "rule-violation";
 			case 428 -> "precondition-required";
 			case 429 -> "too-many-requests";
-			case 503 -> "service-unavailable";
+			case 503 -> UNAVAILABLE;
 			default -> status.is5xxServerError() ? INTERNAL : "client-error";
 		});
 	}

@@ -122,6 +122,22 @@ class LeaderPollerIT {
 	}
 
 	@Test
+	void roundsThatKeepFailingAreTriedLessAndLessOften() {
+		AtomicInteger rounds = new AtomicInteger();
+		LeaderPoller<Integer> poller = poller(KEY, Duration.ofMillis(50), 10, batch -> {
+			rounds.incrementAndGet();
+			throw new IllegalStateException("the database went away");
+		});
+		long started = System.nanoTime();
+
+		start(poller);
+		await().until(() -> rounds.get() >= 5);
+
+		// 50, 100, 200 and 400 ms between the five rounds, not 50 each time.
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(750));
+	}
+
+	@Test
 	void whatARoundTookIsHandedOnOnlyOnceItsTransactionCommitted() {
 		List<String> seenAfterCommit = new ArrayList<>();
 		LeaderPoller<Integer> poller = new LeaderPoller<>(new LeaderPoller.Settings("test-poller", KEY, NEVER, 10),

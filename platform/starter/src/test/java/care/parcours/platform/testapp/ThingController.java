@@ -36,9 +36,12 @@ class ThingController {
 
 	private final IdempotentRequests idempotency;
 
-	ThingController(Things things, IdempotentRequests idempotency) {
+	private final RequestGate gate;
+
+	ThingController(Things things, IdempotentRequests idempotency, RequestGate gate) {
 		this.things = things;
 		this.idempotency = idempotency;
+		this.gate = gate;
 	}
 
 	enum Kind {
@@ -63,6 +66,13 @@ class ThingController {
 		return ResponseEntity.created(URI.create("/things/" + thing.id()))
 			.eTag(Long.toString(thing.version()))
 			.body(thing);
+	}
+
+	/** Creates a thing once the {@link RequestGate} lets the request through. */
+	@PostMapping("/held")
+	ResponseEntity<Things.Thing> createWhenLetThrough(@Valid @RequestBody ThingForm form) throws InterruptedException {
+		gate.hold();
+		return create(form);
 	}
 
 	@PostMapping("/idempotent")
