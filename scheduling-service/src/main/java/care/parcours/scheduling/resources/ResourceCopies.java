@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Repository;
  * when its registration never arrived, as it carries the whole state.
  */
 @Repository
-class ResourceCopies {
+public class ResourceCopies {
 
 	private final JdbcClient jdbc;
 
@@ -55,11 +57,24 @@ class ResourceCopies {
 			.update();
 	}
 
-	Optional<ResourceCopy> find(UUID id) {
+	public Optional<ResourceCopy> find(UUID id) {
 		return jdbc.sql("""
 				select id, partner_id, kind, time_zone, specialties, languages, retired, known_since
 				from resource where id = ?
 				""").param(id).query(ResourceCopies::map).optional();
+	}
+
+	/**
+	 * The resources of a kind a partner offers, speaking the language when one is asked,
+	 * in a stable order so that a choice among them is repeatable.
+	 */
+	public List<ResourceCopy> offered(UUID partnerId, String kind, @Nullable String language) {
+		return jdbc.sql("""
+				select id, partner_id, kind, time_zone, specialties, languages, retired, known_since
+				from resource
+				where partner_id = ? and kind = ? and not retired and (?::text is null or ?::text = any(languages))
+				order by id
+				""").params(partnerId, kind, language, language).query(ResourceCopies::map).list();
 	}
 
 	private static ResourceCopy map(ResultSet rs, int row) throws SQLException {

@@ -18,10 +18,10 @@ import java.util.UUID;
  * @param retired whether the partner no longer offers it
  * @param knownSince when this service learnt of it
  */
-record ResourceCopy(UUID id, UUID partnerId, String kind, ZoneId timeZone, List<String> specialties,
+public record ResourceCopy(UUID id, UUID partnerId, String kind, ZoneId timeZone, List<String> specialties,
 		List<String> languages, boolean retired, Instant knownSince) {
 
-	ResourceCopy {
+	public ResourceCopy {
 		specialties = List.copyOf(specialties);
 		languages = List.copyOf(languages);
 	}
