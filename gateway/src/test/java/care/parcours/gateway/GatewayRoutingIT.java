@@ -89,9 +89,9 @@ class GatewayRoutingIT {
 			"/api/catalogue/price-lists, billing", "/api/insurers/i-1, billing", "/api/exchange-rates, billing",
 			"/api/quotes/q-1/versions/1/pdf, billing", "/api/invoices/i-1/pdf, billing",
 			"/api/payment-notifications/acme-pay, billing", "/api/partners/h-1, partner",
-			"/api/practitioners/pr-1/languages, partner", "/api/partners/specialties, partner",
-			"/api/partners/h-1/webhooks/w-1/deliveries/d-1, partner", "/api/slots/holds/h-1, scheduling",
-			"/api/appointments/chains/c-1, scheduling" })
+			"/api/practitioners/pr-1/languages, partner", "/api/resources/r-1, partner",
+			"/api/partners/specialties, partner", "/api/partners/h-1/webhooks/w-1/deliveries/d-1, partner",
+			"/api/slots/holds/h-1, scheduling", "/api/appointments/chains/c-1, scheduling" })
 	void eachPathPrefixIsRoutedToItsService(String path, String service) {
 		this.client.get()
 			.uri(path)

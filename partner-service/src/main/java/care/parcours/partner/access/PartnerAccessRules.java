@@ -21,8 +21,8 @@ import static org.springframework.http.HttpMethod.PUT;
 /**
  * Every staff member reads the directory; coordinators and administrators keep it; only
  * administrators activate or suspend a partner. A partner system reads its own entry and
- * practitioners and manages its own webhooks (paths naming another partner answer 404);
- * operations staff watch and replay deliveries.
+ * practitioners and resources and manages its own webhooks (paths naming another partner
+ * answer 404); operations staff watch and replay deliveries.
  */
 @Configuration(proxyBeanMethods = false)
 class PartnerAccessRules {
@@ -43,15 +43,17 @@ class PartnerAccessRules {
 			.access(anyOf(roles(ADMIN), partner()))
 			.requestMatchers(DELETE, "/api/partners/*/webhooks/*")
 			.access(anyOf(roles(ADMIN), partner()))
-			.requestMatchers(GET, "/api/partners/*", "/api/partners/*/practitioners", "/api/practitioners/*")
+			.requestMatchers(GET, "/api/partners/*", "/api/partners/*/practitioners", "/api/practitioners/*",
+					"/api/partners/*/resources", "/api/resources/*")
 			.access(anyOf(roles(COORDINATOR, ASSISTANT, BILLING, ADMIN, OPS), partner()))
 			.requestMatchers(PUT, "/api/partners/*/status")
 			.hasRole(ADMIN)
-			.requestMatchers(POST, "/api/partners", "/api/partners/*/practitioners")
+			.requestMatchers(POST, "/api/partners", "/api/partners/*/practitioners", "/api/partners/*/resources")
 			.hasAnyRole(COORDINATOR, ADMIN)
-			.requestMatchers(PUT, "/api/partners/*", "/api/practitioners/*", "/api/practitioners/*/partners/*")
+			.requestMatchers(PUT, "/api/partners/*", "/api/practitioners/*", "/api/practitioners/*/partners/*",
+					"/api/resources/*")
 			.hasAnyRole(COORDINATOR, ADMIN)
-			.requestMatchers(DELETE, "/api/practitioners/*/partners/*")
+			.requestMatchers(DELETE, "/api/practitioners/*/partners/*", "/api/resources/*")
 			.hasAnyRole(COORDINATOR, ADMIN);
 	}
 

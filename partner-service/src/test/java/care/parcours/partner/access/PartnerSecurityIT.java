@@ -48,12 +48,17 @@ class PartnerSecurityIT extends ApiContractTests {
 
 	UUID theirEndpoint;
 
+	UUID theirRoom;
+
 	@BeforeEach
 	void twoPartners() {
 		ours = created("/api/partners", PartnerFixtures.clinicJson("Clinique " + UUID.randomUUID()));
 		theirs = created("/api/partners", PartnerFixtures.clinicJson("Clinique " + UUID.randomUUID()));
 		theirPractitioner = created("/api/partners/" + theirs + "/practitioners", """
 				{"name": "Dr Other", "specialties": ["orthopaedics"], "languages": ["fr"], "identifiers": []}
+				""");
+		theirRoom = created("/api/partners/" + theirs + "/resources", """
+				{"kind": "OPERATING_ROOM", "label": "Bloc A", "specialties": ["orthopaedics"]}
 				""");
 		theirEndpoint = created("/api/partners/" + theirs + "/webhooks", """
 				{"url": "https://93.184.215.14/hooks", "eventTypes": ["scheduling.appointment.booked.v1"]}
@@ -64,7 +69,8 @@ class PartnerSecurityIT extends ApiContractTests {
 	void anotherPartnersResourcesDoNotExistForAPartner() {
 		String partner = TestTokens.partner(ours).bearer();
 		for (String path : List.of("/api/partners/" + theirs, "/api/partners/" + theirs + "/practitioners",
-				"/api/practitioners/" + theirPractitioner, "/api/partners/" + theirs + "/webhooks",
+				"/api/practitioners/" + theirPractitioner, "/api/partners/" + theirs + "/resources",
+				"/api/resources/" + theirRoom, "/api/partners/" + theirs + "/webhooks",
 				"/api/partners/" + theirs + "/webhooks/" + theirEndpoint,
 				"/api/partners/" + theirs + "/webhooks/" + theirEndpoint + "/deliveries")) {
 			http.get()
@@ -121,6 +127,20 @@ class PartnerSecurityIT extends ApiContractTests {
 			.exchange()
 			.expectStatus()
 			.isCreated();
+		http.get()
+			.uri("/api/partners/{id}/resources", ours)
+			.header(HttpHeaders.AUTHORIZATION, partner)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		http.post()
+			.uri("/api/partners/{id}/resources", ours)
+			.header(HttpHeaders.AUTHORIZATION, partner)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("kind", "MRI", "label", "IRM"))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 		for (String path : List.of("/api/partners", "/api/partners/search?specialty=orthopaedics")) {
 			http.get().uri(path).header(HttpHeaders.AUTHORIZATION, partner).exchange().expectStatus().isForbidden();
 		}

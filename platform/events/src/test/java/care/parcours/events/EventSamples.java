@@ -28,6 +28,9 @@ import care.parcours.events.partner.PractitionerJoinedPartner;
 import care.parcours.events.partner.PractitionerLeftPartner;
 import care.parcours.events.partner.PractitionerRegistered;
 import care.parcours.events.partner.PractitionerUpdated;
+import care.parcours.events.partner.ResourceRegistered;
+import care.parcours.events.partner.ResourceRetired;
+import care.parcours.events.partner.ResourceUpdated;
 import care.parcours.events.patient.ConsentGranted;
 import care.parcours.events.patient.ConsentWithdrawn;
 import care.parcours.events.patient.PathwayAlertRaised;
@@ -57,6 +60,8 @@ final class EventSamples {
 	private static final UUID PARTNER = UUID.fromString("0b8f1d3e-7a47-4c1f-9d55-2f6f4d0e6a11");
 
 	private static final UUID PRACTITIONER = UUID.fromString("5d1c7a3b-2f0e-4e8a-b1a4-6c2d9e8f7a01");
+
+	private static final UUID RESOURCE = UUID.fromString("0e7b4c2a-5d18-4f63-9a2e-3c8b1d6f4a90");
 
 	private static final UUID PATIENT = UUID.fromString("9e4b2c1d-8a7f-4b3e-a2d1-0c9b8a7f6e55");
 
@@ -148,6 +153,13 @@ final class EventSamples {
 							List.of("fr", "ar"))),
 			entry(PractitionerJoinedPartner.class, new PractitionerJoinedPartner(PRACTITIONER, PARTNER)),
 			entry(PractitionerLeftPartner.class, new PractitionerLeftPartner(PRACTITIONER, PARTNER)),
+			entry(ResourceRegistered.class,
+					new ResourceRegistered(RESOURCE, PARTNER, "OPERATING_ROOM", "Europe/Paris", List.of("orthopaedics"),
+							List.of())),
+			entry(ResourceUpdated.class,
+					new ResourceUpdated(RESOURCE, PARTNER, "OPERATING_ROOM", "Europe/Paris",
+							List.of("orthopaedics", "cardiology"), List.of())),
+			entry(ResourceRetired.class, new ResourceRetired(RESOURCE, PARTNER)),
 			entry(SlotHeld.class,
 					new SlotHeld(UUID.fromString("d71c8e11-9fe0-493a-9722-9eb0d91e1afd"), PRACTITIONER, PARTNER,
 							PATIENT, START, END, "IN_PERSON", "consultation", START.minusSeconds(3600), null)),

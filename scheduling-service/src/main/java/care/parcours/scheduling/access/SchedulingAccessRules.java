@@ -35,7 +35,7 @@ class SchedulingAccessRules {
 			// holds.
 			.requestMatchers(GET, "/api/appointments/join/*")
 			.permitAll()
-			.requestMatchers(GET, "/api/schedules/*", "/api/schedules/*/availability")
+			.requestMatchers(GET, "/api/schedules/*", "/api/schedules/*/availability", "/api/schedules/resources/*")
 			.access(anyOf(roles(COORDINATOR, ASSISTANT, ADMIN, OPS), partner(SCOPE_AVAILABILITY_WRITE)))
 			.requestMatchers(PUT, "/api/schedules/*/availability")
 			.access(anyOf(roles(COORDINATOR, ASSISTANT, ADMIN), partner(SCOPE_AVAILABILITY_WRITE)))

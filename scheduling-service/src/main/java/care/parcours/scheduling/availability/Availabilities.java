@@ -105,14 +105,17 @@ public class Availabilities {
 			return current;
 		}
 		UUID[] ids = stale.toArray(UUID[]::new);
+		Map<UUID, Map<String, List<RequiredRole>>> roles = rolesOf(ids);
 		Map<UUID, Map<String, AppointmentType>> types = new HashMap<>();
 		jdbc.sql("select practitioner_id, code, duration_minutes, modes from appointment_type"
 				+ " where practitioner_id = any(?)")
 			.param(ids)
 			.query(rs -> {
-				types.computeIfAbsent(rs.getObject(1, UUID.class), id -> new HashMap<>())
+				UUID practitioner = rs.getObject(1, UUID.class);
+				types.computeIfAbsent(practitioner, id -> new HashMap<>())
 					.put(rs.getString(2), new AppointmentType(rs.getString(2), Duration.ofMinutes(rs.getInt(3)),
-							modes(rs.getArray(4))));
+							modes(rs.getArray(4)),
+							roles.getOrDefault(practitioner, Map.of()).getOrDefault(rs.getString(2), List.of())));
 			});
 		Map<UUID, List<WeeklyRule>> rules = new HashMap<>();
 		jdbc.sql("select practitioner_id, id, day_of_week, start_time, end_time, modes, appointment_types,"
@@ -128,6 +131,22 @@ public class Availabilities {
 			current.put(id, offer);
 		}
 		return current;
+	}
+
+	/** The roles of the practitioners' types, by practitioner and type code, in order. */
+	private Map<UUID, Map<String, List<RequiredRole>>> rolesOf(UUID[] practitioners) {
+		Map<UUID, Map<String, List<RequiredRole>>> roles = new HashMap<>();
+		jdbc.sql("""
+				select practitioner_id, code, role, kind, resource_id, language, buffer_before_minutes,
+				       buffer_after_minutes
+				from appointment_type_role where practitioner_id = any(?) order by practitioner_id, code, position
+				""").param(practitioners).query(rs -> {
+			roles.computeIfAbsent(rs.getObject(1, UUID.class), id -> new HashMap<>())
+				.computeIfAbsent(rs.getString(2), code -> new ArrayList<>())
+				.add(new RequiredRole(rs.getString(3), rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6),
+						Duration.ofMinutes(rs.getInt(7)), Duration.ofMinutes(rs.getInt(8))));
+		});
+		return roles;
 	}
 
 	/**
@@ -153,6 +172,18 @@ public class Availabilities {
 					"insert into appointment_type (practitioner_id, code, duration_minutes, modes) values (?, ?, ?, ?)")
 				.params(practitionerId, type.code(), (int) type.duration().toMinutes(), names(type.modes()))
 				.update();
+			for (int i = 0; i < type.roles().size(); i++) {
+				RequiredRole role = type.roles().get(i);
+				jdbc.sql("""
+						insert into appointment_type_role (practitioner_id, code, position, role, kind, resource_id,
+						                                   language, buffer_before_minutes, buffer_after_minutes)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+						""")
+					.params(practitionerId, type.code(), i, role.role(), role.kind(), role.resourceId(),
+							role.language(), (int) role.bufferBefore().toMinutes(),
+							(int) role.bufferAfter().toMinutes())
+					.update();
+			}
 		}
 		for (WeeklyRule rule : newRules) {
 			jdbc.sql("""

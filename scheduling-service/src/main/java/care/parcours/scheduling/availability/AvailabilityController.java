@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.openapi.ETagged;
+import care.parcours.platform.validation.LanguageCode;
 import care.parcours.scheduling.schedules.ScheduleAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -55,10 +56,37 @@ class AvailabilityController {
 	}
 
 	record TypeForm(@NotNull @Pattern(regexp = "^[a-z][a-z0-9-]{0,39}$") String code,
-			@NotNull @Min(5) @Max(720) Integer durationMinutes, @NotEmpty Set<@NotNull Mode> modes) {
+			@NotNull @Min(5) @Max(720) Integer durationMinutes, @NotEmpty Set<@NotNull Mode> modes,
+			@Nullable @Size(max = 6) List<@Valid @NotNull RoleForm> roles) {
 
 		AppointmentType toType() {
-			return new AppointmentType(code, Duration.ofMinutes(durationMinutes), modes);
+			return new AppointmentType(code, Duration.ofMinutes(durationMinutes), modes,
+					roles == null ? List.of() : roles.stream().map(RoleForm::toRole).toList());
+		}
+
+	}
+
+	/**
+	 * A resource the type needs besides the practitioner: the one named, or any free one
+	 * of the kind at the practitioner's partner.
+	 */
+	record RoleForm(@NotNull @Pattern(regexp = "^[a-z][a-z0-9-]{0,39}$") String role,
+			@NotNull @Pattern(regexp = "^[A-Z][A-Z_]{0,39}$") String kind, @Nullable UUID resourceId,
+			@Nullable @LanguageCode String language, @Nullable @Min(0) @Max(720) Integer bufferBeforeMinutes,
+			@Nullable @Min(0) @Max(720) Integer bufferAfterMinutes) {
+
+		RequiredRole toRole() {
+			return new RequiredRole(role, kind, resourceId, language, minutes(bufferBeforeMinutes),
+					minutes(bufferAfterMinutes));
+		}
+
+		static RoleForm of(RequiredRole role) {
+			return new RoleForm(role.role(), role.kind(), role.resourceId(), role.language(),
+					(int) role.bufferBefore().toMinutes(), (int) role.bufferAfter().toMinutes());
+		}
+
+		private static Duration minutes(@Nullable Integer minutes) {
+			return Duration.ofMinutes(minutes == null ? 0 : minutes);
 		}
 
 	}
@@ -102,7 +130,8 @@ class AvailabilityController {
 						.values()
 						.stream()
 						.sorted(java.util.Comparator.comparing(AppointmentType::code))
-						.map(t -> new TypeView(t.code(), t.duration().toMinutes(), t.modes()))
+						.map(t -> new TypeView(t.code(), t.duration().toMinutes(), t.modes(),
+								t.roles().stream().map(RoleForm::of).toList()))
 						.toList(),
 					availability.rules()
 						.stream()
@@ -120,7 +149,7 @@ class AvailabilityController {
 
 	}
 
-	record TypeView(String code, long durationMinutes, Set<Mode> modes) {
+	record TypeView(String code, long durationMinutes, Set<Mode> modes, List<RoleForm> roles) {
 
 	}
 

@@ -37,14 +37,17 @@ public class AvailabilityService {
 
 	private final BookedAppointments appointments;
 
+	private final RoleChecks roles;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	AvailabilityService(Availabilities availabilities, BookedAppointments appointments,
+	AvailabilityService(Availabilities availabilities, BookedAppointments appointments, RoleChecks roles,
 			ApplicationEventPublisher events, Clock clock) {
 		this.availabilities = availabilities;
 		this.appointments = appointments;
+		this.roles = roles;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -90,6 +93,7 @@ public class AvailabilityService {
 		}
 		String resource = "The availability of practitioner " + practitionerId;
 		expected.requireCurrent(resource, current.version());
+		roles.requireFillable(current.partnerId(), types);
 		if (availabilities.replace(practitionerId, types, rules, expected).isEmpty()) {
 			throw StaleVersion.concurrentEdit(resource);
 		}

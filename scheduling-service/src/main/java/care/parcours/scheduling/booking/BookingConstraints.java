@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * What the database's refusal of a hold or an appointment means to the coordinator who
  * asked for it: the slot is taken (and here is what is free nearby, read once the refused
- * transaction rolled back), the patient already has an appointment then, or the patient
- * is unknown.
+ * transaction rolled back), another resource of the appointment is taken, the patient
+ * already has an appointment then, or the patient is unknown.
  */
 @Configuration(proxyBeanMethods = false)
 class BookingConstraints {
@@ -20,6 +20,21 @@ class BookingConstraints {
 		return ConstraintProblem.of("booking_practitioner_free", SlotClaim.class, claim -> new SlotTaken(
 				claim.practitionerId(), claim.during().start(),
 				checks.nearby(claim.practitionerId(), claim.appointmentType(), claim.mode(), claim.during().start())));
+	}
+
+	/**
+	 * Another booking took a resource between the choice and the insert: the role that
+	 * cannot be filled now, with the nearest times when all can.
+	 */
+	@Bean
+	ConstraintProblem<SlotClaim> resourceTaken(ResourceChoice resources) {
+		return ConstraintProblem.of("booking_resource_free", SlotClaim.class, resources::refusal);
+	}
+
+	/** A cascade moving an appointment onto a resource taken meanwhile. */
+	@Bean
+	ConstraintProblem<Object> resourceTakenMeanwhile() {
+		return ConstraintProblem.of("booking_resource_free", ResourceTaken::new);
 	}
 
 	@Bean

@@ -21,10 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Places, changes and ends holds and appointments, each change with its events in one
- * transaction. Collisions are left to the database's exclusion constraints, whatever the
- * concurrency; {@link BookingConstraints} says what each refusal means. Concurrent
- * inserts checked by those constraints can deadlock: the transaction PostgreSQL aborts is
- * tried again, and then finds the slot free or taken.
+ * transaction; an appointment takes every resource its type needs or none, and moves or
+ * ends with all of them. Collisions are left to the database's exclusion constraints,
+ * whatever the concurrency; {@link BookingConstraints} says what each refusal means.
+ * Concurrent inserts checked by those constraints can deadlock: the transaction
+ * PostgreSQL aborts is tried again, and then finds the slot free or taken.
  */
 @Service
 @RetryOnContention
@@ -34,6 +35,8 @@ public class BookingService {
 
 	private final SlotChecks checks;
 
+	private final ResourceChoice resources;
+
 	private final ApplicationEventPublisher notices;
 
 	private final TeleconsultationLinks links;
@@ -42,10 +45,11 @@ public class BookingService {
 
 	private final Clock clock;
 
-	BookingService(Bookings bookings, SlotChecks checks, ApplicationEventPublisher notices, TeleconsultationLinks links,
-			SchedulingProperties properties, Clock clock) {
+	BookingService(Bookings bookings, SlotChecks checks, ResourceChoice resources, ApplicationEventPublisher notices,
+			TeleconsultationLinks links, SchedulingProperties properties, Clock clock) {
 		this.bookings = bookings;
 		this.checks = checks;
+		this.resources = resources;
 		this.notices = notices;
 		this.links = links;
 		this.properties = properties;
@@ -130,6 +134,7 @@ public class BookingService {
 		SlotClaim claim = appointment.claim();
 		SlotClaim target = claim(new SlotRequest(claim.practitionerId(), claim.patientId(), newStart,
 				claim.appointmentType(), claim.mode()));
+		resources.requireFree(id, bookings.othersOf(id), target);
 		return move(appointment, target.during(), null, now);
 	}
 
@@ -223,11 +228,15 @@ public class BookingService {
 		return claim;
 	}
 
-	/** Adds a booking; a hold that lapsed but was not expired yet gives way first. */
+	/**
+	 * Adds a booking with every resource its type needs, or none; a hold that lapsed but
+	 * was not expired yet gives way first.
+	 */
 	private Booking add(Booking.Change added, Instant now) {
 		SlotClaim claim = added.booking().claim();
+		List<HeldResource> others = resources.choose(claim);
 		expireLapsedHolds(claim.practitionerId(), claim.during(), now);
-		bookings.add(added);
+		bookings.add(added, others);
 		return added.booking();
 	}
 

@@ -20,6 +20,17 @@ public enum BookingStatus {
 	/** The patient arrived. */
 	CHECKED_IN, COMPLETED,
 	/** The patient did not come. */
-	NO_SHOW
+	NO_SHOW;
+
+	/**
+	 * Whether a booking in this status takes its resources' time: what the exclusion
+	 * constraints of the {@code booking} and {@code booking_resource} tables check.
+	 */
+	boolean takesTime() {
+		return switch (this) {
+			case HELD, BOOKED, CHECKED_IN, COMPLETED, NO_SHOW -> true;
+			case RELEASED, EXPIRED, MOVING, CANCELLED -> false;
+		};
+	}
 
 }

@@ -3,6 +3,7 @@ package care.parcours.scheduling.booking;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import care.parcours.events.scheduling.SchedulingEvent;
 import care.parcours.platform.outbox.Outbox;
 import care.parcours.platform.domain.StaleVersion;
 import care.parcours.scheduling.availability.Mode;
+import care.parcours.scheduling.availability.RequiredRole;
 import care.parcours.scheduling.availability.TimeRange;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +26,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class Bookings {
+
+	/** The role of a booking's own practitioner among the resources it takes. */
+	static final String PRACTITIONER = RequiredRole.PRACTITIONER;
 
 	static final String COLUMNS = """
 			id, kind, status, practitioner_id, partner_id, patient_id, lower(during) as starts, upper(during) as ends,
@@ -44,6 +49,15 @@ public class Bookings {
 	 * that overlaps a live booking of the practitioner, or an appointment of the patient.
 	 */
 	void add(Booking.Change added) {
+		add(added, List.of());
+	}
+
+	/**
+	 * Adds a new booking taking other resources as well as its practitioner; the
+	 * {@code booking_resource} table's exclusion constraint refuses any of them taken at
+	 * the time, and with it the whole booking.
+	 */
+	void add(Booking.Change added, List<HeldResource> others) {
 		Booking booking = added.booking();
 		SlotClaim claim = booking.claim();
 		jdbc.sql("""
@@ -58,7 +72,60 @@ public class Bookings {
 					ts(booking.expiresAt()), booking.joinToken(), booking.waitlistEntryId(), booking.version(),
 					ts(booking.createdAt()), ts(booking.createdAt()))
 			.update();
+		take(booking, new HeldResource(PRACTITIONER, claim.practitionerId(), Duration.ZERO, Duration.ZERO));
+		others.forEach(other -> take(booking, other));
 		announce(added);
+	}
+
+	private void take(Booking booking, HeldResource resource) {
+		TimeRange during = resource.around(booking.during());
+		jdbc.sql("""
+				insert into booking_resource (booking_id, role, resource_id, buffer_before, buffer_after, during, live)
+				values (?, ?, ?, make_interval(secs => ?), make_interval(secs => ?), tstzrange(?, ?), ?)
+				""")
+			.params(booking.id(), resource.role(), resource.resourceId(), resource.bufferBefore().toSeconds(),
+					resource.bufferAfter().toSeconds(), ts(during.start()), ts(during.end()),
+					booking.status().takesTime())
+			.update();
+	}
+
+	/**
+	 * The resources a booking takes besides its practitioner, in the order of its roles.
+	 */
+	List<HeldResource> othersOf(UUID bookingId) {
+		return jdbc.sql("""
+				select role, resource_id, extract(epoch from buffer_before)::bigint,
+				       extract(epoch from buffer_after)::bigint
+				from booking_resource where booking_id = ? and role <> ? order by lower(during), role
+				""")
+			.params(bookingId, PRACTITIONER)
+			.query((rs, n) -> new HeldResource(rs.getString(1), rs.getObject(2, UUID.class),
+					Duration.ofSeconds(rs.getLong(3)), Duration.ofSeconds(rs.getLong(4))))
+			.list();
+	}
+
+	/**
+	 * Whether a resource is taken by a live booking, other than {@code except}, at some
+	 * time of the range.
+	 */
+	boolean isTaken(UUID resourceId, TimeRange during, @Nullable UUID except) {
+		return jdbc.sql("""
+				select exists (select 1 from booking_resource
+				               where resource_id = ? and live and during && tstzrange(?, ?)
+				                 and booking_id is distinct from ?)
+				""").params(resourceId, ts(during.start()), ts(during.end()), except).query(Boolean.class).single();
+	}
+
+	/** Keeps the resources' rows in step with their booking's time and status. */
+	private void follow(Booking booking) {
+		jdbc.sql("""
+				update booking_resource
+				set during = tstzrange(?::timestamptz - buffer_before, ?::timestamptz + buffer_after), live = ?
+				where booking_id = ?
+				""")
+			.params(ts(booking.during().start()), ts(booking.during().end()), booking.status().takesTime(),
+					booking.id())
+			.update();
 	}
 
 	/**
@@ -71,6 +138,7 @@ public class Bookings {
 			.params(parked.status().name(), parked.id(), parked.version())
 			.update();
 		refuseStale(updated, parked);
+		follow(parked);
 	}
 
 	/**
@@ -91,6 +159,7 @@ public class Bookings {
 					changed.version(), ts(now), changed.id(), changed.version() - 1)
 			.update();
 		refuseStale(updated, changed);
+		follow(changed);
 		announce(change);
 	}
 

@@ -5,9 +5,9 @@ import care.parcours.events.Topic;
 
 /** Every event partner-service publishes, on its topic. */
 @Topic(PartnerEvent.TOPIC)
-public sealed interface PartnerEvent extends DomainEvent
-		permits PartnerRegistered, PractitionerRegistered, PartnerUpdated, PartnerActivated, PartnerSuspended,
-		PractitionerUpdated, PractitionerJoinedPartner, PractitionerLeftPartner {
+public sealed interface PartnerEvent extends DomainEvent permits PartnerRegistered, PractitionerRegistered,
+		PartnerUpdated, PartnerActivated, PartnerSuspended, PractitionerUpdated, PractitionerJoinedPartner,
+		PractitionerLeftPartner, ResourceRegistered, ResourceUpdated, ResourceRetired {
 
 	String TOPIC = "parcours.partner.v1";
 

@@ -1,0 +1,28 @@
+package care.parcours.scheduling.booking;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import care.parcours.scheduling.availability.RequiredRole;
+import care.parcours.scheduling.availability.TimeRange;
+
+/**
+ * A resource a booking takes besides its practitioner, for one role of its type.
+ *
+ * @param role the role it fills, such as {@code room}
+ * @param resourceId the resource chosen
+ * @param bufferBefore how long before the appointment it is held
+ * @param bufferAfter how long after
+ */
+public record HeldResource(String role, UUID resourceId, Duration bufferBefore, Duration bufferAfter) {
+
+	static HeldResource of(RequiredRole role, UUID resourceId) {
+		return new HeldResource(role.role(), resourceId, role.bufferBefore(), role.bufferAfter());
+	}
+
+	/** The time the resource is held for an appointment at {@code during}. */
+	TimeRange around(TimeRange during) {
+		return new TimeRange(during.start().minus(bufferBefore), during.end().plus(bufferAfter));
+	}
+
+}
