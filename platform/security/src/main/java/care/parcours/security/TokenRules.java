@@ -64,14 +64,12 @@ public record TokenRules(String issuer, String audience, Duration clockSkew) {
 	 * database.
 	 */
 	public List<URI> jwkSetUris(@Nullable String configured) {
-		if (configured == null || configured.isBlank()) {
-			return List.of(URI.create(this.issuer.replaceAll("/+$", "") + "/oauth2/jwks"));
-		}
-		return Arrays.stream(configured.split(","))
+		List<URI> given = (configured != null) ? Arrays.stream(configured.split(","))
 			.map(String::strip)
 			.filter((uri) -> !uri.isEmpty())
 			.map(URI::create)
-			.toList();
+			.toList() : List.of();
+		return given.isEmpty() ? List.of(URI.create(this.issuer.replaceAll("/+$", "") + "/oauth2/jwks")) : given;
 	}
 
 	/**

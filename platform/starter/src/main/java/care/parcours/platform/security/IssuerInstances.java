@@ -22,9 +22,6 @@ final class IssuerInstances implements ClientHttpRequestInterceptor {
 	private final List<URI> jwkSetUris;
 
 	IssuerInstances(List<URI> jwkSetUris) {
-		if (jwkSetUris.isEmpty()) {
-			throw new IllegalArgumentException("Name at least one JWK set URI");
-		}
 		this.jwkSetUris = List.copyOf(jwkSetUris);
 	}
 
