@@ -58,9 +58,6 @@ record LaunchPlan(Path repositoryRoot, Path logDirectory, PortPlan ports, Jvm jv
 	 * same database and Kafka as the others.
 	 */
 	ServiceLaunch launch(ServiceName service, int instance) {
-		if (service == ServiceName.GATEWAY && instance != 1) {
-			throw new IllegalArgumentException("One gateway instance routes to all the others");
-		}
 		PortPlan ports = ports(instance);
 		List<String> command = new ArrayList<>();
 		command.add(this.jvm.java().toString());
@@ -89,6 +86,10 @@ record LaunchPlan(Path repositoryRoot, Path logDirectory, PortPlan ports, Jvm jv
 		env.put("PARCOURS_KAFKA_BOOTSTRAP_SERVERS", this.infrastructure.kafkaBootstrapServers());
 		// Every service and the gateway accept the tokens of this issuer only.
 		env.put("PARCOURS_SECURITY_ISSUER", issuer());
+		if (instances() > 1 && !this.environment.containsKey("PARCOURS_SECURITY_ISSUER")) {
+			// The keys from whichever instance answers: the first may be the one down.
+			env.putIfAbsent("PARCOURS_SECURITY_JWK_SET_URI", jwkSetUris());
+		}
 		if (service == ServiceName.AUTH) {
 			env.put("PARCOURS_AUTH_ISSUER", issuer());
 			// One person and one client per staff role, with well-known passwords.
@@ -167,6 +168,15 @@ record LaunchPlan(Path repositoryRoot, Path logDirectory, PortPlan ports, Jvm jv
 
 	URI readinessUrl(ServiceName service) {
 		return this.ports.readinessUrl("127.0.0.1", service);
+	}
+
+	/** Every authorization server instance's signing keys, comma-separated. */
+	private String jwkSetUris() {
+		List<String> uris = new ArrayList<>();
+		for (int instance = 1; instance <= instances(); instance++) {
+			uris.add("http://localhost:" + ports(instance).port(ServiceName.AUTH) + "/oauth2/jwks");
+		}
+		return String.join(",", uris);
 	}
 
 	/** Every instance's base URL, comma-separated, as the gateway takes them. */

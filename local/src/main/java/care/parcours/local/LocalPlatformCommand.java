@@ -64,6 +64,7 @@ public final class LocalPlatformCommand {
 		Path root = line.repositoryRoot();
 		PidFile pidFile = PidFile.in(root);
 		pidFile.claim();
+		Status.recordInstances(pidFile, line.instances());
 		Logging.configureForUp(root.resolve(".parcours").resolve("logs"));
 		CountDownLatch finished = new CountDownLatch(1);
 		Thread main = Thread.currentThread();

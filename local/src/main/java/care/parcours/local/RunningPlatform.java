@@ -211,6 +211,40 @@ public final class RunningPlatform implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Starts the given instance (the first being 1) when it is not running: one killed
+	 * before, or one more gateway in front of the same instances, on the ports of that
+	 * instance (a second gateway beside the first, sharing its rate limits through
+	 * Redis). Returns once it is ready.
+	 * @throws LocalPlatformException when it exits or is not ready in time
+	 */
+	public synchronized void start(ServiceName service, int instance) {
+		if (instance == 1) {
+			start(service);
+			return;
+		}
+		if (this.closed) {
+			throw new IllegalStateException("The platform is closed");
+		}
+		if (instance > instances()) {
+			throw new IllegalArgumentException(
+					"The platform has ports for " + instances() + " instances of each service, not " + instance);
+		}
+		if (process(service, instance).isPresent()) {
+			return;
+		}
+		this.plan.prepare(service);
+		try {
+			track(this.supervisor.start(List.of(this.plan.launch(service, instance)), false, this.readinessTimeout)
+				.getFirst());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new LocalPlatformException(
+					"Interrupted while starting " + LaunchPlan.instanceName(service, instance));
+		}
+	}
+
 	private void track(ServiceProcess process) {
 		ServiceName service = Arrays.stream(ServiceName.values())
 			.filter((candidate) -> process.name().startsWith(candidate.module()))

@@ -148,4 +148,30 @@ class LaunchPlanTests {
 			.containsEntry("PARCOURS_AUTH_URL", "http://127.0.0.1:9000,http://127.0.0.1:9010");
 	}
 
+	@Test
+	void withSeveralInstancesEveryoneFetchesTheSigningKeysFromWhicheverAuthorizationServerAnswers() {
+		LaunchPlan two = new LaunchPlan(ROOT, this.plan.logDirectory(), this.plan.ports(), this.plan.jvm(),
+				this.plan.infrastructure(), Map.of(), List.of(PortPlan.defaults().shifted(10)));
+
+		for (ServiceName service : List.of(ServiceName.GATEWAY, ServiceName.SCHEDULING, ServiceName.PATIENT)) {
+			assertThat(two.launch(service).environment()).containsEntry("PARCOURS_SECURITY_JWK_SET_URI",
+					"http://localhost:9000/oauth2/jwks,http://localhost:9010/oauth2/jwks");
+		}
+		assertThat(this.plan.launch(ServiceName.SCHEDULING).environment())
+			.doesNotContainKey("PARCOURS_SECURITY_JWK_SET_URI");
+	}
+
+	@Test
+	void aSecondGatewayHasItsOwnPortsAndRoutesToEveryInstance() {
+		LaunchPlan two = new LaunchPlan(ROOT, this.plan.logDirectory(), this.plan.ports(), this.plan.jvm(),
+				this.plan.infrastructure(), Map.of(), List.of(PortPlan.defaults().shifted(10)));
+
+		ServiceLaunch gateway2 = two.launch(ServiceName.GATEWAY, 2);
+
+		assertThat(gateway2.name()).isEqualTo("gateway-2");
+		assertThat(gateway2.environment()).containsEntry("SERVER_PORT", "8090")
+			.containsEntry("MANAGEMENT_SERVER_PORT", "9090")
+			.containsEntry("PARCOURS_SCHEDULING_URL", "http://127.0.0.1:8082,http://127.0.0.1:8092");
+	}
+
 }

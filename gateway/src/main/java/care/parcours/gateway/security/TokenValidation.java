@@ -1,6 +1,8 @@
 package care.parcours.gateway.security;
 
+import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 
 import care.parcours.security.RsaPublicKeys;
@@ -41,7 +43,7 @@ class TokenValidation {
 				: NimbusReactiveJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri())
 					.jwsAlgorithm(TokenRules.SIGNATURE_ALGORITHM)
 					.validateType(false)
-					.webClient(jwkSetClient())
+					.webClient(jwkSetClient(properties.effectiveJwkSetUris()))
 					.build();
 		OAuth2TokenValidator<Jwt> claims = properties.tokenRules().validator(Clock.systemUTC());
 		decoder.setJwtValidator(claims);
@@ -64,11 +66,15 @@ class TokenValidation {
 			.orElseGet(() -> verifier.decode(token).map((jwt) -> verified.remember(token, jwt))));
 	}
 
-	private static WebClient jwkSetClient() {
+	/** With timeouts, trying each of the issuer's instances in turn. */
+	private static WebClient jwkSetClient(List<URI> jwkSetUris) {
 		HttpClient http = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) TokenRules.KEY_FETCH_TIMEOUT.toMillis())
 			.responseTimeout(TokenRules.KEY_FETCH_TIMEOUT);
-		return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+		return WebClient.builder()
+			.clientConnector(new ReactorClientHttpConnector(http))
+			.filter(new IssuerInstances(jwkSetUris))
+			.build();
 	}
 
 }

@@ -1,7 +1,10 @@
 package care.parcours.security;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -50,10 +53,23 @@ public record TokenRules(String issuer, String audience, Duration clockSkew) {
 	 * them. Blank counts as not configured, as an empty environment variable gives.
 	 */
 	public String jwkSetUri(@Nullable String configured) {
-		if (configured != null && !configured.isBlank()) {
-			return configured;
-		}
-		return this.issuer.replaceAll("/+$", "") + "/oauth2/jwks";
+		return jwkSetUris(configured).getFirst().toString();
+	}
+
+	/**
+	 * Every address of the issuer's signing keys, the first one tried first: the
+	 * configured URIs, comma-separated (one per instance of the authorization server,
+	 * when no load balancer stands in front of them), else the one of {@link #jwkSetUri}.
+	 * Keys fetched from one are the others' too: the instances share them through their
+	 * database.
+	 */
+	public List<URI> jwkSetUris(@Nullable String configured) {
+		List<URI> given = (configured != null) ? Arrays.stream(configured.split(","))
+			.map(String::strip)
+			.filter((uri) -> !uri.isEmpty())
+			.map(URI::create)
+			.toList() : List.of();
+		return given.isEmpty() ? List.of(URI.create(this.issuer.replaceAll("/+$", "") + "/oauth2/jwks")) : given;
 	}
 
 	/**

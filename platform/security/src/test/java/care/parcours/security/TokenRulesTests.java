@@ -1,5 +1,6 @@
 package care.parcours.security;
 
+import java.net.URI;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,15 @@ class TokenRulesTests {
 	void withoutOneOrWithABlankOneTheJwkSetIsTheIssuersOwnAtBothLayers() {
 		assertThat(rules.jwkSetUri(null)).isEqualTo("http://localhost:9000/oauth2/jwks");
 		assertThat(rules.jwkSetUri(" ")).isEqualTo("http://localhost:9000/oauth2/jwks");
+	}
+
+	@Test
+	void severalJwkSetsOnePerInstanceOfTheIssuerAreTriedInTheOrderGiven() {
+		assertThat(rules.jwkSetUris("http://127.0.0.1:9000/oauth2/jwks, http://127.0.0.1:9010/oauth2/jwks,"))
+			.containsExactly(URI.create("http://127.0.0.1:9000/oauth2/jwks"),
+					URI.create("http://127.0.0.1:9010/oauth2/jwks"));
+		assertThat(rules.jwkSetUri("http://127.0.0.1:9000/oauth2/jwks,http://127.0.0.1:9010/oauth2/jwks"))
+			.isEqualTo("http://127.0.0.1:9000/oauth2/jwks");
 	}
 
 }

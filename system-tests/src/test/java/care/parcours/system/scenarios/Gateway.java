@@ -56,6 +56,20 @@ final class Gateway {
 		return other;
 	}
 
+	/**
+	 * The same address called with a token got otherwise: a person's, after logging in.
+	 */
+	Gateway withToken(String accessToken) {
+		Gateway other = new Gateway(base, clientId, clientSecret);
+		other.bearer = "Bearer " + accessToken;
+		return other;
+	}
+
+	/** Where this client sends its requests. */
+	URI base() {
+		return base;
+	}
+
 	/** The same gateway, called with the demo client of another role. */
 	Gateway as(String otherRole) {
 		return new Gateway(base, otherRole);

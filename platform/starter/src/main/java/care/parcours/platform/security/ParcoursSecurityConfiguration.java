@@ -1,5 +1,6 @@
 package care.parcours.platform.security;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -101,7 +102,7 @@ public class ParcoursSecurityConfiguration {
 				: NimbusJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri())
 					.jwsAlgorithm(TokenRules.SIGNATURE_ALGORITHM)
 					.validateType(false)
-					.restOperations(keyFetching())
+					.restOperations(keyFetching(properties.effectiveJwkSetUris()))
 					.build();
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
 		// The system clock, not the service's Clock bean: the issuer mints on real time,
@@ -116,13 +117,16 @@ public class ParcoursSecurityConfiguration {
 	/**
 	 * The client that fetches the issuer's keys, with the gateway's timeouts: Spring
 	 * Security's default has none, so an issuer that stopped answering would hold
-	 * requests for ever.
+	 * requests for ever. Each of the issuer's instances is tried in turn
+	 * ({@link IssuerInstances}).
 	 */
-	private static RestTemplate keyFetching() {
+	private static RestTemplate keyFetching(List<URI> jwkSetUris) {
 		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
 		requests.setConnectTimeout(TokenRules.KEY_FETCH_TIMEOUT);
 		requests.setReadTimeout(TokenRules.KEY_FETCH_TIMEOUT);
-		return new RestTemplate(requests);
+		RestTemplate client = new RestTemplate(requests);
+		client.getInterceptors().add(new IssuerInstances(jwkSetUris));
+		return client;
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package care.parcours.platform.security;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import care.parcours.security.TokenRules;
 import org.jspecify.annotations.Nullable;
@@ -14,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param issuer the {@code iss} every token must carry
  * @param jwkSetUri where the issuer publishes its signing keys;
- * {@code <issuer>/oauth2/jwks} when absent
+ * {@code <issuer>/oauth2/jwks} when absent; comma-separated, one per instance of the
+ * issuer, tried in turn
  * @param publicKey a PEM RSA public key to verify signatures with instead of the JWK set:
  * for tests and benchmarks that mint their own tokens
  * @param audience the {@code aud} value every token must include
@@ -31,9 +34,14 @@ public record ParcoursSecurityProperties(@DefaultValue("http://localhost:9000") 
 		@DefaultValue("roles") String rolesClaim, @DefaultValue("30s") Duration clockSkew,
 		@DefaultValue("5s") Duration revocationRefresh) {
 
-	/** The JWK set of the issuer, given or derived. */
+	/** The JWK set of the issuer, given or derived; the first, when several are given. */
 	public String effectiveJwkSetUri() {
 		return tokenRules().jwkSetUri(jwkSetUri);
+	}
+
+	/** Every address of the issuer's JWK set, tried in this order. */
+	public List<URI> effectiveJwkSetUris() {
+		return tokenRules().jwkSetUris(jwkSetUri);
 	}
 
 	/**
