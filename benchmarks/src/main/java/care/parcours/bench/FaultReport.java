@@ -34,9 +34,9 @@ public record FaultReport(String scenario, String faults, int attempted, int ack
 		double recoverySeconds, double faultedOkPercent, double othersOkPercent, int sends, int webhookDuplicates,
 		Duration drained, Duration took) {
 
-	public static final String HEADER = String.format(Locale.ROOT, "%-15s %6s %6s %-22s %5s %5s %5s %5s %5s %5s %8s %8s %8s",
-			"scenario", "tried", "acked", "refused by status", "gave", "lost", "doubl", "ev-", "ev+", "order",
-			"recover", "ok hit", "ok rest");
+	public static final String HEADER = String.format(Locale.ROOT,
+			"%-15s %6s %6s %-22s %5s %5s %5s %5s %5s %5s %8s %8s %8s", "scenario", "tried", "acked",
+			"refused by status", "gave", "lost", "doubl", "ev-", "ev+", "order", "recover", "ok hit", "ok rest");
 
 	/** Whether the targets hold for this scenario. */
 	public boolean meetsTargets() {
@@ -49,7 +49,10 @@ public record FaultReport(String scenario, String faults, int attempted, int ack
 		};
 	}
 
-	/** Aggregates whose latest committed change has no event on its topic, after the drain. */
+	/**
+	 * Aggregates whose latest committed change has no event on its topic, after the
+	 * drain.
+	 */
 	public int eventsMissing() {
 		return this.findings.eventsMissing();
 	}
