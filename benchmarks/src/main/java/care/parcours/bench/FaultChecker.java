@@ -268,7 +268,7 @@ final class FaultChecker {
 	int outboxLeft() throws SQLException {
 		int left = 0;
 		for (ServiceName service : List.of(ServiceName.PARTNER, ServiceName.SCHEDULING, ServiceName.PATIENT)) {
-			left += count(service, "select count(*) from outbox_event");
+			left += count(service, "select count(*) from parcours_platform.outbox_event");
 		}
 		return left;
 	}

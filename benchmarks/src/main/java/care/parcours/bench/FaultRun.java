@@ -272,6 +272,12 @@ public final class FaultRun implements AutoCloseable {
 				FaultWorkload.sleep(10_000);
 				windows.add(postgresCrash());
 			}
+			case SHORT -> {
+				FaultWorkload.sleep(10_000);
+				windows.add(killAndRestart(ServiceName.SCHEDULING));
+				FaultWorkload.sleep(5_000);
+				windows.add(brokerDown(Duration.ofSeconds(20)));
+			}
 		}
 		// The clients go on after the last fault, at least 20 s, to show recovery.
 		long rest = Math.max(20_000, begin + length.toMillis() - System.currentTimeMillis());

@@ -228,7 +228,7 @@ final class FaultWorkload {
 			key = key + "-confirm";
 			started = System.currentTimeMillis();
 			answer = untilAnswered(bearer, ServiceName.SCHEDULING, "POST", "/api/slots/holds/" + holdId + "/confirm",
-					"", Map.of("Idempotency-Key", key, "If-Match", answer.etag()));
+					null, Map.of("Idempotency-Key", key, "If-Match", answer.etag()));
 		}
 		this.operations.add(new Operation(Kind.BOOKING, key, answer.status(), id(answer), started));
 		if (answer.status() == 201) {
@@ -317,7 +317,7 @@ final class FaultWorkload {
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.gateway.resolve(path))
 			.timeout(Duration.ofSeconds(15))
 			.header("Authorization", bearer)
-			.header("X-Access-Purpose", "care");
+			.header("X-Access-Purpose", "care-coordination");
 		if (body != null) {
 			request.header("Content-Type", "application/json")
 				.method(method, HttpRequest.BodyPublishers.ofString(body));
