@@ -57,6 +57,11 @@ public record FaultReport(String scenario, String faults, int attempted, int ack
 		return this.findings.eventsMissing();
 	}
 
+	/** Pairs of live bookings of one practitioner that overlap, by SQL. */
+	public int overlaps() {
+		return this.findings.overlaps();
+	}
+
 	/** The table's row. */
 	public String row() {
 		String refusals = this.refused.entrySet()

@@ -215,8 +215,16 @@ public final class FaultRun implements AutoCloseable {
 		return answer.body().path("id").asString();
 	}
 
-	/** A fault's time: whom it hit (null: everything) from when to when. */
-	private record Window(String what, @Nullable ServiceName faulted, long start, long end) {
+	/**
+	 * A fault's time: whom it hit (null: every route) from when to when; a fault outside
+	 * the API (a partner's receiver) counts in neither ratio nor recovery.
+	 */
+	private record Window(String what, @Nullable ServiceName faulted, boolean api, long start, long end) {
+
+		Window(String what, @Nullable ServiceName faulted, long start, long end) {
+			this(what, faulted, true, start, end);
+		}
+
 	}
 
 	/**
@@ -348,8 +356,7 @@ public final class FaultRun implements AutoCloseable {
 		this.receiver.mode(FaultyReceiver.Mode.FAILING);
 		FaultWorkload.sleep(each.toMillis());
 		this.receiver.mode(FaultyReceiver.Mode.HEALTHY);
-		// The API is not at fault: its figures during the outage count as "others".
-		return new Window("webhook receiver down", ServiceName.AUTH, start, System.currentTimeMillis());
+		return new Window("webhook receiver down", null, false, start, System.currentTimeMillis());
 	}
 
 	private static void signal(String signal, long pid) {
@@ -377,7 +384,7 @@ public final class FaultRun implements AutoCloseable {
 		long otherSends = 0;
 		long otherOk = 0;
 		double recovery = 0;
-		for (Window window : windows) {
+		for (Window window : windows.stream().filter(Window::api).toList()) {
 			for (FaultWorkload.Send send : sends) {
 				if (send.atMillis() < window.start() || send.atMillis() > window.end()) {
 					continue;

@@ -207,6 +207,14 @@ final class FaultWorkload {
 		String marker = "F-" + UUID.randomUUID();
 		long started = System.currentTimeMillis();
 		Answer answer = untilAnswered(bearer, service, "POST", path, body.apply(marker), Map.of());
+		JsonNode existing = answer.body().path("existingPatientIds");
+		if (answer.status() == 409 && existing.size() == 1) {
+			// The record a first send opened before its answer was lost: the API names
+			// it,
+			// and a front end opens it instead.
+			this.operations.add(new Operation(kind, marker, 200, existing.get(0).asString(), started));
+			return;
+		}
 		this.operations.add(new Operation(kind, marker, answer.status(), id(answer), started));
 	}
 
