@@ -25,14 +25,16 @@ import java.util.stream.Collectors;
  * the fault hit, while it lasted
  * @param othersOkPercent the same for the other routes
  * @param sends HTTP exchanges, retries included
+ * @param failedDuringFaults the sends not answered while a fault lasted, by service and
+ * status (0: no answer)
  * @param webhookDuplicates messages the receiver had already acknowledged
  * @param drained how long the drain took
  * @param took the scenario's time, drain and check included
  */
 public record FaultReport(String scenario, String faults, int attempted, int acknowledged,
 		Map<Integer, Integer> refused, int gaveUp, int lost, int doubled, FaultChecker.Findings findings,
-		double recoverySeconds, double faultedOkPercent, double othersOkPercent, int sends, int webhookDuplicates,
-		Duration drained, Duration took) {
+		double recoverySeconds, double faultedOkPercent, double othersOkPercent, int sends,
+		Map<String, Integer> failedDuringFaults, int webhookDuplicates, Duration drained, Duration took) {
 
 	public static final String HEADER = String.format(Locale.ROOT,
 			"%-15s %6s %6s %-22s %5s %5s %5s %5s %5s %5s %8s %8s %8s", "scenario", "tried", "acked",
@@ -78,11 +80,11 @@ public record FaultReport(String scenario, String faults, int attempted, int ack
 	public List<String> details() {
 		List<String> lines = new ArrayList<>();
 		lines.add(String.format(Locale.ROOT,
-				"%s: %s; %d sends; drained in %d s; overlaps %d, read models missing %d, webhooks missing/pending/dead %d"
+				"%s: %s; %d sends, not answered during the faults %s; drained in %d s; overlaps %d, read models missing %d, webhooks missing/pending/dead %d"
 						+ " (receiver duplicates %d), outbox left %d, dead-lettered %d; %s in %d s",
-				this.scenario, this.faults, this.sends, this.drained.toSeconds(), this.findings.overlaps(),
-				this.findings.readModelsMissing(), this.findings.webhooksMissing(), this.webhookDuplicates,
-				this.findings.outboxLeft(), this.findings.deadLettered(),
+				this.scenario, this.faults, this.sends, this.failedDuringFaults, this.drained.toSeconds(),
+				this.findings.overlaps(), this.findings.readModelsMissing(), this.findings.webhooksMissing(),
+				this.webhookDuplicates, this.findings.outboxLeft(), this.findings.deadLettered(),
 				meetsTargets() ? "targets met" : "TARGETS MISSED", this.took.toSeconds()));
 		this.findings.notes().forEach((note) -> lines.add("    " + note));
 		return lines;

@@ -384,10 +384,15 @@ public final class FaultRun implements AutoCloseable {
 		long otherSends = 0;
 		long otherOk = 0;
 		double recovery = 0;
+		Map<String, Integer> failed = new TreeMap<>();
 		for (Window window : windows.stream().filter(Window::api).toList()) {
 			for (FaultWorkload.Send send : sends) {
 				if (send.atMillis() < window.start() || send.atMillis() > window.end()) {
 					continue;
+				}
+				if (!send.answered()) {
+					failed.merge(send.service().module().replace("-service", "") + " " + send.status(), 1,
+							Integer::sum);
 				}
 				if (hits(window, send)) {
 					faultedSends++;
@@ -414,8 +419,8 @@ public final class FaultRun implements AutoCloseable {
 		return new FaultReport(scenario.label(), faults, done.size(),
 				(int) done.stream().filter(FaultWorkload.Operation::acknowledged).count(), refused,
 				(int) done.stream().filter(FaultWorkload.Operation::gaveUp).count(), lost, doubled, findings, recovery,
-				ratio(faultedOk, faultedSends), ratio(otherOk, otherSends), sends.size(), this.receiver.duplicates(),
-				drained, took);
+				ratio(faultedOk, faultedSends), ratio(otherOk, otherSends), sends.size(), failed,
+				this.receiver.duplicates(), drained, took);
 	}
 
 	private static boolean hits(Window window, FaultWorkload.Send send) {
