@@ -85,6 +85,8 @@ public final class FaultRun implements AutoCloseable {
 
 	private int lostSoFar;
 
+	private boolean closed;
+
 	private int doubledSoFar;
 
 	private FaultRun(PostgresCluster postgres, KafkaServerProcess kafka, RunningPlatform platform,
@@ -136,6 +138,8 @@ public final class FaultRun implements AutoCloseable {
 			FaultyReceiver receiver = new FaultyReceiver();
 			started.add(receiver);
 			FaultRun run = new FaultRun(postgres, kafka, platform, receiver, tokens);
+			// Ctrl-C stops the processes too, a paused one included.
+			Runtime.getRuntime().addShutdownHook(new Thread(run::close));
 			run.setUp();
 			return run;
 		}
@@ -451,7 +455,11 @@ public final class FaultRun implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
+	public synchronized void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
 		this.pool.shutdownNow();
 		this.receiver.close();
 		this.platform.close();
