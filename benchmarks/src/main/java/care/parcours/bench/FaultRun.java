@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -45,7 +44,7 @@ import org.jspecify.annotations.Nullable;
  * all the scenarios of a run, checked after each.
  *
  * <pre>
- * try (FaultRun run = FaultRun.start(repositoryRoot, workDirectory)) {
+ * try (FaultRun run = FaultRun.start(repositoryRoot, runs)) {
  * 	FaultReport report = run.run(FaultScenario.BROKER_DOWN, Duration.ofSeconds(90));
  * }
  * </pre>
@@ -100,13 +99,14 @@ public final class FaultRun implements AutoCloseable {
 	}
 
 	/**
-	 * Starts everything in {@code workDirectory} (emptied first) and registers what the
+	 * Starts everything in a new directory under {@code runs} and registers what the
 	 * clients work on: two partners with a webhook endpoint each, six practitioners open
 	 * every day, twelve patients.
 	 */
-	public static FaultRun start(Path repositoryRoot, Path workDirectory) throws IOException, SQLException {
-		delete(workDirectory);
-		Files.createDirectories(workDirectory);
+	public static FaultRun start(Path repositoryRoot, Path runs) throws IOException, SQLException {
+		// A directory per run: its logs stay for reading afterwards.
+		Files.createDirectories(runs);
+		Path workDirectory = Files.createTempDirectory(runs, "run-");
 		List<AutoCloseable> started = new ArrayList<>();
 		try {
 			PostgresCluster postgres = PostgresCluster.start(workDirectory.resolve("postgres"), 0);
@@ -441,17 +441,6 @@ public final class FaultRun implements AutoCloseable {
 			.adminJdbcUrl()
 			.replace("/postgres", "/" + service.databaseName(PREFIX).orElseThrow());
 		return DriverManager.getConnection(url, "postgres", "");
-	}
-
-	private static void delete(Path directory) throws IOException {
-		if (!Files.exists(directory)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(directory)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
-		}
 	}
 
 	@Override
