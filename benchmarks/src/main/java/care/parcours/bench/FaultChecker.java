@@ -14,9 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
 import care.parcours.local.ServiceName;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -77,8 +82,9 @@ final class FaultChecker {
 	}
 
 	/**
-	 * Waits until the outboxes are empty, scheduling knows every practitioner, partner
-	 * and patient, and no webhook delivery is pending, or the limit passes.
+	 * Waits until the outboxes are empty, every consumer group has caught up with its
+	 * topics, scheduling knows every practitioner, partner and patient, and no webhook
+	 * delivery is pending, or the limit passes.
 	 * @return how long it took
 	 */
 	Duration drain(Duration limit) throws SQLException {
@@ -86,7 +92,8 @@ final class FaultChecker {
 		Instant deadline = begin.plus(limit);
 		while (Instant.now().isBefore(deadline)) {
 			try {
-				if (outboxLeft() == 0 && readModelsMissing(new ArrayList<>()) == 0 && pendingDeliveries() == 0) {
+				if (outboxLeft() == 0 && consumerLag() == 0 && readModelsMissing(new ArrayList<>()) == 0
+						&& pendingDeliveries() == 0) {
 					break;
 				}
 			}
@@ -271,6 +278,39 @@ final class FaultChecker {
 			left += count(service, "select count(*) from parcours_platform.outbox_event");
 		}
 		return left;
+	}
+
+	/**
+	 * Records on the platform's topics that some consumer group has not committed yet
+	 * (partner-service's webhook deliveries are made as it consumes), or -1 while the
+	 * broker does not answer.
+	 */
+	private long consumerLag() {
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", this.bootstrapServers, "default.api.timeout.ms",
+				10_000, "request.timeout.ms", 5_000))) {
+			long lag = 0;
+			for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
+				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+					.partitionsToOffsetAndMetadata()
+					.get();
+				Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+				committed.keySet().forEach((partition) -> latest.put(partition, OffsetSpec.latest()));
+				var ends = admin.listOffsets(latest).all().get();
+				for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
+					if (entry.getValue() != null) {
+						lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
+					}
+				}
+			}
+			return lag;
+		}
+		catch (ExecutionException | RuntimeException ex) {
+			return -1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return -1;
+		}
 	}
 
 	private int pendingDeliveries() throws SQLException {
