@@ -14,11 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The short form of {@code ./bench faults}: PostgreSQL and a Kafka broker in processes of
  * their own, partner-, scheduling- and patient-service and the gateway from their jars,
  * four clients registering, booking, holding, rescheduling and cancelling through the
- * gateway (retrying each request unchanged until it is answered), while scheduling-service
- * is killed with SIGKILL and restarted, then the broker is stopped for 20 s and started
- * again. After a drain, what the clients were told is counted against the databases and
- * the topics: no acknowledged write lost, no effect doubled, every committed change's
- * event on its topic, no overlapping bookings.
+ * gateway (retrying each request unchanged until it is answered), while
+ * scheduling-service is killed with SIGKILL and restarted, then the broker is stopped for
+ * 20 s and started again. After a drain, what the clients were told is counted against
+ * the databases and the topics: no acknowledged write lost, no effect doubled, every
+ * committed change's event on its topic, no overlapping bookings.
  * <p>
  * Its own platform; the other tests' one is stopped first (two on two cores would slow
  * both past their timeouts).
