@@ -13,7 +13,7 @@ public final class Bench {
 	/** Every benchmark; add new ones here. */
 	static final List<Benchmark> ALL = List.of(new BookingBenchmark(), new SlotSearchBenchmark(),
 			new PartnerSearchBenchmark(), new WebhookFanOutBenchmark(), new GatewayOverheadBenchmark(),
-			new PatientReadBenchmark(), new PathwaysBenchmark(), new InvoicesBenchmark());
+			new PatientReadBenchmark(), new PathwaysBenchmark(), new InvoicesBenchmark(), new FaultsBenchmark());
 
 	private Bench() {
 	}

@@ -54,6 +54,11 @@ public final class BenchContext implements AutoCloseable {
 		this.options = Map.copyOf(options);
 	}
 
+	/** The repository's root directory. */
+	public Path root() {
+		return root;
+	}
+
 	public String option(String name, String fallback) {
 		return options.getOrDefault(name, fallback);
 	}

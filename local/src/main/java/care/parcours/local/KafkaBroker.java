@@ -95,7 +95,7 @@ final class KafkaBroker implements AutoCloseable {
 		return settings;
 	}
 
-	private static void format(KafkaConfig config, Path logDirectory) {
+	static void format(KafkaConfig config, Path logDirectory) {
 		try {
 			new Formatter().setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
 				.setNodeId(NODE_ID)

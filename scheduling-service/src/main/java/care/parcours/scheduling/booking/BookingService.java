@@ -85,6 +85,9 @@ public class BookingService {
 	@Transactional
 	public Booking confirm(UUID holdId, ExpectedVersion expected) {
 		Booking hold = locked(holdId, expected);
+		// A hold does not count against the patient's other appointments; the confirmed
+		// appointment does, and the database may refuse it: say so as for a booking.
+		ConstraintProblems.attempting(hold.claim());
 		Booking.Change confirmed = hold.confirm(clock.instant(), links.newToken());
 		save(confirmed);
 		notices.publishEvent(new BookingEvents.HoldConfirmed(holdId, hold.waitlistEntryId()));

@@ -62,6 +62,26 @@ class HoldIT extends SurgeonAndPatient {
 	}
 
 	@Test
+	void confirmingAHoldWhenThePatientWasBookedElsewhereMeanwhileIsAConflictNotAnError() {
+		Instant start = weekdayAt(surgeon, 3, "11:30");
+		UUID hold = holdId(hold(patient, start, null));
+		Practitioner anaesthetist = fixtures.practitioner();
+		fixtures.weekdays(anaesthetist, "09:00", "12:00");
+		fixtures.book(anaesthetist, patient, start, "consultation", "IN_PERSON");
+
+		http.post()
+			.uri("/api/slots/holds/{id}/confirm", hold)
+			.header("If-Match", "\"0\"")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://parcours.care/problems/patient-double-booked");
+		http.get().uri("/api/slots/holds/{id}", hold).exchange().expectBody().jsonPath("$.status").isEqualTo("HELD");
+	}
+
+	@Test
 	void aReleasedHoldFreesItsSlotAtOnce() {
 		Instant start = weekdayAt(surgeon, 3, "11:00");
 		UUID hold = holdId(hold(patient, start, null));
