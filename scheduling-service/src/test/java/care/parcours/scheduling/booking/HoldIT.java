@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import care.parcours.events.scheduling.SchedulingEvent;
+import care.parcours.scheduling.SchedulingFixtures.Practitioner;
 import care.parcours.test.WithMutableClock;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.PublishedEvents;
