@@ -134,8 +134,8 @@ final class FaultChecker {
 			}
 			if (ids.size() > 1) {
 				doubled += ids.size() - 1;
-				note(notes, "doubled: %s %s (no Idempotency-Key on this route) stored %d times, answered %d",
-						operation.kind(), operation.key(), ids.size(), operation.status());
+				note(notes, "doubled: %s %s stored %d times, answered %d", operation.kind(), operation.key(),
+						ids.size(), operation.status());
 			}
 		}
 		Set<String> patients = ids(ServiceName.PATIENT, "select id from patient");

@@ -1,5 +1,9 @@
 package care.parcours.partner.partners;
 
+import org.springframework.web.bind.annotation.RequestHeader;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import care.parcours.platform.idempotency.IdempotentRequests;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,8 +49,11 @@ class PartnerController {
 
 	private final PartnerDirectory directory;
 
-	PartnerController(PartnerDirectory directory) {
+	private final IdempotentRequests idempotency;
+
+	PartnerController(PartnerDirectory directory, IdempotentRequests idempotency) {
 		this.directory = directory;
+		this.idempotency = idempotency;
 	}
 
 	/** A new partner: its kind and time zone are given once, here. */
@@ -124,15 +131,19 @@ class PartnerController {
 	}
 
 	@Operation(summary = "Register a partner",
-			description = "A hospital, clinic or network joins; it starts PENDING until an administrator activates it.")
-	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+			description = "A hospital, clinic or network joins; it starts PENDING until an administrator activates it. With an Idempotency-Key, a retried request registers once and gets the first answer.")
+	@ApiResponse(responseCode = "201", description = "Created",
+			content = @Content(schema = @Schema(implementation = PartnerView.class)))
 	@ETagged
 	@PostMapping
-	ResponseEntity<PartnerView> register(@Valid @RequestBody RegistrationForm form) {
-		Partner partner = directory.register(form.kind(), ZoneId.of(form.timeZone()), form.profile());
-		return ResponseEntity.created(URI.create("/api/partners/" + partner.id()))
-			.eTag(Long.toString(partner.version()))
-			.body(PartnerView.of(partner));
+	ResponseEntity<?> register(@RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
+			@Valid @RequestBody RegistrationForm form) {
+		return idempotency.run(key, "POST /api/partners", form, () -> {
+			Partner partner = directory.register(form.kind(), ZoneId.of(form.timeZone()), form.profile());
+			return ResponseEntity.created(URI.create("/api/partners/" + partner.id()))
+				.eTag(Long.toString(partner.version()))
+				.body(PartnerView.of(partner));
+		});
 	}
 
 	@Operation(summary = "Get a partner",

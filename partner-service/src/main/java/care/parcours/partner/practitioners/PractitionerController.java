@@ -1,5 +1,9 @@
 package care.parcours.partner.practitioners;
 
+import org.springframework.web.bind.annotation.RequestHeader;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import care.parcours.platform.idempotency.IdempotentRequests;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -36,8 +40,11 @@ class PractitionerController {
 
 	private final PractitionerRegistry registry;
 
-	PractitionerController(PractitionerRegistry registry) {
+	private final IdempotentRequests idempotency;
+
+	PractitionerController(PractitionerRegistry registry, IdempotentRequests idempotency) {
 		this.registry = registry;
+		this.idempotency = idempotency;
 	}
 
 	/** A new practitioner, or (PUT) everything that can be edited about one. */
@@ -74,15 +81,19 @@ class PractitionerController {
 	}
 
 	@Operation(summary = "Register a practitioner",
-			description = "A practitioner starts working at the partner; scheduling-service opens a schedule for them from the event.")
-	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+			description = "A practitioner starts working at the partner; scheduling-service opens a schedule for them from the event. With an Idempotency-Key, a retried request registers once and gets the first answer.")
+	@ApiResponse(responseCode = "201", description = "Created",
+			content = @Content(schema = @Schema(implementation = PractitionerView.class)))
 	@ETagged
 	@PostMapping("/api/partners/{partnerId}/practitioners")
-	ResponseEntity<PractitionerView> register(@PathVariable UUID partnerId, @Valid @RequestBody PractitionerForm form) {
-		Practitioner practitioner = registry.register(partnerId, form.details());
-		return ResponseEntity.created(URI.create("/api/practitioners/" + practitioner.id()))
-			.eTag(Long.toString(practitioner.version()))
-			.body(PractitionerView.of(practitioner));
+	ResponseEntity<?> register(@RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
+			@PathVariable UUID partnerId, @Valid @RequestBody PractitionerForm form) {
+		return idempotency.run(key, "POST /api/partners/" + partnerId + "/practitioners", form, () -> {
+			Practitioner practitioner = registry.register(partnerId, form.details());
+			return ResponseEntity.created(URI.create("/api/practitioners/" + practitioner.id()))
+				.eTag(Long.toString(practitioner.version()))
+				.body(PractitionerView.of(practitioner));
+		});
 	}
 
 	@Operation(summary = "Get a practitioner",

@@ -1,5 +1,9 @@
 package care.parcours.partner.resources;
 
+import org.springframework.web.bind.annotation.RequestHeader;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import care.parcours.platform.idempotency.IdempotentRequests;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -37,8 +41,11 @@ class ResourceController {
 
 	private final ResourceRegistry registry;
 
-	ResourceController(ResourceRegistry registry) {
+	private final IdempotentRequests idempotency;
+
+	ResourceController(ResourceRegistry registry, IdempotentRequests idempotency) {
 		this.registry = registry;
+		this.idempotency = idempotency;
 	}
 
 	/** A new resource. */
@@ -76,15 +83,19 @@ class ResourceController {
 	}
 
 	@Operation(summary = "Register a resource",
-			description = "A room, a piece of equipment or an interpreter the partner offers; scheduling-service keeps a schedule for it from the event.")
-	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+			description = "A room, a piece of equipment or an interpreter the partner offers; scheduling-service keeps a schedule for it from the event. With an Idempotency-Key, a retried request registers once and gets the first answer.")
+	@ApiResponse(responseCode = "201", description = "Created",
+			content = @Content(schema = @Schema(implementation = ResourceView.class)))
 	@ETagged
 	@PostMapping("/api/partners/{partnerId}/resources")
-	ResponseEntity<ResourceView> register(@PathVariable UUID partnerId, @Valid @RequestBody ResourceForm form) {
-		Resource resource = registry.register(partnerId, form.kind(), form.details());
-		return ResponseEntity.created(URI.create("/api/resources/" + resource.id()))
-			.eTag(Long.toString(resource.version()))
-			.body(ResourceView.of(resource));
+	ResponseEntity<?> register(@RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
+			@PathVariable UUID partnerId, @Valid @RequestBody ResourceForm form) {
+		return idempotency.run(key, "POST /api/partners/" + partnerId + "/resources", form, () -> {
+			Resource resource = registry.register(partnerId, form.kind(), form.details());
+			return ResponseEntity.created(URI.create("/api/resources/" + resource.id()))
+				.eTag(Long.toString(resource.version()))
+				.body(ResourceView.of(resource));
+		});
 	}
 
 	@Operation(summary = "Get a resource",

@@ -49,6 +49,53 @@ class PractitionerApiIT {
 		}
 	}
 
+	@Test
+	void aRegistrationRetriedWithItsIdempotencyKeyRegistersOnceAndAnswersAsTheFirstTime() {
+		UUID clinic = clinic();
+		String key = "register-" + UUID.randomUUID();
+		String json = practitionerJson("Dr Retried", "[]");
+
+		PractitionerController.PractitionerView first = http.post()
+			.uri("/api/partners/{id}/practitioners", clinic)
+			.header("Idempotency-Key", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(PractitionerController.PractitionerView.class)
+			.returnResult()
+			.getResponseBody();
+		http.post()
+			.uri("/api/partners/{id}/practitioners", clinic)
+			.header("Idempotency-Key", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectHeader()
+			.valueEquals("Idempotent-Replayed", "true")
+			.expectHeader()
+			.valueEquals("Location", "/api/practitioners/" + first.id())
+			.expectBody()
+			.jsonPath("$.id")
+			.isEqualTo(first.id().toString());
+		http.post()
+			.uri("/api/partners/{id}/practitioners", clinic)
+			.header("Idempotency-Key", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(practitionerJson("Dr Someone Else", "[]"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://parcours.care/problems/idempotency-key-reused");
+
+		assertThat(practitionersOf(clinic)).isOne();
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
