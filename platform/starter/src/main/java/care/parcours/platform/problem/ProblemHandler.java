@@ -65,7 +65,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
 	/** About how long a pool takes to reconnect once the database is back. */
-	private static final String DATABASE_RETRY_AFTER_SECONDS = "5";
+	static final String DATABASE_RETRY_AFTER_SECONDS = "5";
 
 	private final ConstraintProblems constraints;
 

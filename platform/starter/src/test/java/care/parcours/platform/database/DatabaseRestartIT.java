@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
 
 import care.parcours.platform.testapp.StoppablePostgres;
 import care.parcours.platform.testapp.TestApplication;
@@ -45,7 +46,9 @@ class DatabaseRestartIT {
 				"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
 				"--spring.datasource.password=", "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
 				"--parcours.events.start-from-latest=true", "--parcours.security.issuer=" + TestTokens.ISSUER,
-				"--parcours.security.public-key=" + TestTokens.publicKeyPem());
+				"--parcours.security.public-key=" + TestTokens.publicKeyPem(),
+				// Every partner token's check re-reads the revoked clients at once.
+				"--parcours.security.revocation-refresh=1ms");
 		base = "http://127.0.0.1:" + ((WebServerApplicationContext) application).getWebServer().getPort();
 	}
 
@@ -73,6 +76,16 @@ class DatabaseRestartIT {
 		assertThat(unavailable.headers().firstValue("Retry-After")).hasValue("5");
 		assertThat(unavailable.body()).contains("service-unavailable").doesNotContain("PSQL", "Connection");
 		await().atMost(Duration.ofSeconds(30)).until(() -> readiness() == 503);
+		// A partner's token is checked against the revoked clients, read from the
+		// database by a filter before any controller: the same answer, not a 500.
+		HttpResponse<String> unchecked = http.send(HttpRequest.newBuilder(URI.create(base + thing))
+			.timeout(Duration.ofSeconds(10))
+			.header("Authorization", TestTokens.partner(UUID.randomUUID()).bearer())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(unchecked.statusCode()).isEqualTo(503);
+		assertThat(unchecked.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(unchecked.headers().firstValue("Retry-After")).hasValue("5");
+		assertThat(unchecked.body()).contains("service-unavailable").doesNotContain("PSQL", "backend");
 
 		postgres.restart();
 
