@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,6 +17,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -38,10 +43,20 @@ class KafkaServerProcessIT {
 
 				kafka.kill();
 				assertThat(kafka.isRunning()).isFalse();
-				var sentWhileDown = producer.send(new ProducerRecord<>(TOPIC, "booking-1", "cancelled"));
-				kafka.start();
-				assertThat(kafka.bootstrapServers()).isEqualTo(address);
-				sentWhileDown.get();
+				// The producer may first wait for the topic's metadata, blocking the
+				// caller
+				// until the broker is back: it sends from a thread of its own.
+				ExecutorService sender = Executors.newSingleThreadExecutor();
+				try {
+					Future<RecordMetadata> sentWhileDown = sender
+						.submit(() -> producer.send(new ProducerRecord<>(TOPIC, "booking-1", "cancelled")).get());
+					kafka.start();
+					assertThat(kafka.bootstrapServers()).isEqualTo(address);
+					sentWhileDown.get(150, TimeUnit.SECONDS);
+				}
+				finally {
+					sender.shutdownNow();
+				}
 			}
 			List<String> received = new ArrayList<>();
 			try (KafkaConsumer<String, String> consumer = consumer(address)) {
@@ -57,9 +72,11 @@ class KafkaServerProcessIT {
 	}
 
 	private static KafkaProducer<String, String> producer(String bootstrapServers) {
-		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000,
-				ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000), new StringSerializer(), new StringSerializer());
+		return new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all",
+						ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+						5_000, ProducerConfig.MAX_BLOCK_MS_CONFIG, 120_000),
+				new StringSerializer(), new StringSerializer());
 	}
 
 	private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
