@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -88,10 +89,22 @@ public final class SchedulingFixtures {
 
 	/** A patient patient-service announced. */
 	public UUID patient() {
-		UUID patient = UUID.randomUUID();
-		TestEvents.publish(new PatientRegistered(patient), patient, 0);
-		await().until(() -> count("select count(*) from known_patient where id = ?", patient) == 1);
-		return patient;
+		return patients(1).getFirst();
+	}
+
+	/** Patients patient-service announced, once scheduling-service knows them all. */
+	public List<UUID> patients(int count) {
+		List<UUID> patients = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			UUID patient = UUID.randomUUID();
+			TestEvents.publish(new PatientRegistered(patient), patient, 0);
+			patients.add(patient);
+		}
+		await().until(() -> jdbc.sql("select count(*) from known_patient where id = any(?)")
+			.param(patients.toArray(UUID[]::new))
+			.query(Long.class)
+			.single() == count);
+		return patients;
 	}
 
 	/**

@@ -15,11 +15,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 
-import care.parcours.events.patient.PatientRegistered;
 import care.parcours.scheduling.SchedulingFixtures;
 import care.parcours.scheduling.SchedulingFixtures.Practitioner;
 import care.parcours.test.ParcoursTest;
-import care.parcours.test.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,7 +49,7 @@ class BookingConcurrencyIT {
 		SchedulingFixtures fixtures = new SchedulingFixtures(http, jdbc);
 		Practitioner surgeon = fixtures.practitioner();
 		fixtures.weekdays(surgeon, "09:00", "12:00");
-		List<UUID> patients = patients(200);
+		List<UUID> patients = fixtures.patients(200);
 		Instant start = weekdayAt(surgeon, 3, "10:00");
 		CountDownLatch go = new CountDownLatch(1);
 
@@ -86,7 +84,7 @@ class BookingConcurrencyIT {
 		List<Practitioner> practitioners = List.of(fixtures.practitioner(), fixtures.practitioner(),
 				fixtures.practitioner());
 		practitioners.forEach(p -> fixtures.weekdays(p, "09:00", "13:00"));
-		List<UUID> patients = patients(40);
+		List<UUID> patients = fixtures.patients(40);
 		List<UUID> booked = Collections.synchronizedList(new ArrayList<>());
 		Map<Integer, Integer> outcomes = new ConcurrentHashMap<>();
 		Semaphore inFlight = new Semaphore(32);
@@ -143,20 +141,6 @@ class BookingConcurrencyIT {
 				where a.status in ('HELD', 'BOOKED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW')
 				  and b.status in ('HELD', 'BOOKED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW') and %s
 				""".formatted(owner, owner, kinds)).query(Long.class).single();
-	}
-
-	private List<UUID> patients(int count) {
-		List<UUID> patients = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			UUID patient = UUID.randomUUID();
-			TestEvents.publish(new PatientRegistered(patient), patient, 0);
-			patients.add(patient);
-		}
-		await().until(() -> jdbc.sql("select count(*) from known_patient where id = any(?)")
-			.param(patients.toArray(UUID[]::new))
-			.query(Long.class)
-			.single() == count);
-		return patients;
 	}
 
 	private int book(UUID practitioner, UUID patient, Instant start, String type) {

@@ -13,11 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import care.parcours.events.patient.PatientRegistered;
 import care.parcours.scheduling.SchedulingFixtures;
 import care.parcours.scheduling.SchedulingFixtures.Practitioner;
 import care.parcours.test.ParcoursTest;
-import care.parcours.test.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,7 +52,7 @@ class MultiResourceConcurrencyIT {
 		for (int i = 0; i < 6; i++) {
 			surgeons.add(clinic.surgeon());
 		}
-		List<UUID> patients = patients(200);
+		List<UUID> patients = fixtures.patients(200);
 		Random random = new Random(SEED);
 		List<String> attempts = new ArrayList<>();
 		for (UUID patient : patients) {
@@ -112,20 +110,6 @@ class MultiResourceConcurrencyIT {
 			.param(ids)
 			.query(Long.class)
 			.single()).as("resources of refused attempts").isZero();
-	}
-
-	private List<UUID> patients(int count) {
-		List<UUID> patients = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			UUID patient = UUID.randomUUID();
-			TestEvents.publish(new PatientRegistered(patient), patient, 0);
-			patients.add(patient);
-		}
-		await().until(() -> jdbc.sql("select count(*) from known_patient where id = any(?)")
-			.param(patients.toArray(UUID[]::new))
-			.query(Long.class)
-			.single() == count);
-		return patients;
 	}
 
 }
