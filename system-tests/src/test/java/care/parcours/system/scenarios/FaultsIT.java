@@ -6,6 +6,7 @@ import java.time.Duration;
 import care.parcours.bench.FaultReport;
 import care.parcours.bench.FaultRun;
 import care.parcours.bench.FaultScenario;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Its own platform; the other tests' one is stopped first (two on two cores would slow
  * both past their timeouts).
  */
+// After the tests that share the platform this one stops (see system-tests' pom).
+@Order(Order.DEFAULT + 1)
 class FaultsIT {
 
 	@Test

@@ -74,6 +74,8 @@ import static org.awaitility.Awaitility.await;
  * would pass PostgreSQL's 100 connections). The methods run in order: the last ones kill
  * instances.
  */
+// After the tests that share the platform this one stops (see system-tests' pom).
+@Order(Order.DEFAULT + 2)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeveralInstancesIT {
 
