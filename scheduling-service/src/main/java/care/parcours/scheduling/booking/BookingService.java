@@ -190,9 +190,7 @@ public class BookingService {
 	 * choose; the bookings {@code ignoring} are set aside (a chain moving together).
 	 */
 	public boolean resourcesFreeAt(Booking appointment, List<HeldResource> held, TimeRange to, Set<UUID> ignoring) {
-		SlotClaim claim = appointment.claim();
-		return resources.canMove(ignoring, held, new SlotClaim(claim.practitionerId(), claim.partnerId(),
-				claim.patientId(), to, claim.mode(), claim.appointmentType()));
+		return resources.canMove(ignoring, held, appointment.claim().at(to));
 	}
 
 	@Transactional
@@ -305,9 +303,7 @@ public class BookingService {
 		SlotClaim claim = appointment.claim();
 		List<HeldResource> held = bookings.othersOf(appointment.id());
 		expireLapsedHolds(claim.practitionerId(), to, held, now);
-		SlotClaim target = new SlotClaim(claim.practitionerId(), claim.partnerId(), claim.patientId(), to, claim.mode(),
-				claim.appointmentType());
-		List<HeldResource> exchanged = resources.exchanges(appointment.id(), held, target);
+		List<HeldResource> exchanged = resources.exchanges(appointment.id(), held, claim.at(to));
 		if (!exchanged.isEmpty()) {
 			expireLapsedHolds(claim.practitionerId(), to, exchanged, now);
 			exchanged.forEach(resource -> bookings.exchange(appointment.id(), resource, to));
