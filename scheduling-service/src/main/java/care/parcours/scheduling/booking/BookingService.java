@@ -273,45 +273,60 @@ public class BookingService {
 			bookings.add(added);
 		}
 		else {
-			addChoosingAgainOnce(added, others, now);
+			choosingAgainOnce(() -> bookings.add(added, others), () -> {
+				List<HeldResource> again = resources.choose(claim);
+				expireLapsedHolds(claim.practitionerId(), claim.during(), again, now);
+				bookings.add(added, again);
+			});
 		}
 		return added.booking();
 	}
 
+	private Booking move(Booking appointment, TimeRange to, @Nullable UUID cascadeId, Instant now) {
+		Booking.Change moved = appointment.reschedule(to, now, cascadeId);
+		List<HeldResource> held = bookings.othersOf(appointment.id());
+		expireLapsedHolds(appointment.claim().practitionerId(), to, held, now);
+		if (held.isEmpty()) {
+			save(moved);
+		}
+		else {
+			choosingAgainOnce(() -> moveWith(appointment, held, moved, now),
+					() -> moveWith(appointment, held, moved, now));
+		}
+		freed(appointment, held);
+		return moved.booking();
+	}
+
 	/**
-	 * Another booking may take a chosen resource between the choice and the insert, which
-	 * then waits for it and is refused once it commits. The insert is made in a
-	 * savepoint, so that the refusal undoes it alone; the resources are then chosen
-	 * again, seeing what the other booking took, and taken without a second chance.
+	 * Moves an appointment with the resources it holds, each kept or exchanged for a free
+	 * one of the kind at the new time.
 	 */
-	private void addChoosingAgainOnce(Booking.Change added, List<HeldResource> others, Instant now) {
+	private void moveWith(Booking appointment, List<HeldResource> held, Booking.Change moved, Instant now) {
+		TimeRange to = moved.booking().during();
+		List<HeldResource> exchanged = resources.exchanges(appointment.id(), held, appointment.claim().at(to));
+		if (!exchanged.isEmpty()) {
+			expireLapsedHolds(appointment.claim().practitionerId(), to, exchanged, now);
+			exchanged.forEach(resource -> bookings.exchange(appointment.id(), resource, to));
+		}
+		save(moved);
+	}
+
+	/**
+	 * Another booking may take a chosen resource between the choice and the write, which
+	 * then waits for it and is refused once it commits. The write is made in a savepoint,
+	 * so that the refusal undoes it alone; the resources are then chosen again, seeing
+	 * what the other booking took, and taken without a second chance.
+	 */
+	private void choosingAgainOnce(Runnable take, Runnable takeAgain) {
 		try {
-			savepoint.executeWithoutResult(status -> bookings.add(added, others));
+			savepoint.executeWithoutResult(status -> take.run());
 		}
 		catch (DataIntegrityViolationException refused) {
 			if (!BookingConstraints.RESOURCE_FREE.equals(ConstraintProblems.violatedConstraint(refused))) {
 				throw refused;
 			}
-			SlotClaim claim = added.booking().claim();
-			List<HeldResource> again = resources.choose(claim);
-			expireLapsedHolds(claim.practitionerId(), claim.during(), again, now);
-			bookings.add(added, again);
+			takeAgain.run();
 		}
-	}
-
-	private Booking move(Booking appointment, TimeRange to, @Nullable UUID cascadeId, Instant now) {
-		SlotClaim claim = appointment.claim();
-		List<HeldResource> held = bookings.othersOf(appointment.id());
-		expireLapsedHolds(claim.practitionerId(), to, held, now);
-		List<HeldResource> exchanged = resources.exchanges(appointment.id(), held, claim.at(to));
-		if (!exchanged.isEmpty()) {
-			expireLapsedHolds(claim.practitionerId(), to, exchanged, now);
-			exchanged.forEach(resource -> bookings.exchange(appointment.id(), resource, to));
-		}
-		Booking.Change moved = appointment.reschedule(to, now, cascadeId);
-		save(moved);
-		freed(appointment, held);
-		return moved.booking();
 	}
 
 	/**

@@ -188,12 +188,7 @@ class MultiResourceChoosingAgainIT {
 
 		CompletableFuture<RestTestClient.ResponseSpec> booking;
 		try (RivalTransaction rival = RivalTransaction.begin(dataSource)) {
-			rival.execute("""
-					insert into booking_resource (booking_id, role, resource_id, buffer_before, buffer_after, during,
-					                              live)
-					values (?, 'rival', ?, interval '0', interval '0', tstzrange(?::timestamptz, ?::timestamptz), true)
-					""", elsewhere, firstRoom, java.sql.Timestamp.from(ten),
-					java.sql.Timestamp.from(ten.plus(Duration.ofHours(2))));
+			takeUncommitted(rival, elsewhere, firstRoom, ten);
 			booking = CompletableFuture.supplyAsync(() -> http.post()
 				.uri("/api/appointments")
 				.contentType(MediaType.APPLICATION_JSON)
@@ -218,6 +213,39 @@ class MultiResourceChoosingAgainIT {
 			.params(firstRoom, java.sql.Timestamp.from(ten), java.sql.Timestamp.from(ten.plus(Duration.ofHours(2))))
 			.query(Long.class)
 			.single()).as("the first room, taken once").isEqualTo(1);
+	}
+
+	/**
+	 * As above for a move: the test's transaction takes the appointment's own room at the
+	 * new time without committing; the move keeps the room, its write waits, and once the
+	 * test's transaction commits the move takes the other room.
+	 */
+	@Test
+	void aRescheduleThatLosesItsRoomToAConcurrentBookingChoosesAgainAndTakesTheOtherRoom() throws Exception {
+		Practitioner surgeon = clinic.surgeon();
+		UUID surgery = fixtures.book(surgeon, fixtures.patient(), at(surgeon, 3, "10:00"), "surgery", "IN_PERSON");
+		UUID room = clinic.taken(surgery).get("room");
+		Instant later = at(surgeon, 4, "10:00");
+		UUID elsewhere = fixtures.book(clinic.surgeon(), fixtures.patient(), at(surgeon, 5, "10:00"), "consultation",
+				"IN_PERSON");
+		String version = fixtures.etag("/api/appointments/{id}", surgery);
+
+		CompletableFuture<RestTestClient.ResponseSpec> move;
+		try (RivalTransaction rival = RivalTransaction.begin(dataSource)) {
+			takeUncommitted(rival, elsewhere, room, later);
+			move = CompletableFuture.supplyAsync(() -> http.post()
+				.uri("/api/appointments/{id}/reschedule", surgery)
+				.header(HttpHeaders.IF_MATCH, version)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("{\"start\": \"" + later + "\"}")
+				.exchange(), coordinators);
+			rival.awaitWaiter();
+			rival.commit();
+		}
+
+		move.get().expectStatus().isOk();
+		assertThat(clinic.taken(surgery).get("room")).isNotEqualTo(room).isIn(clinic.rooms());
+		assertThat(clinic.heldUntil(surgery, "room")).isEqualTo(later.plus(Duration.ofMinutes(150)));
 	}
 
 	@Test
@@ -250,6 +278,18 @@ class MultiResourceChoosingAgainIT {
 		assertThat(clinic.taken(hold)).containsEntry("practitioner", free.id())
 			.containsEntry("room", room)
 			.containsKey("interpreter");
+	}
+
+	/**
+	 * Takes a room for two hours from {@code start} in the test's transaction, as a row
+	 * of another booking.
+	 */
+	private static void takeUncommitted(RivalTransaction rival, UUID booking, UUID room, Instant start) {
+		rival.execute("""
+				insert into booking_resource (booking_id, role, resource_id, buffer_before, buffer_after, during, live)
+				values (?, 'rival', ?, interval '0', interval '0', tstzrange(?::timestamptz, ?::timestamptz), true)
+				""", booking, room, java.sql.Timestamp.from(start),
+				java.sql.Timestamp.from(start.plus(Duration.ofHours(2))));
 	}
 
 	private Instant at(Practitioner practitioner, int weekday, String localTime) {
