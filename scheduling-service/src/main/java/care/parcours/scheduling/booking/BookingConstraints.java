@@ -15,6 +15,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class BookingConstraints {
 
+	/** Keeps any resource of a booking, whatever its kind, from being taken twice. */
+	static final String RESOURCE_FREE = "booking_resource_free";
+
 	@Bean
 	ConstraintProblem<SlotClaim> slotTaken(SlotChecks checks) {
 		return ConstraintProblem.of("booking_practitioner_free", SlotClaim.class, claim -> new SlotTaken(
@@ -28,13 +31,13 @@ class BookingConstraints {
 	 */
 	@Bean
 	ConstraintProblem<SlotClaim> resourceTaken(ResourceChoice resources) {
-		return ConstraintProblem.of("booking_resource_free", SlotClaim.class, resources::refusal);
+		return ConstraintProblem.of(RESOURCE_FREE, SlotClaim.class, resources::refusal);
 	}
 
 	/** A cascade moving an appointment onto a resource taken meanwhile. */
 	@Bean
 	ConstraintProblem<Object> resourceTakenMeanwhile() {
-		return ConstraintProblem.of("booking_resource_free", ResourceTaken::new);
+		return ConstraintProblem.of(RESOURCE_FREE, ResourceTaken::new);
 	}
 
 	@Bean

@@ -21,6 +21,14 @@ public final class BookingEvents {
 
 	}
 
+	/**
+	 * A resource other than a practitioner (a room, an interpreter) became free, for as
+	 * long as the booking that gave it up held it (its buffers included).
+	 */
+	public record ResourceFreed(UUID resourceId, TimeRange during) {
+
+	}
+
 	/** A hold became an appointment. */
 	public record HoldConfirmed(UUID holdId, @Nullable UUID waitlistEntryId) {
 

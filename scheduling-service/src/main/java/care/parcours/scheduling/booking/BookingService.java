@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import care.parcours.platform.problem.ConstraintProblems;
@@ -15,9 +16,13 @@ import care.parcours.scheduling.availability.TimeRange;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Places, changes and ends holds and appointments, each change with its events in one
@@ -25,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  * ends with all of them. Collisions are left to the database's exclusion constraints,
  * whatever the concurrency; {@link BookingConstraints} says what each refusal means.
  * Concurrent inserts checked by those constraints can deadlock: the transaction
- * PostgreSQL aborts is tried again, and then finds the slot free or taken.
+ * PostgreSQL aborts is tried again, and then finds the slot free or taken. A resource
+ * chosen as "any of its kind" that another booking took in between is chosen again once.
  */
 @Service
 @RetryOnContention
@@ -43,16 +49,25 @@ public class BookingService {
 
 	private final SchedulingProperties properties;
 
+	/**
+	 * Where the resources of a booking are taken, so that losing one of them to another
+	 * booking undoes that alone and they can be chosen again.
+	 */
+	private final TransactionTemplate savepoint;
+
 	private final Clock clock;
 
 	BookingService(Bookings bookings, SlotChecks checks, ResourceChoice resources, ApplicationEventPublisher notices,
-			TeleconsultationLinks links, SchedulingProperties properties, Clock clock) {
+			TeleconsultationLinks links, SchedulingProperties properties, PlatformTransactionManager transactions,
+			Clock clock) {
 		this.bookings = bookings;
 		this.checks = checks;
 		this.resources = resources;
 		this.notices = notices;
 		this.links = links;
 		this.properties = properties;
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.clock = clock;
 	}
 
@@ -109,7 +124,7 @@ public class BookingService {
 		Booking.Change released = hold.release(clock.instant());
 		save(released);
 		notices.publishEvent(new BookingEvents.HoldLapsed(hold.id(), hold.waitlistEntryId()));
-		notices.publishEvent(new BookingEvents.SlotFreed(hold.claim().practitionerId(), hold.during()));
+		freed(hold, bookings.othersOf(hold.id()));
 		return released.booking();
 	}
 
@@ -121,14 +136,15 @@ public class BookingService {
 		if (note != null && !note.isBlank()) {
 			bookings.saveCancelNote(id, note.strip());
 		}
-		notices.publishEvent(new BookingEvents.SlotFreed(appointment.claim().practitionerId(), appointment.during()));
+		freed(appointment, bookings.othersOf(id));
 		return cancelled.booking();
 	}
 
 	/**
 	 * Moves an appointment in place: the new time is taken in the same statement that
 	 * gives up the old one, so the appointment is never without a time and never holds
-	 * two.
+	 * two. A resource of an "any of its kind" role taken at the new time is exchanged for
+	 * a free one of the kind; a named one taken there refuses the move.
 	 */
 	@Transactional
 	public Booking reschedule(UUID id, Instant newStart, ExpectedVersion expected) {
@@ -137,7 +153,6 @@ public class BookingService {
 		SlotClaim claim = appointment.claim();
 		SlotClaim target = claim(new SlotRequest(claim.practitionerId(), claim.patientId(), newStart,
 				claim.appointmentType(), claim.mode()));
-		resources.requireFree(id, bookings.othersOf(id), target);
 		return move(appointment, target.during(), null, now);
 	}
 
@@ -149,7 +164,8 @@ public class BookingService {
 	/**
 	 * Moves appointments of a chain together, in the cascade's transaction: they are
 	 * first parked out of the overlap checks, so that they can move past each other, then
-	 * each is checked again at its new time.
+	 * each is checked again at its new time, choosing again a resource of an "any of its
+	 * kind" role taken there, as a reschedule does.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void moveInCascade(List<CascadeMove> moves, UUID cascadeId) {
@@ -161,6 +177,20 @@ public class BookingService {
 		for (int i = 0; i < moves.size(); i++) {
 			move(parked.get(i), moves.get(i).to(), cascadeId, now);
 		}
+	}
+
+	/** The resources a booking holds besides its practitioner, by role. */
+	public List<HeldResource> resourcesOf(UUID bookingId) {
+		return bookings.othersOf(bookingId);
+	}
+
+	/**
+	 * Whether an appointment holding {@code held} could move to {@code to} with them, or
+	 * with other free ones of the kind for its "any of a kind" roles, as a move would
+	 * choose; the bookings {@code ignoring} are set aside (a chain moving together).
+	 */
+	public boolean resourcesFreeAt(Booking appointment, List<HeldResource> held, TimeRange to, Set<UUID> ignoring) {
+		return resources.canMove(ignoring, held, appointment.claim().at(to));
 	}
 
 	@Transactional
@@ -238,27 +268,95 @@ public class BookingService {
 	private Booking add(Booking.Change added, Instant now) {
 		SlotClaim claim = added.booking().claim();
 		List<HeldResource> others = resources.choose(claim);
-		expireLapsedHolds(claim.practitionerId(), claim.during(), now);
-		bookings.add(added, others);
+		expireLapsedHolds(claim.practitionerId(), claim.during(), others, now);
+		if (others.isEmpty()) {
+			bookings.add(added);
+		}
+		else {
+			choosingAgainOnce(() -> bookings.add(added, others), () -> {
+				List<HeldResource> again = resources.choose(claim);
+				expireLapsedHolds(claim.practitionerId(), claim.during(), again, now);
+				bookings.add(added, again);
+			});
+		}
 		return added.booking();
 	}
 
 	private Booking move(Booking appointment, TimeRange to, @Nullable UUID cascadeId, Instant now) {
-		expireLapsedHolds(appointment.claim().practitionerId(), to, now);
 		Booking.Change moved = appointment.reschedule(to, now, cascadeId);
-		save(moved);
-		notices.publishEvent(new BookingEvents.SlotFreed(appointment.claim().practitionerId(), appointment.during()));
+		List<HeldResource> held = bookings.othersOf(appointment.id());
+		expireLapsedHolds(appointment.claim().practitionerId(), to, held, now);
+		if (held.isEmpty()) {
+			save(moved);
+		}
+		else {
+			choosingAgainOnce(() -> moveWith(appointment, held, moved, now),
+					() -> moveWith(appointment, held, moved, now));
+		}
+		freed(appointment, held);
 		return moved.booking();
 	}
 
-	private void expireLapsedHolds(UUID practitionerId, TimeRange during, Instant now) {
-		bookings.lapsedHolds(practitionerId, during, now).forEach(hold -> expire(hold, now));
+	/**
+	 * Moves an appointment with the resources it holds, each kept or exchanged for a free
+	 * one of the kind at the new time.
+	 */
+	private void moveWith(Booking appointment, List<HeldResource> held, Booking.Change moved, Instant now) {
+		TimeRange to = moved.booking().during();
+		List<HeldResource> exchanged = resources.exchanges(appointment.id(), held, appointment.claim().at(to));
+		if (!exchanged.isEmpty()) {
+			expireLapsedHolds(appointment.claim().practitionerId(), to, exchanged, now);
+			exchanged.forEach(resource -> bookings.exchange(appointment.id(), resource, to));
+		}
+		save(moved);
+	}
+
+	/**
+	 * Another booking may take a chosen resource between the choice and the write, which
+	 * then waits for it and is refused once it commits. The write is made in a savepoint,
+	 * so that the refusal undoes it alone; the resources are then chosen again, seeing
+	 * what the other booking took, and taken without a second chance.
+	 */
+	private void choosingAgainOnce(Runnable take, Runnable takeAgain) {
+		try {
+			savepoint.executeWithoutResult(status -> take.run());
+		}
+		catch (DataIntegrityViolationException refused) {
+			if (!BookingConstraints.RESOURCE_FREE.equals(ConstraintProblems.violatedConstraint(refused))) {
+				throw refused;
+			}
+			takeAgain.run();
+		}
+	}
+
+	/**
+	 * Ends the lapsed holds that still claim the practitioner's time or one of the
+	 * resources about to be taken, so that they never block them.
+	 */
+	private void expireLapsedHolds(UUID practitionerId, TimeRange during, List<HeldResource> resources, Instant now) {
+		List<Booking> lapsed = resources.isEmpty() ? bookings.lapsedHolds(practitionerId, during, now)
+				: bookings.lapsedHolds(practitionerId, during,
+						resources.stream().map(HeldResource::resourceId).toList(),
+						HeldResource.widest(resources, during), now);
+		lapsed.forEach(hold -> expire(hold, now));
+	}
+
+	/**
+	 * Tells the features that offer freed time (the waiting list) what a booking gave up:
+	 * its practitioner's time and each of its other resources.
+	 */
+	private void freed(Booking booking, List<HeldResource> held) {
+		notices.publishEvent(new BookingEvents.SlotFreed(booking.claim().practitionerId(), booking.during()));
+		for (HeldResource resource : held) {
+			notices.publishEvent(
+					new BookingEvents.ResourceFreed(resource.resourceId(), resource.around(booking.during())));
+		}
 	}
 
 	private void expire(Booking hold, Instant now) {
 		save(hold.expire(now));
 		notices.publishEvent(new BookingEvents.HoldLapsed(hold.id(), hold.waitlistEntryId()));
-		notices.publishEvent(new BookingEvents.SlotFreed(hold.claim().practitionerId(), hold.during()));
+		freed(hold, bookings.othersOf(hold.id()));
 	}
 
 	private Booking locked(UUID id, ExpectedVersion expected) {

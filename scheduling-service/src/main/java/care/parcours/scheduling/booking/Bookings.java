@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -105,15 +106,35 @@ public class Bookings {
 	}
 
 	/**
-	 * Whether a resource is taken by a live booking, other than {@code except}, at some
-	 * time of the range.
+	 * Whether a resource is taken by a live booking, other than those {@code except}, at
+	 * some time of the range; a hold lapsed by {@code now} takes nothing, expired or not
+	 * yet.
 	 */
-	boolean isTaken(UUID resourceId, TimeRange during, @Nullable UUID except) {
+	boolean isTaken(UUID resourceId, TimeRange during, Collection<UUID> except, Instant now) {
 		return jdbc.sql("""
-				select exists (select 1 from booking_resource
-				               where resource_id = ? and live and during && tstzrange(?, ?)
-				                 and booking_id is distinct from ?)
-				""").params(resourceId, ts(during.start()), ts(during.end()), except).query(Boolean.class).single();
+				select exists (select 1 from booking_resource r join booking b on b.id = r.booking_id
+				               where r.resource_id = ? and r.live and r.during && tstzrange(?, ?)
+				                 and r.booking_id <> all(?::uuid[])
+				                 and not (b.status = 'HELD' and b.expires_at <= ?))
+				""")
+			.params(resourceId, ts(during.start()), ts(during.end()),
+					except.stream().map(UUID::toString).toArray(String[]::new), ts(now))
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * Gives a booking's role another resource, at the booking's new time: both in one
+	 * statement, since the new resource may be taken at the old time.
+	 */
+	void exchange(UUID bookingId, HeldResource resource, TimeRange during) {
+		jdbc.sql("""
+				update booking_resource
+				set resource_id = ?, during = tstzrange(?::timestamptz - buffer_before, ?::timestamptz + buffer_after)
+				where booking_id = ? and role = ?
+				""")
+			.params(resource.resourceId(), ts(during.start()), ts(during.end()), bookingId, resource.role())
+			.update();
 	}
 
 	/** Keeps the resources' rows in step with their booking's time and status. */
@@ -191,6 +212,27 @@ public class Bookings {
 			.sql("select " + COLUMNS + " from booking where practitioner_id = ? and status = 'HELD'"
 					+ " and expires_at <= ? and during && tstzrange(?, ?) for update skip locked")
 			.params(practitionerId, ts(now), ts(during.start()), ts(during.end()))
+			.query(Bookings::map)
+			.list();
+	}
+
+	/**
+	 * Holds past their expiry that still claim the practitioner's time within a range, or
+	 * one of the resources within {@code around} (the range widened by the longest
+	 * buffers), locked.
+	 */
+	List<Booking> lapsedHolds(UUID practitionerId, TimeRange during, List<UUID> resources, TimeRange around,
+			Instant now) {
+		return jdbc.sql("select " + COLUMNS + """
+				 from booking
+				where status = 'HELD' and expires_at <= ?
+				  and ((practitioner_id = ? and during && tstzrange(?, ?))
+				       or id in (select booking_id from booking_resource
+				                 where live and resource_id = any(?::uuid[]) and during && tstzrange(?, ?)))
+				for update skip locked
+				""")
+			.params(ts(now), practitionerId, ts(during.start()), ts(during.end()),
+					resources.stream().map(UUID::toString).toArray(String[]::new), ts(around.start()), ts(around.end()))
 			.query(Bookings::map)
 			.list();
 	}

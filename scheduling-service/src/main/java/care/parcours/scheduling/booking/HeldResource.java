@@ -1,6 +1,7 @@
 package care.parcours.scheduling.booking;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import care.parcours.scheduling.availability.RequiredRole;
@@ -18,6 +19,22 @@ public record HeldResource(String role, UUID resourceId, Duration bufferBefore, 
 
 	static HeldResource of(RequiredRole role, UUID resourceId) {
 		return new HeldResource(role.role(), resourceId, role.bufferBefore(), role.bufferAfter());
+	}
+
+	/**
+	 * The time any of the resources is held for an appointment at {@code during}: the
+	 * appointment's, widened by the longest buffers.
+	 */
+	static TimeRange widest(List<HeldResource> resources, TimeRange during) {
+		Duration before = resources.stream()
+			.map(HeldResource::bufferBefore)
+			.max(Duration::compareTo)
+			.orElse(Duration.ZERO);
+		Duration after = resources.stream()
+			.map(HeldResource::bufferAfter)
+			.max(Duration::compareTo)
+			.orElse(Duration.ZERO);
+		return new TimeRange(during.start().minus(before), during.end().plus(after));
 	}
 
 	/** The time the resource is held for an appointment at {@code during}. */

@@ -1,5 +1,6 @@
 package care.parcours.scheduling.booking;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import care.parcours.scheduling.availability.AppointmentType;
 import care.parcours.scheduling.availability.Availabilities;
@@ -17,14 +20,17 @@ import care.parcours.scheduling.resources.ResourceCopies;
 import care.parcours.scheduling.resources.ResourceCopy;
 import care.parcours.scheduling.slots.FreeSlot;
 import care.parcours.scheduling.slots.SlotSearch;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Chooses the resources an appointment's type needs besides the practitioner: the named
  * one, or the first free one of the kind at the practitioner's partner. A choice is only
- * a proposal: the exclusion constraint on {@code booking_resource} decides, so two
- * coordinators choosing the same room at once get one booking and one refusal.
+ * a proposal: the exclusion constraint on {@code booking_resource} decides, so of two
+ * coordinators choosing the same room at once one gets it and the other chooses again. A
+ * hold that lapsed, expired or not yet, takes nothing: whoever takes its resource expires
+ * it first.
  */
 @Component
 class ResourceChoice {
@@ -42,11 +48,15 @@ class ResourceChoice {
 
 	private final SlotSearch slots;
 
-	ResourceChoice(Availabilities availabilities, ResourceCopies resources, Bookings bookings, SlotSearch slots) {
+	private final Clock clock;
+
+	ResourceChoice(Availabilities availabilities, ResourceCopies resources, Bookings bookings, SlotSearch slots,
+			Clock clock) {
 		this.availabilities = availabilities;
 		this.resources = resources;
 		this.bookings = bookings;
 		this.slots = slots;
+		this.clock = clock;
 	}
 
 	/**
@@ -74,16 +84,58 @@ class ResourceChoice {
 	}
 
 	/**
-	 * Checks that the resources a booking holds are free at its new time, other than by
-	 * itself.
-	 * @throws ResourceTaken naming the first that is not
+	 * The resources a booking holds at its new time: each one free then (other than by
+	 * the booking itself) is kept; one taken then is exchanged for a free one of the kind
+	 * when its role takes any of the kind, and the booking is refused when its role names
+	 * it or none of the kind is free.
+	 * @return the resources to take instead, by role; empty when every one is kept
+	 * @throws ResourceTaken naming the first role that cannot be filled
 	 */
-	void requireFree(UUID bookingId, List<HeldResource> held, SlotClaim target) {
-		for (HeldResource resource : held) {
-			if (bookings.isTaken(resource.resourceId(), resource.around(target.during()), bookingId)) {
-				throw taken(resource, target);
-			}
+	List<HeldResource> exchanges(UUID bookingId, List<HeldResource> held, SlotClaim target) {
+		List<HeldResource> exchanged = new ArrayList<>();
+		HeldResource unfilled = exchange(Set.of(bookingId), held, target, exchanged);
+		if (unfilled != null) {
+			throw taken(unfilled, target);
 		}
+		return exchanged;
+	}
+
+	/**
+	 * Whether a booking could move to a new time with the resources it holds, or others
+	 * of the kind for its "any of a kind" roles, setting aside the bookings
+	 * {@code ignoring} (a chain moving together).
+	 */
+	boolean canMove(Set<UUID> ignoring, List<HeldResource> held, SlotClaim target) {
+		return held.isEmpty() || exchange(ignoring, held, target, new ArrayList<>()) == null;
+	}
+
+	/**
+	 * Adds to {@code exchanged} a free resource of the kind for each held one taken at
+	 * the target; answers the first that can be neither kept nor exchanged.
+	 */
+	private @Nullable HeldResource exchange(Set<UUID> ignoring, List<HeldResource> held, SlotClaim target,
+			List<HeldResource> exchanged) {
+		List<HeldResource> taken = held.stream()
+			.filter(resource -> isTaken(resource.resourceId(), resource.around(target.during()), ignoring))
+			.toList();
+		if (taken.isEmpty()) {
+			return null;
+		}
+		Map<String, RequiredRole> roles = rolesOf(target).stream()
+			.collect(Collectors.toMap(RequiredRole::role, Function.identity()));
+		Set<UUID> chosen = new HashSet<>(held.stream().map(HeldResource::resourceId).toList());
+		for (HeldResource resource : taken) {
+			RequiredRole role = roles.get(resource.role());
+			Optional<UUID> free = role == null || role.resourceId() != null ? Optional.empty()
+					: firstFree(target, role, chosen, ignoring);
+			if (free.isEmpty()) {
+				return resource;
+			}
+			chosen.add(free.get());
+			exchanged
+				.add(new HeldResource(resource.role(), free.get(), resource.bufferBefore(), resource.bufferAfter()));
+		}
+		return null;
 	}
 
 	/**
@@ -108,15 +160,21 @@ class ResourceChoice {
 	}
 
 	private Optional<UUID> firstFree(SlotClaim claim, RequiredRole role, Set<UUID> chosen) {
+		return firstFree(claim, role, chosen, Set.of());
+	}
+
+	private Optional<UUID> firstFree(SlotClaim claim, RequiredRole role, Set<UUID> chosen, Set<UUID> ignoring) {
 		TimeRange during = role.around(claim.during());
 		List<UUID> candidates = role.resourceId() != null ? List.of(role.resourceId())
 				: resources.offered(claim.partnerId(), role.kind(), role.language())
 					.stream()
 					.map(ResourceCopy::id)
 					.toList();
-		return candidates.stream()
-			.filter(id -> !chosen.contains(id) && !bookings.isTaken(id, during, null))
-			.findFirst();
+		return candidates.stream().filter(id -> !chosen.contains(id) && !isTaken(id, during, ignoring)).findFirst();
+	}
+
+	private boolean isTaken(UUID resourceId, TimeRange during, Set<UUID> ignoring) {
+		return bookings.isTaken(resourceId, during, ignoring, clock.instant());
 	}
 
 	/**

@@ -19,4 +19,9 @@ import care.parcours.scheduling.availability.TimeRange;
 public record SlotClaim(UUID practitionerId, UUID partnerId, UUID patientId, TimeRange during, Mode mode,
 		String appointmentType) {
 
+	/** The same claim at another time, as a move asks for. */
+	SlotClaim at(TimeRange to) {
+		return new SlotClaim(practitionerId, partnerId, patientId, to, mode, appointmentType);
+	}
+
 }

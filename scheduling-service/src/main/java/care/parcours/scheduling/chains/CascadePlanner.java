@@ -47,7 +47,10 @@ public final class CascadePlanner {
 	/** Where the planner may put steps. */
 	public interface SlotFinder {
 
-		/** Whether the step's practitioner can take the step at {@code during}. */
+		/**
+		 * Whether the step's practitioner, and the resources it needs, can take the step
+		 * at {@code during}.
+		 */
 		boolean isFree(Step step, TimeRange during);
 
 		/**
@@ -79,7 +82,8 @@ public final class CascadePlanner {
 			return new Impossible(moved, null, "it has already started or is no longer booked");
 		}
 		if (!finder.isFree(first, target) || overlapsAny(target, patientBusy)) {
-			return new Impossible(moved, target, "its practitioner is not available then, or the patient is busy");
+			return new Impossible(moved, target,
+					"its practitioner, or a resource it needs, is not available then, or the patient is busy");
 		}
 		Search search = new Search(chain, steps, order(chain, moved), patientBusy);
 		search.placed.put(moved, target);

@@ -91,6 +91,45 @@ class Waitlist {
 			.list();
 	}
 
+	/** A waiting entry, and a practitioner who could serve it with a freed resource. */
+	record Needing(WaitlistEntry entry, UUID practitionerId) {
+
+	}
+
+	/**
+	 * The entries waiting within a range for an appointment type that needs the resource,
+	 * each with every practitioner of the resource's partner who offers that type and
+	 * could serve the entry (the one named, or one of the specialty and language), first
+	 * come first served as {@link #waitingFor}, locked. The types' roles and the
+	 * schedules are read here, in one query, rather than asked of their features entry by
+	 * entry.
+	 */
+	List<Needing> needing(UUID resourceId, TimeRange within, int limit) {
+		return jdbc.sql("""
+				with freed as (select id, partner_id, kind, languages from resource where id = ?),
+				     offering as (select s.practitioner_id as offered_by, s.partner_id as offered_at,
+				                         s.specialties as offered_specialties, s.languages as offered_languages,
+				                         r.code as offered_type
+				                  from freed f
+				                  join schedule s on s.partner_id = f.partner_id
+				                  join appointment_type_role r on r.practitioner_id = s.practitioner_id
+				                   and r.kind = f.kind and (r.resource_id is null or r.resource_id = f.id)
+				                   and (r.language is null or r.language = any(f.languages)))
+				select %s, offered_by
+				from waitlist_entry join offering on appointment_type = offered_type
+				 and (practitioner_id = offered_by
+				      or (practitioner_id is null and specialty = any(offered_specialties)
+				          and (partner_id is null or partner_id = offered_at)
+				          and (language is null or language = any(offered_languages))))
+				where status = 'WAITING' and wanted && tstzrange(?, ?)
+				order by lapsed_offers, created_at, id, offered_by
+				limit ? for update of waitlist_entry skip locked
+				""".formatted(COLUMNS))
+			.params(resourceId, Timestamp.from(within.start()), Timestamp.from(within.end()), limit)
+			.query((rs, row) -> new Needing(map(rs, row), rs.getObject("offered_by", UUID.class)))
+			.list();
+	}
+
 	Optional<WaitlistEntry> offeredWith(UUID holdId) {
 		return jdbc
 			.sql("select " + COLUMNS + " from waitlist_entry where hold_id = ? and status = 'OFFERED' for update")

@@ -3,7 +3,10 @@ package care.parcours.scheduling.waitlist;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -34,9 +37,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Offers freed time to the waiting list, in the transaction that freed it: the first
- * eligible waiter gets a hold on a matching slot, and an event says so. Each offer runs
- * in a savepoint, so that an offer that cannot be made never undoes the change that freed
- * the time.
+ * eligible waiter gets a hold on a matching slot, and an event says so. A freed room or
+ * interpreter is offered too, to waiters for a practitioner whose appointment type needs
+ * one of its kind: the practitioner may have been free all along. Each offer runs in a
+ * savepoint, so that an offer that cannot be made never undoes the change that freed the
+ * time.
  */
 @Component
 class WaitlistOffers {
@@ -91,6 +96,26 @@ class WaitlistOffers {
 	}
 
 	@EventListener
+	void onResourceFreed(BookingEvents.ResourceFreed freed) {
+		Instant now = clock.instant();
+		if (!freed.during().end().isAfter(now)) {
+			return;
+		}
+		Map<WaitlistEntry, List<UUID>> waiting = new LinkedHashMap<>();
+		for (Waitlist.Needing needing : waitlist.needing(freed.resourceId(), freed.during(), WAITERS_PER_CHANGE)) {
+			waiting.computeIfAbsent(needing.entry(), entry -> new ArrayList<>()).add(needing.practitionerId());
+		}
+		waiting.forEach((entry, practitioners) -> {
+			for (UUID practitionerId : practitioners) {
+				Schedule practitioner = schedules.find(practitionerId).orElse(null);
+				if (practitioner != null && tryOffer(entry, practitioner, freed.during(), now)) {
+					return;
+				}
+			}
+		});
+	}
+
+	@EventListener
 	void onAvailabilityOpened(AvailabilityOpened opened) {
 		Instant now = clock.instant();
 		offer(opened.practitionerId(), new TimeRange(now, now.plus(OPENING_HORIZON)));
@@ -118,19 +143,25 @@ class WaitlistOffers {
 		List<WaitlistEntry> waiting = waitlist.waitingFor(practitionerId, practitioner.partnerId(),
 				practitioner.specialties(), practitioner.languages(), freed, WAITERS_PER_CHANGE);
 		for (WaitlistEntry entry : waiting) {
-			try {
-				savepoint.executeWithoutResult(status -> offerTo(entry, practitioner, freed, now));
-			}
-			catch (RuntimeException ex) {
-				log.info("Could not offer a slot to waiting-list entry {}: {}", entry.id(), ex.getMessage());
-			}
+			tryOffer(entry, practitioner, freed, now);
 		}
 	}
 
-	private void offerTo(WaitlistEntry entry, Schedule practitioner, TimeRange freed, Instant now) {
+	/** Whether the entry was offered a slot of the practitioner within the freed time. */
+	private boolean tryOffer(WaitlistEntry entry, Schedule practitioner, TimeRange freed, Instant now) {
+		try {
+			return Boolean.TRUE.equals(savepoint.execute(status -> offerTo(entry, practitioner, freed, now)));
+		}
+		catch (RuntimeException ex) {
+			log.info("Could not offer a slot to waiting-list entry {}: {}", entry.id(), ex.getMessage());
+			return false;
+		}
+	}
+
+	private boolean offerTo(WaitlistEntry entry, Schedule practitioner, TimeRange freed, Instant now) {
 		TimeRange window = overlap(freed, entry.wanted(), now);
 		if (window == null) {
-			return;
+			return false;
 		}
 		Set<Mode> modes = entry.mode() == null ? Set.of() : Set.of(entry.mode());
 		List<FreeSlot> found = slots
@@ -138,7 +169,7 @@ class WaitlistOffers {
 					new Period.Between(window)), 1, null)
 			.slots();
 		if (found.isEmpty()) {
-			return;
+			return false;
 		}
 		FreeSlot slot = found.getFirst();
 		Mode mode = entry.mode() != null ? entry.mode() : slot.modes().stream().sorted().findFirst().orElseThrow();
@@ -151,6 +182,7 @@ class WaitlistOffers {
 		waitlist.update(offered);
 		outbox.publish(entry.offer(hold.id(), practitioner.practitionerId(), practitioner.partnerId(), slot.during(),
 				hold.expiresAt()), entry.id(), offered.version(), PathwayStep.pathwayOf(entry.step()));
+		return true;
 	}
 
 	private static TimeRange overlap(TimeRange a, TimeRange b, Instant now) {

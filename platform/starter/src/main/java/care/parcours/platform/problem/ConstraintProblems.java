@@ -63,8 +63,11 @@ public final class ConstraintProblems {
 			.map(problem -> problem.meaningOf(current));
 	}
 
-	/** The constraint PostgreSQL names in the first SQL failure of the chain, if any. */
-	static @Nullable String violatedConstraint(Throwable failure) {
+	/**
+	 * The constraint PostgreSQL names in the first SQL failure of the chain, if any: for
+	 * a service that answers one violation by trying another way rather than refusing.
+	 */
+	public static @Nullable String violatedConstraint(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException sql) {
 				ServerErrorMessage server = sql instanceof PSQLException postgres ? postgres.getServerErrorMessage()
