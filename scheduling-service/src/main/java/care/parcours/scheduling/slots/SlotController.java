@@ -45,20 +45,20 @@ class SlotController {
 	 */
 	record SlotView(UUID practitionerId, UUID partnerId, String appointmentType, long durationMinutes, Set<Mode> modes,
 			Instant start, Instant end, String timeZone, LocalDateTime localStart, LocalDateTime localEnd,
-			@Nullable List<ResourceView> resources) {
+			@Nullable List<SlotResource> resources) {
 
 		static SlotView of(FreeSlot slot) {
 			return new SlotView(slot.practitionerId(), slot.partnerId(), slot.type().code(),
 					slot.type().duration().toMinutes(), slot.modes(), slot.during().start(), slot.during().end(),
 					slot.zone().getId(), LocalDateTime.ofInstant(slot.during().start(), slot.zone()),
 					LocalDateTime.ofInstant(slot.during().end(), slot.zone()), slot.resources().isEmpty() ? null
-							: slot.resources().stream().map(r -> new ResourceView(r.role(), r.resourceId())).toList());
+							: slot.resources().stream().map(r -> new SlotResource(r.role(), r.resourceId())).toList());
 		}
 
 	}
 
 	/** The resource proposed for a role of the slot's type. */
-	record ResourceView(String role, UUID resourceId) {
+	record SlotResource(String role, UUID resourceId) {
 
 	}
 
