@@ -131,7 +131,7 @@ final class SlotSearchBenchmark implements Benchmark {
 	private static void seedSurgeries(Statement statement) throws Exception {
 		statement.execute("""
 				create temporary table clinic_resource as
-				select gen_random_uuid() as id, p.id as partner_id, p.time_zone, kind, k
+				select gen_random_uuid() as id, p.id as partner_id, p.time_zone, r.kind, k
 				from partner p, generate_series(1, 2) k, (values ('OPERATING_ROOM'), ('INTERPRETER')) r(kind)
 				""");
 		statement.execute("""
@@ -145,13 +145,14 @@ final class SlotSearchBenchmark implements Benchmark {
 				insert into appointment_type (practitioner_id, code, duration_minutes, modes)
 				select practitioner_id, 'surgery', 60, array['IN_PERSON'] from schedule
 				""");
-		statement.execute("""
-				insert into appointment_type_role (practitioner_id, code, position, role, kind, resource_id, language,
-				                                   buffer_before_minutes, buffer_after_minutes)
-				select practitioner_id, 'surgery', 0, 'room', 'OPERATING_ROOM', null, null, 0, 30 from schedule
-				union all
-				select practitioner_id, 'surgery', 1, 'interpreter', 'INTERPRETER', null, 'ar', 0, 0 from schedule
-				""");
+		statement.execute(
+				"""
+						insert into appointment_type_role (practitioner_id, code, position, role, kind, resource_id, language,
+						                                   buffer_before_minutes, buffer_after_minutes)
+						select practitioner_id, 'surgery', 0, 'room', 'OPERATING_ROOM', null::uuid, null::text, 0, 30 from schedule
+						union all
+						select practitioner_id, 'surgery', 1, 'interpreter', 'INTERPRETER', null, 'ar', 0, 0 from schedule
+						""");
 		statement.execute("""
 				insert into booking_resource (booking_id, role, resource_id, buffer_before, buffer_after, during, live)
 				select b.id, r.kind_role, c.id, interval '0', r.after,
