@@ -23,7 +23,12 @@ import care.parcours.local.ServiceName;
  * Slot search over thousands of practitioners and a 90-day horizon, the first page of 20
  * as a coordinator asks for it. In the same run, the baseline is the database alone
  * answering the search's first query (the candidate practitioners and their types) for
- * the same criteria: what any implementation pays before it derives a single slot.
+ * the same criteria: what any implementation pays before it derives a single slot. With
+ * {@code --roles=3} every practitioner also offers a one-hour surgery that needs any of
+ * its clinic's two operating rooms (30 minutes of cleaning after) and any of its two
+ * Arabic interpreters, the seeded morning appointments hold rooms and interpreters too,
+ * and the same run measures the surgery search beside today's consultation search, with
+ * the CPU each costs.
  */
 final class SlotSearchBenchmark implements Benchmark {
 
@@ -40,7 +45,8 @@ final class SlotSearchBenchmark implements Benchmark {
 	@Override
 	public String description() {
 		return "p50/p95/p99 of slot search over 2,000 practitioners and 90 days vs the candidate query alone"
-				+ " (--clients=2 --duration=30s --practitioners=2000)";
+				+ " (--clients=2 --duration=30s --practitioners=2000 --roles=1; --roles=3 adds a surgery type"
+				+ " needing an operating room and an interpreter, beside the consultation search)";
 	}
 
 	@Override
@@ -49,11 +55,16 @@ final class SlotSearchBenchmark implements Benchmark {
 		Duration duration = context.option("duration", Duration.ofSeconds(30));
 		Duration warmUp = context.option("warmup", Duration.ofSeconds(10));
 		int practitioners = context.option("practitioners", 2_000);
+		int roles = context.option("roles", 1);
+		if (roles != 1 && roles != 3) {
+			throw new IllegalArgumentException(
+					"--roles is 1 (the practitioner alone) or 3 (surgeon, operating room, interpreter)");
+		}
 
 		RunningPlatform platform = context.start(Set.of(ServiceName.SCHEDULING));
 		URI base = platform.url(ServiceName.SCHEDULING);
 		try (Connection db = context.connect(ServiceName.SCHEDULING)) {
-			seed(db, practitioners);
+			seed(db, practitioners, roles == 3);
 		}
 		LocalDate from = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(1);
 		LocalDate to = from.plusDays(90);
@@ -62,17 +73,13 @@ final class SlotSearchBenchmark implements Benchmark {
 		System.out.printf("Slot search: %d clients, %s warm-up, %s measured, %d practitioners, %s to %s%n", clients,
 				warmUp, duration, practitioners, from, to);
 		String bearer = context.bearer();
-		Load.Result search = Load.run(clients, warmUp, duration, client -> {
-			Criteria criteria = Criteria.random();
-			HttpRequest request = HttpRequest
-				.newBuilder(base.resolve("/api/slots?from=" + from + "&to=" + to
-						+ "&appointmentType=consultation&size=20" + criteria.query()))
-				.header("Authorization", bearer)
-				.GET()
-				.build();
-			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-			return response.statusCode() == 200 && response.body().contains("\"start\"");
-		});
+		CpuAccount account = CpuAccount.of(platform);
+		CpuAccount.Meter searchCpu = account.meter();
+		Load.Result search = Load.run(clients, warmUp, duration, searchCpu,
+				client -> search(http, base, bearer, from, to, "consultation", "\"start\""));
+		CpuAccount.Meter surgeryCpu = account.meter();
+		Load.Result surgery = roles != 3 ? null : Load.run(clients, warmUp, duration, surgeryCpu,
+				client -> search(http, base, bearer, from, to, "surgery", "\"resources\""));
 
 		Load.Result candidates;
 		try (Connection db = context.connect(ServiceName.SCHEDULING)) {
@@ -87,6 +94,76 @@ final class SlotSearchBenchmark implements Benchmark {
 		System.out.printf("  p95 ratio               %6.1f     (search p95 %.1f ms; target < 100 ms)%n",
 				search.latencies().percentileMillis(95) / candidates.latencies().percentileMillis(95),
 				search.latencies().percentileMillis(95));
+		System.out.printf("  %s%n", searchCpu.spent().perOperation(search.succeeded() + search.failed(), "search"));
+		if (surgery != null) {
+			System.out.printf("  surgery search (3 roles) %5.0f /s   %s (failed: %d)%n", surgery.perSecond(),
+					surgery.latencies().summary(), surgery.failed());
+			System.out.printf(
+					"  surgery p95 ratio       %6.1f     to the consultation search, %.1f to the candidate query"
+							+ " (surgery p95 %.1f ms; target < 100 ms)%n",
+					surgery.latencies().percentileMillis(95) / search.latencies().percentileMillis(95),
+					surgery.latencies().percentileMillis(95) / candidates.latencies().percentileMillis(95),
+					surgery.latencies().percentileMillis(95));
+			System.out.printf("  %s%n",
+					surgeryCpu.spent().perOperation(surgery.succeeded() + surgery.failed(), "surgery search"));
+		}
+	}
+
+	/** The first page of 20 of a type over the 90 days, for random criteria. */
+	private static boolean search(HttpClient http, URI base, String bearer, LocalDate from, LocalDate to, String type,
+			String expected) throws Exception {
+		Criteria criteria = Criteria.random();
+		HttpRequest request = HttpRequest.newBuilder(base.resolve(
+				"/api/slots?from=" + from + "&to=" + to + "&appointmentType=" + type + "&size=20" + criteria.query()))
+			.header("Authorization", bearer)
+			.GET()
+			.build();
+		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		return response.statusCode() == 200 && response.body().contains(expected);
+	}
+
+	/**
+	 * Two operating rooms and two Arabic interpreters per clinic; a one-hour surgery type
+	 * needing any of each; the first two seeded appointments of each clinic at a time
+	 * hold its rooms (with 30 minutes of cleaning) and its interpreters, so that the
+	 * search has mornings to skip.
+	 */
+	private static void seedSurgeries(Statement statement) throws Exception {
+		statement.execute("""
+				create temporary table clinic_resource as
+				select gen_random_uuid() as id, p.id as partner_id, p.time_zone, r.kind, k
+				from partner p, generate_series(1, 2) k, (values ('OPERATING_ROOM'), ('INTERPRETER')) r(kind)
+				""");
+		statement.execute("""
+				insert into resource (id, partner_id, kind, time_zone, specialties, languages, retired, source_version,
+				                      known_since)
+				select id, partner_id, kind, time_zone, '{}',
+				       case when kind = 'INTERPRETER' then array['ar', 'fr'] else '{}' end, false, 0, now()
+				from clinic_resource
+				""");
+		statement.execute("""
+				insert into appointment_type (practitioner_id, code, duration_minutes, modes)
+				select practitioner_id, 'surgery', 60, array['IN_PERSON'] from schedule
+				""");
+		statement.execute(
+				"""
+						insert into appointment_type_role (practitioner_id, code, position, role, kind, resource_id, language,
+						                                   buffer_before_minutes, buffer_after_minutes)
+						select practitioner_id, 'surgery', 0, 'room', 'OPERATING_ROOM', null::uuid, null::text, 0, 30 from schedule
+						union all
+						select practitioner_id, 'surgery', 1, 'interpreter', 'INTERPRETER', null, 'ar', 0, 0 from schedule
+						""");
+		statement.execute("""
+				insert into booking_resource (booking_id, role, resource_id, buffer_before, buffer_after, during, live)
+				select b.id, r.kind_role, c.id, interval '0', r.after,
+				       tstzrange(lower(b.during), upper(b.during) + r.after), true
+				from (select id, partner_id, during,
+				             row_number() over (partition by partner_id, during order by id) as k
+				      from planned) b
+				join (values ('OPERATING_ROOM', 'room', interval '30 minutes'),
+				             ('INTERPRETER', 'interpreter', interval '0')) r(kind, kind_role, after) on true
+				join clinic_resource c on c.partner_id = b.partner_id and c.kind = r.kind and c.k = b.k
+				""");
 	}
 
 	/** Optional criteria as a coordinator combines them. */
@@ -138,7 +215,7 @@ final class SlotSearchBenchmark implements Benchmark {
 	 * languages, consultations and follow-ups on weekday mornings and afternoons; a third
 	 * of them with two morning appointments every weekday of the next fortnight.
 	 */
-	private static void seed(Connection db, int practitioners) throws Exception {
+	private static void seed(Connection db, int practitioners, boolean surgeries) throws Exception {
 		try (Statement statement = db.createStatement()) {
 			statement.execute("""
 					insert into partner (id, kind, country, city, time_zone, specialties, languages, version)
@@ -175,7 +252,7 @@ final class SlotSearchBenchmark implements Benchmark {
 					""");
 			statement.execute("""
 					create temporary table planned as
-					select gen_random_uuid() as patient, s.practitioner_id, s.partner_id,
+					select gen_random_uuid() as id, gen_random_uuid() as patient, s.practitioner_id, s.partner_id,
 					       tstzrange(((current_date + d) + slot.t) at time zone s.time_zone,
 					                 ((current_date + d) + slot.t + interval '30 minutes') at time zone s.time_zone)
 					         as during
@@ -188,10 +265,18 @@ final class SlotSearchBenchmark implements Benchmark {
 			statement.execute("""
 					insert into booking (id, kind, status, practitioner_id, partner_id, patient_id, during, mode,
 					                     appointment_type, version, created_at, updated_at)
-					select gen_random_uuid(), 'APPOINTMENT', 'BOOKED', practitioner_id, partner_id, patient, during,
+					select id, 'APPOINTMENT', 'BOOKED', practitioner_id, partner_id, patient, during,
 					       'IN_PERSON', 'consultation', 0, now(), now()
 					from planned
 					""");
+			statement.execute(
+					"""
+							insert into booking_resource (booking_id, role, resource_id, buffer_before, buffer_after, during, live)
+							select id, 'practitioner', practitioner_id, interval '0', interval '0', during, true from planned
+							""");
+			if (surgeries) {
+				seedSurgeries(statement);
+			}
 			statement.execute("analyze");
 		}
 	}

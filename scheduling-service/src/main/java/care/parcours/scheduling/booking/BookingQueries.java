@@ -16,6 +16,7 @@ import care.parcours.scheduling.availability.BookedAppointments;
 import care.parcours.scheduling.availability.Mode;
 import care.parcours.scheduling.availability.TimeRange;
 import care.parcours.scheduling.slots.BusyTimes;
+import care.parcours.scheduling.slots.ResourceBooking;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -106,6 +107,34 @@ public class BookingQueries implements BusyTimes, BookedAppointments {
 				}
 			});
 		return busy;
+	}
+
+	/**
+	 * Probes the exclusion constraint's index once per resource ({@code = any} cannot use
+	 * a GiST index), so the cost follows the resources asked about, not every booking of
+	 * the range.
+	 */
+	@Override
+	public List<ResourceBooking> taken(Collection<UUID> resourceIds, TimeRange range, Set<UUID> ignoring) {
+		List<ResourceBooking> taken = new ArrayList<>();
+		jdbc.sql("""
+				select r.resource_id, b.practitioner_id, r.role, lower(r.during), upper(r.during), lower(b.during),
+				       r.booking_id
+				from unnest(?::uuid[]) c(id)
+				join booking_resource r on r.resource_id = c.id and r.live and r.during && tstzrange(?, ?)
+				join booking b on b.id = r.booking_id
+				order by lower(r.during)
+				""")
+			.params(resourceIds.toArray(UUID[]::new), Bookings.ts(range.start()), Bookings.ts(range.end()))
+			.query(rs -> {
+				if (!ignoring.contains(rs.getObject(7, UUID.class))) {
+					taken.add(new ResourceBooking(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+							rs.getString(3),
+							new TimeRange(rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()),
+							rs.getTimestamp(6).toInstant()));
+				}
+			});
+		return taken;
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import care.parcours.events.scheduling.SchedulingEvent;
@@ -135,6 +136,48 @@ public class Bookings {
 				""")
 			.params(resource.resourceId(), ts(during.start()), ts(during.end()), bookingId, resource.role())
 			.update();
+	}
+
+	/**
+	 * The candidate free over {@code held} that the claim's practitioner already holds in
+	 * the same role nearest in time on the claim's day (in the practitioner's zone), so
+	 * that a day's appointments keep one room; else the first free in the candidates'
+	 * order. One query whatever the number of candidates, as slot search's
+	 * {@code RoleFill}. The bookings {@code ignoring} (a booking moving, a chain moving
+	 * together) and holds lapsed by {@code now} take nothing.
+	 */
+	Optional<UUID> firstFree(List<UUID> candidates, Set<UUID> excluded, String role, TimeRange held, SlotClaim claim,
+			Collection<UUID> ignoring, Instant now) {
+		if (candidates.isEmpty()) {
+			return Optional.empty();
+		}
+		Timestamp start = ts(claim.during().start());
+		return jdbc
+			.sql("""
+					with held as (
+					    select r.resource_id, min(abs(extract(epoch from lower(b.during) - ?::timestamptz))) as gap
+					    from booking b
+					    join schedule s on s.practitioner_id = b.practitioner_id
+					    join booking_resource r on r.booking_id = b.id and r.role = ? and r.live
+					    where b.practitioner_id = ?
+					      and b.during && tstzrange(?::timestamptz - interval '2 days', ?::timestamptz + interval '2 days')
+					      and (lower(b.during) at time zone s.time_zone)::date = (?::timestamptz at time zone s.time_zone)::date
+					    group by r.resource_id)
+					select c.id from unnest(?::uuid[]) with ordinality c(id, n)
+					left join held h on h.resource_id = c.id
+					where c.id <> all(?::uuid[])
+					  and not exists (select 1 from booking_resource r join booking b on b.id = r.booking_id
+					                  where r.resource_id = c.id and r.live and r.during && tstzrange(?, ?)
+					                    and r.booking_id <> all(?::uuid[])
+					                    and not (b.status = 'HELD' and b.expires_at <= ?))
+					order by h.gap nulls last, c.n
+					limit 1
+					""")
+			.params(start, role, claim.practitionerId(), start, start, start, candidates.toArray(UUID[]::new),
+					excluded.toArray(UUID[]::new), ts(held.start()), ts(held.end()),
+					ignoring.stream().map(UUID::toString).toArray(String[]::new), ts(now))
+			.query(UUID.class)
+			.optional();
 	}
 
 	/** Keeps the resources' rows in step with their booking's time and status. */

@@ -26,17 +26,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Chooses the resources an appointment's type needs besides the practitioner: the named
- * one, or the first free one of the kind at the practitioner's partner. A choice is only
- * a proposal: the exclusion constraint on {@code booking_resource} decides, so of two
- * coordinators choosing the same room at once one gets it and the other chooses again. A
- * hold that lapsed, expired or not yet, takes nothing: whoever takes its resource expires
- * it first.
+ * one, or the free one of the kind at the practitioner's partner that the practitioner
+ * already holds in the same role nearest in time that day, else the first free one; as
+ * slot search proposes them. A choice is only a proposal: the exclusion constraint on
+ * {@code booking_resource} decides, so of two coordinators choosing the same room at once
+ * one gets it and the other chooses again. A hold that lapsed, expired or not yet, takes
+ * nothing: whoever takes its resource expires it first.
  */
 @Component
 class ResourceChoice {
-
-	/** Practitioner's free slots looked at for the nearest times when all are free. */
-	private static final int CANDIDATES = 40;
 
 	private static final int NEARBY = 3;
 
@@ -164,13 +162,13 @@ class ResourceChoice {
 	}
 
 	private Optional<UUID> firstFree(SlotClaim claim, RequiredRole role, Set<UUID> chosen, Set<UUID> ignoring) {
-		TimeRange during = role.around(claim.during());
 		List<UUID> candidates = role.resourceId() != null ? List.of(role.resourceId())
 				: resources.offered(claim.partnerId(), role.kind(), role.language())
 					.stream()
 					.map(ResourceCopy::id)
 					.toList();
-		return candidates.stream().filter(id -> !chosen.contains(id) && !isTaken(id, during, ignoring)).findFirst();
+		return bookings.firstFree(candidates, chosen, role.role(), role.around(claim.during()), claim, ignoring,
+				clock.instant());
 	}
 
 	private boolean isTaken(UUID resourceId, TimeRange during, Set<UUID> ignoring) {
@@ -181,25 +179,15 @@ class ResourceChoice {
 	 * The practitioner's free slots nearest the claim at which every role can be filled.
 	 */
 	private List<Map<String, Object>> nearby(SlotClaim claim) {
-		List<RequiredRole> roles = rolesOf(claim);
-		List<Map<String, Object>> nearby = new ArrayList<>();
-		for (FreeSlot slot : slots.near(claim.practitionerId(), claim.appointmentType(), Set.of(claim.mode()),
-				claim.during().start(), CANDIDATES)) {
-			SlotClaim there = new SlotClaim(claim.practitionerId(), claim.partnerId(), claim.patientId(), slot.during(),
-					claim.mode(), claim.appointmentType());
-			Set<UUID> chosen = new HashSet<>();
-			boolean fillable = roles.stream()
-				.allMatch(role -> firstFree(there, role, chosen).map(chosen::add).orElse(false));
-			if (fillable) {
-				nearby.add(Map.of("start", slot.during().start().toString(), "end", slot.during().end().toString(),
-						"localStart", slot.during().start().atZone(slot.zone()).toLocalDateTime().toString(),
-						"timeZone", slot.zone().getId()));
-			}
-			if (nearby.size() == NEARBY) {
-				break;
-			}
-		}
-		return nearby;
+		// Slot search keeps only the times at which every role can be filled.
+		return slots
+			.near(claim.practitionerId(), claim.appointmentType(), Set.of(claim.mode()), claim.during().start(), NEARBY)
+			.stream()
+			.<Map<String, Object>>map(
+					slot -> Map.of("start", slot.during().start().toString(), "end", slot.during().end().toString(),
+							"localStart", slot.during().start().atZone(slot.zone()).toLocalDateTime().toString(),
+							"timeZone", slot.zone().getId()))
+			.toList();
 	}
 
 	private List<RequiredRole> rolesOf(SlotClaim claim) {

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -75,6 +76,22 @@ public class ResourceCopies {
 				where partner_id = ? and kind = ? and not retired and (?::text is null or ?::text = any(languages))
 				order by id
 				""").params(partnerId, kind, language, language).query(ResourceCopies::map).list();
+	}
+
+	/**
+	 * The resources of the kinds the partners offer, in one query, in the same stable
+	 * order as {@link #offered(UUID, String, String)}.
+	 */
+	public List<ResourceCopy> offered(Collection<UUID> partnerIds, Collection<String> kinds) {
+		return jdbc.sql("""
+				select id, partner_id, kind, time_zone, specialties, languages, retired, known_since
+				from resource
+				where partner_id = any(?) and kind = any(?) and not retired
+				order by id
+				""")
+			.params(partnerIds.toArray(UUID[]::new), kinds.toArray(String[]::new))
+			.query(ResourceCopies::map)
+			.list();
 	}
 
 	private static ResourceCopy map(ResultSet rs, int row) throws SQLException {

@@ -2,6 +2,7 @@ package care.parcours.scheduling.slots;
 
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,9 +19,15 @@ import care.parcours.scheduling.availability.TimeRange;
  * @param type the appointment type it is a slot of
  * @param modes the modes it can be booked in
  * @param during when
+ * @param resources the resource proposed for each role of the type, in the type's order;
+ * empty for a type that needs the practitioner alone
  */
 public record FreeSlot(UUID practitionerId, UUID partnerId, ZoneId zone, AppointmentType type, Set<Mode> modes,
-		TimeRange during) {
+		TimeRange during, List<ProposedResource> resources) {
+
+	public FreeSlot {
+		resources = List.copyOf(resources);
+	}
 
 	/** Earliest first; ties broken so that paging never skips or repeats a slot. */
 	public static final Comparator<FreeSlot> ORDER = Comparator.comparing((FreeSlot s) -> s.during().start())

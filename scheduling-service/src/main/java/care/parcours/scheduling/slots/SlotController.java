@@ -38,15 +38,27 @@ class SlotController {
 		this.search = search;
 	}
 
+	/**
+	 * A free slot; {@code resources}, present only for types that need more than the
+	 * practitioner, proposes one free resource per role (booking the slot may choose
+	 * another free one of the kind).
+	 */
 	record SlotView(UUID practitionerId, UUID partnerId, String appointmentType, long durationMinutes, Set<Mode> modes,
-			Instant start, Instant end, String timeZone, LocalDateTime localStart, LocalDateTime localEnd) {
+			Instant start, Instant end, String timeZone, LocalDateTime localStart, LocalDateTime localEnd,
+			@Nullable List<SlotResource> resources) {
 
 		static SlotView of(FreeSlot slot) {
 			return new SlotView(slot.practitionerId(), slot.partnerId(), slot.type().code(),
 					slot.type().duration().toMinutes(), slot.modes(), slot.during().start(), slot.during().end(),
 					slot.zone().getId(), LocalDateTime.ofInstant(slot.during().start(), slot.zone()),
-					LocalDateTime.ofInstant(slot.during().end(), slot.zone()));
+					LocalDateTime.ofInstant(slot.during().end(), slot.zone()), slot.resources().isEmpty() ? null
+							: slot.resources().stream().map(r -> new SlotResource(r.role(), r.resourceId())).toList());
 		}
+
+	}
+
+	/** The resource proposed for a role of the slot's type. */
+	record SlotResource(String role, UUID resourceId) {
 
 	}
 

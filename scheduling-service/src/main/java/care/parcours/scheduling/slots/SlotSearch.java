@@ -5,17 +5,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import care.parcours.scheduling.availability.Availabilities;
 import care.parcours.scheduling.availability.AppointmentType;
 import care.parcours.scheduling.availability.CandidateSlot;
 import care.parcours.scheduling.availability.Mode;
+import care.parcours.scheduling.availability.RequiredRole;
 import care.parcours.scheduling.availability.TimeRange;
 import care.parcours.scheduling.availability.WeeklyAvailability;
+import care.parcours.scheduling.resources.ResourceCopies;
+import care.parcours.scheduling.resources.ResourceCopy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -25,7 +31,10 @@ import org.springframework.stereotype.Service;
  * time forward in chunks (a day first, doubling while slots are scarce), derives each
  * candidate practitioner's slots in the chunk from the rules, removes the busy ones with
  * one query per chunk, and stops as soon as a page is full. Every slot of a chunk starts
- * before every slot of the next, so pages come out in order however far the horizon.
+ * before every slot of the next, so pages come out in order however far the horizon. A
+ * type that needs resources besides the practitioner (a room, an interpreter) keeps only
+ * the slots at which each role can be filled, read from the candidate resources' bookings
+ * with one more query per chunk, and proposes which resource fills each role.
  */
 @Service
 public class SlotSearch {
@@ -38,14 +47,24 @@ public class SlotSearch {
 
 	private final Availabilities availabilities;
 
+	/**
+	 * How far before and after a chunk the resources' bookings are read: beyond any
+	 * buffer, and the whole of the days a chunk cuts, for keeping a day in one room.
+	 */
+	private static final Duration AROUND_CHUNK = Duration.ofDays(1);
+
 	private final BusyTimes busyTimes;
+
+	private final ResourceCopies resources;
 
 	private final Clock clock;
 
-	SlotSearch(SlotCandidates candidates, Availabilities availabilities, BusyTimes busyTimes, Clock clock) {
+	SlotSearch(SlotCandidates candidates, Availabilities availabilities, BusyTimes busyTimes, ResourceCopies resources,
+			Clock clock) {
 		this.candidates = candidates;
 		this.availabilities = availabilities;
 		this.busyTimes = busyTimes;
+		this.resources = resources;
 		this.clock = clock;
 	}
 
@@ -73,6 +92,11 @@ public class SlotSearch {
 		List<UUID> ids = found.stream().map(SlotCandidates.Candidate::practitionerId).distinct().toList();
 		Map<UUID, WeeklyAvailability> availability = availabilities.findAll(ids, new TimeRange(from, bounds.end()));
 		Duration longest = found.stream().map(c -> c.type().duration()).max(Comparator.naturalOrder()).orElseThrow();
+		Map<UUID, Map<String, List<RoleFill.Options>>> roles = roleOptions(found, availability);
+		Set<UUID> resourceIds = new HashSet<>();
+		roles.values()
+			.forEach(types -> types.values()
+				.forEach(options -> options.forEach(option -> resourceIds.addAll(option.resources()))));
 
 		List<FreeSlot> page = new ArrayList<>(size + 1);
 		Duration chunkLength = FIRST_CHUNK;
@@ -81,6 +105,9 @@ public class SlotSearch {
 			TimeRange chunk = new TimeRange(start, min(start.plus(chunkLength), bounds.end()));
 			Map<UUID, List<TimeRange>> busy = busyTimes.busy(ids,
 					new TimeRange(chunk.start(), chunk.end().plus(longest)), ignoring, now);
+			RoleFill fill = new RoleFill(resourceIds.isEmpty() ? List.of() : busyTimes.taken(resourceIds,
+					new TimeRange(chunk.start().minus(AROUND_CHUNK), chunk.end().plus(longest).plus(AROUND_CHUNK)),
+					ignoring));
 			List<FreeSlot> inChunk = new ArrayList<>();
 			for (SlotCandidates.Candidate candidate : found) {
 				WeeklyAvailability practitioner = availability.get(candidate.practitionerId());
@@ -91,8 +118,12 @@ public class SlotSearch {
 				if (wanted == null) {
 					continue;
 				}
-				collect(practitioner, candidate.type(), query, wanted,
-						busy.getOrDefault(candidate.practitionerId(), List.of()), after, inChunk);
+				AppointmentType type = practitioner.type(candidate.type().code()).orElse(candidate.type());
+				List<RoleFill.Options> needed = roles.getOrDefault(candidate.practitionerId(), Map.of())
+					.getOrDefault(type.code(), List.of());
+				collect(practitioner, type, query, wanted, busy.getOrDefault(candidate.practitionerId(), List.of()),
+						slot -> fill.fill(candidate.practitionerId(), practitioner.zone(), needed, slot), after,
+						inChunk);
 			}
 			inChunk.sort(FreeSlot.ORDER);
 			page.addAll(inChunk.subList(0, Math.min(inChunk.size(), size + 1 - page.size())));
@@ -117,15 +148,77 @@ public class SlotSearch {
 		return List.copyOf(slots.subList(0, Math.min(count, slots.size())));
 	}
 
-	private static void collect(WeeklyAvailability practitioner, AppointmentType type, SlotQuery query,
-			TimeRange wanted, List<TimeRange> busy, @Nullable SlotCursor after, List<FreeSlot> into) {
-		for (CandidateSlot slot : practitioner.slots(wanted, type, query.modes())) {
-			if (isFree(slot.during(), busy)) {
-				FreeSlot free = new FreeSlot(practitioner.practitionerId(), practitioner.partnerId(),
-						practitioner.zone(), type, slot.modes(), slot.during());
-				if (after == null || after.isBefore(free)) {
-					into.add(free);
+	/**
+	 * For each role of each candidate's type, the resources that may fill it: the named
+	 * one, or those of the kind (speaking the language) at the practitioner's partner,
+	 * read for all candidates in one query, in the stable order booking tries them.
+	 */
+	private Map<UUID, Map<String, List<RoleFill.Options>>> roleOptions(List<SlotCandidates.Candidate> found,
+			Map<UUID, WeeklyAvailability> availability) {
+		Set<UUID> partners = new HashSet<>();
+		Set<String> kinds = new HashSet<>();
+		for (SlotCandidates.Candidate candidate : found) {
+			WeeklyAvailability practitioner = availability.get(candidate.practitionerId());
+			if (practitioner != null) {
+				for (RequiredRole role : roles(practitioner, candidate)) {
+					partners.add(practitioner.partnerId());
+					kinds.add(role.kind());
 				}
+			}
+		}
+		if (kinds.isEmpty()) {
+			return Map.of();
+		}
+		List<ResourceCopy> offered = resources.offered(partners, kinds);
+		Map<Criteria, List<UUID>> byCriteria = new HashMap<>();
+		Map<UUID, Map<String, List<RoleFill.Options>>> options = new HashMap<>();
+		for (SlotCandidates.Candidate candidate : found) {
+			WeeklyAvailability practitioner = availability.get(candidate.practitionerId());
+			List<RequiredRole> roles = practitioner == null ? List.of() : roles(practitioner, candidate);
+			if (roles.isEmpty()) {
+				continue;
+			}
+			List<RoleFill.Options> ofType = new ArrayList<>();
+			for (RequiredRole role : roles) {
+				List<UUID> ids = role.resourceId() != null ? List.of(role.resourceId()) : byCriteria.computeIfAbsent(
+						new Criteria(practitioner.partnerId(), role.kind(), role.language()),
+						key -> offered.stream()
+							.filter(r -> r.partnerId().equals(practitioner.partnerId()) && r.kind().equals(role.kind())
+									&& (role.language() == null || r.languages().contains(role.language())))
+							.map(ResourceCopy::id)
+							.toList());
+				ofType.add(new RoleFill.Options(role, ids));
+			}
+			options.computeIfAbsent(candidate.practitionerId(), id -> new HashMap<>())
+				.put(candidate.type().code(), ofType);
+		}
+		return options;
+	}
+
+	private record Criteria(UUID partnerId, String kind, @Nullable String language) {
+
+	}
+
+	private static List<RequiredRole> roles(WeeklyAvailability practitioner, SlotCandidates.Candidate candidate) {
+		return practitioner.type(candidate.type().code()).map(AppointmentType::roles).orElse(List.of());
+	}
+
+	private static void collect(WeeklyAvailability practitioner, AppointmentType type, SlotQuery query,
+			TimeRange wanted, List<TimeRange> busy, Function<TimeRange, @Nullable List<ProposedResource>> fill,
+			@Nullable SlotCursor after, List<FreeSlot> into) {
+		for (CandidateSlot slot : practitioner.slots(wanted, type, query.modes())) {
+			if (!isFree(slot.during(), busy)) {
+				continue;
+			}
+			FreeSlot free = new FreeSlot(practitioner.practitionerId(), practitioner.partnerId(), practitioner.zone(),
+					type, slot.modes(), slot.during(), List.of());
+			if (after != null && !after.isBefore(free)) {
+				continue;
+			}
+			List<ProposedResource> resources = fill.apply(slot.during());
+			if (resources != null) {
+				into.add(resources.isEmpty() ? free : new FreeSlot(free.practitionerId(), free.partnerId(), free.zone(),
+						type, free.modes(), free.during(), resources));
 			}
 		}
 	}
