@@ -15,8 +15,6 @@ import java.util.stream.Collectors;
 
 import care.parcours.events.DomainEvent;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Whom an event record concerns and what of it they may not see, read once from the
@@ -88,23 +86,6 @@ record Audience(List<RecordComponent> partners, @Nullable Owned resources, Set<S
 	 */
 	boolean seenDifferently(DomainEvent event) {
 		return resources != null && valueOf(resources.list(), event) != null;
-	}
-
-	/**
-	 * An event's data as one partner sees it: without the resources of other partners.
-	 */
-	ObjectNode seenBy(ObjectNode data, UUID partner) {
-		ObjectNode seen = data.deepCopy();
-		if (resources != null && seen.get(RESOURCES) instanceof ArrayNode all) {
-			ArrayNode own = seen.putArray(RESOURCES);
-			String owner = resources.owner().getName();
-			all.forEach(resource -> {
-				if (partner.toString().equals(resource.path(owner).asString(null))) {
-					own.add(resource);
-				}
-			});
-		}
-		return seen;
 	}
 
 	private static Audience read(Class<?> type) {

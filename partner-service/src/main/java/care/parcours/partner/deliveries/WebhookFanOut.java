@@ -9,6 +9,7 @@ import care.parcours.events.EventCodec;
 import care.parcours.partner.webhooks.SubscribableEvents;
 import care.parcours.platform.consumer.EventMetadata;
 import care.parcours.platform.consumer.EventSubscriber;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -74,7 +75,7 @@ class WebhookFanOut implements EventSubscriber {
 		if (audience.seenDifferently(event)) {
 			for (UUID partner : partners) {
 				created += deliveries.fanOut(metadata.id(), metadata.type(), metadata.subject(),
-						message(metadata, audience.seenBy(data, partner)), Set.of(partner), clock.instant());
+						message(metadata, seenBy(data, audience, partner)), Set.of(partner), clock.instant());
 			}
 		}
 		else {
@@ -99,6 +100,24 @@ class WebhookFanOut implements EventSubscriber {
 		ObjectNode data = (ObjectNode) codec.toTree(event);
 		data.remove(audience.withheld());
 		return data;
+	}
+
+	/**
+	 * An event's data as one partner sees it: without the resources of other partners.
+	 */
+	static ObjectNode seenBy(ObjectNode data, Audience audience, UUID partner) {
+		ObjectNode seen = data.deepCopy();
+		Audience.Owned resources = audience.resources();
+		if (resources != null && seen.get(resources.list().getName()) instanceof ArrayNode all) {
+			ArrayNode own = seen.putArray(resources.list().getName());
+			String owner = resources.owner().getName();
+			all.forEach(resource -> {
+				if (partner.toString().equals(resource.path(owner).asString(null))) {
+					own.add(resource);
+				}
+			});
+		}
+		return seen;
 	}
 
 	private static String message(EventMetadata metadata, ObjectNode data) {

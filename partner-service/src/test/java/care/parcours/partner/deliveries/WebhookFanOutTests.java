@@ -60,9 +60,9 @@ class WebhookFanOutTests {
 
 		assertThat(audience.partnersOf(booked)).containsExactly(clinic, agency);
 		assertThat(audience.seenDifferently(booked)).isTrue();
-		assertThat(audience.seenBy(data, agency).path("resources").findValuesAsString("resourceId"))
+		assertThat(WebhookFanOut.seenBy(data, audience, agency).path("resources").findValuesAsString("resourceId"))
 			.containsExactly(interpreter.toString());
-		assertThat(audience.seenBy(data, clinic).path("resources").findValuesAsString("resourceId"))
+		assertThat(WebhookFanOut.seenBy(data, audience, clinic).path("resources").findValuesAsString("resourceId"))
 			.containsExactly(practitioner.toString(), room.toString());
 		assertThat(data.path("resources")).as("the event's data is left whole").hasSize(4);
 	}
