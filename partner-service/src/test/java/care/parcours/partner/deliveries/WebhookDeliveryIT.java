@@ -12,6 +12,7 @@ import care.parcours.events.scheduling.AppointmentBooked;
 import care.parcours.events.scheduling.AppointmentCancelled;
 import care.parcours.events.scheduling.AppointmentCompleted;
 import care.parcours.events.scheduling.AppointmentRescheduled;
+import care.parcours.events.scheduling.AppointmentResource;
 import care.parcours.partner.PartnerFixtures;
 import care.parcours.partner.deliveries.WebhookReceiver.Behaviour;
 import care.parcours.partner.deliveries.WebhookReceiver.Handled;
@@ -19,6 +20,7 @@ import care.parcours.test.ParcoursTest;
 import care.parcours.test.TestEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -224,6 +226,41 @@ class WebhookDeliveryIT {
 				.containsExactlyInAnyOrder("partner.partner.updated.v1", "partner.practitioner.registered.v1");
 			assertThat(receiver.handled())
 				.allSatisfy(message -> assertThat(message.body()).doesNotContain("Haddad").doesNotContain("rénovée"));
+		}
+	}
+
+	@Test
+	void anAppointmentReachesTheAgencyWhoseInterpreterItTakesOnceShowingItOnlyItsInterpreter() throws Exception {
+		try (WebhookReceiver clinicReceiver = WebhookReceiver.start();
+				WebhookReceiver agencyReceiver = WebhookReceiver.start()) {
+			UUID clinic = partner();
+			UUID agency = partner();
+			Endpoint clinicEndpoint = endpoint(clinic, clinicReceiver, APPOINTMENT_TYPES);
+			Endpoint agencyEndpoint = endpoint(agency, agencyReceiver, APPOINTMENT_TYPES);
+			UUID appointment = UUID.randomUUID();
+			UUID practitioner = UUID.randomUUID();
+			UUID room = UUID.randomUUID();
+			UUID interpreter = UUID.randomUUID();
+			UUID secondInterpreter = UUID.randomUUID();
+			AppointmentBooked booked = new AppointmentBooked(appointment, practitioner, clinic, UUID.randomUUID(),
+					START, START.plusSeconds(7200), "IN_PERSON", "surgery", null, null)
+				.withResources(List.of(new AppointmentResource("practitioner", practitioner, clinic),
+						new AppointmentResource("interpreter", interpreter, agency),
+						new AppointmentResource("room", room, clinic),
+						new AppointmentResource("second-interpreter", secondInterpreter, agency)));
+
+			publish(booked, appointment, 0);
+
+			await().atMost(PATIENCE)
+				.until(() -> clinicReceiver.handled().size() == 1 && agencyReceiver.handled().size() == 1);
+			assertThat(deliveries(agencyEndpoint, "")).hasSize(1);
+			assertThat(deliveries(clinicEndpoint, "")).hasSize(1);
+			JsonNode seenByAgency = agencyReceiver.handled().getFirst().data();
+			assertThat(seenByAgency.path("appointmentId").asString()).isEqualTo(appointment.toString());
+			assertThat(seenByAgency.path("resources").findValuesAsString("resourceId"))
+				.containsExactly(interpreter.toString(), secondInterpreter.toString());
+			assertThat(clinicReceiver.handled().getFirst().data().path("resources").findValuesAsString("resourceId"))
+				.containsExactly(practitioner.toString(), room.toString());
 		}
 	}
 

@@ -9,6 +9,7 @@ import care.parcours.events.DomainEvent;
 import care.parcours.events.EventCodec;
 import care.parcours.events.partner.PractitionerUpdated;
 import care.parcours.events.scheduling.AppointmentBooked;
+import care.parcours.events.scheduling.AppointmentResource;
 import care.parcours.events.scheduling.CascadeApplied;
 import care.parcours.events.scheduling.CascadeRefused;
 import care.parcours.partner.webhooks.SubscribableEvents;
@@ -16,6 +17,7 @@ import care.parcours.platform.consumer.EventHandler;
 import care.parcours.platform.consumer.EventSubscriber;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -39,6 +41,47 @@ class WebhookFanOutTests {
 		assertThat(data.has("patientId")).isFalse();
 		assertThat(data.toString()).doesNotContain(patient.toString()).contains("appointmentId");
 		assertThat(data.path("partnerId").asString()).isEqualTo(partner.toString());
+	}
+
+	@Test
+	void anAppointmentConcernsEveryPartnerWhoseResourceItTakesOnceAndShowsEachOnlyItsOwn() {
+		UUID clinic = UUID.randomUUID();
+		UUID agency = UUID.randomUUID();
+		UUID practitioner = UUID.randomUUID();
+		UUID room = UUID.randomUUID();
+		UUID interpreter = UUID.randomUUID();
+		AppointmentBooked booked = booked(clinic)
+			.withResources(List.of(new AppointmentResource("practitioner", practitioner, clinic),
+					new AppointmentResource("interpreter", interpreter, agency),
+					new AppointmentResource("room", room, clinic),
+					new AppointmentResource("unknown", UUID.randomUUID(), null)));
+		Audience audience = Audience.of(AppointmentBooked.class);
+		ObjectNode data = WebhookFanOut.data(codec, booked, audience);
+
+		assertThat(audience.partnersOf(booked)).containsExactly(clinic, agency);
+		assertThat(audience.seenDifferently(booked)).isTrue();
+		assertThat(WebhookFanOut.seenBy(data, audience, agency).path("resources").findValuesAsString("resourceId"))
+			.containsExactly(interpreter.toString());
+		assertThat(WebhookFanOut.seenBy(data, audience, clinic).path("resources").findValuesAsString("resourceId"))
+			.containsExactly(practitioner.toString(), room.toString());
+		assertThat(data.path("resources")).as("the event's data is left whole").hasSize(4);
+	}
+
+	@Test
+	void anAppointmentPublishedBeforeResourcesWereNamedConcernsItsPartnerAlone() {
+		UUID clinic = UUID.randomUUID();
+		AppointmentBooked booked = booked(clinic);
+		Audience audience = Audience.of(AppointmentBooked.class);
+
+		assertThat(audience.partnersOf(booked)).containsExactly(clinic);
+		assertThat(audience.seenDifferently(booked)).isFalse();
+		assertThat(WebhookFanOut.data(codec, booked, audience).path("resources").isNull()).isTrue();
+	}
+
+	private static AppointmentBooked booked(UUID partner) {
+		return new AppointmentBooked(UUID.randomUUID(), UUID.randomUUID(), partner, UUID.randomUUID(),
+				Instant.parse("2026-12-01T08:00:00Z"), Instant.parse("2026-12-01T10:00:00Z"), "IN_PERSON", "surgery",
+				null, null);
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package care.parcours.patient.timeline;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import care.parcours.events.EventEnvelope;
@@ -11,6 +12,7 @@ import care.parcours.events.scheduling.AppointmentCheckedIn;
 import care.parcours.events.scheduling.AppointmentCompleted;
 import care.parcours.events.scheduling.AppointmentNoShowRecorded;
 import care.parcours.events.scheduling.AppointmentRescheduled;
+import care.parcours.events.scheduling.AppointmentResource;
 import care.parcours.events.scheduling.SchedulingEvent;
 import care.parcours.events.scheduling.SlotHeld;
 import care.parcours.events.scheduling.SlotReleased;
@@ -44,9 +46,16 @@ public record StepWork(UUID pathwayId, UUID stepId, UUID patientId, UUID practit
 		return new SlotReleased(hold, practitionerId, partnerId, start, start.plus(HOUR), reason, stepId);
 	}
 
+	/**
+	 * Booked as scheduling-service publishes it since issue 23, naming its resources (an
+	 * agency's interpreter besides the practitioner); the other appointment events here
+	 * are as published before, without them: the timeline takes both.
+	 */
 	public AppointmentBooked booked(UUID appointment, Instant start, @Nullable UUID hold) {
 		return new AppointmentBooked(appointment, practitionerId, partnerId, patientId, start, start.plus(HOUR),
-				"IN_PERSON", "pre-op", hold, stepId);
+				"IN_PERSON", "pre-op", hold, stepId)
+			.withResources(List.of(new AppointmentResource("practitioner", practitionerId, partnerId),
+					new AppointmentResource("interpreter", UUID.randomUUID(), UUID.randomUUID())));
 	}
 
 	public AppointmentRescheduled rescheduled(UUID appointment, Instant from, Instant to) {

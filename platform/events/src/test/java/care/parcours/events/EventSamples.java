@@ -45,6 +45,7 @@ import care.parcours.events.scheduling.AppointmentCancelled;
 import care.parcours.events.scheduling.AppointmentCheckedIn;
 import care.parcours.events.scheduling.AppointmentCompleted;
 import care.parcours.events.scheduling.AppointmentNoShowRecorded;
+import care.parcours.events.scheduling.AppointmentResource;
 import care.parcours.events.scheduling.AppointmentRescheduled;
 import care.parcours.events.scheduling.CascadeApplied;
 import care.parcours.events.scheduling.CascadeRefused;
@@ -162,13 +163,17 @@ final class EventSamples {
 			entry(ResourceRetired.class, new ResourceRetired(RESOURCE, PARTNER)),
 			entry(SlotHeld.class,
 					new SlotHeld(UUID.fromString("d71c8e11-9fe0-493a-9722-9eb0d91e1afd"), PRACTITIONER, PARTNER,
-							PATIENT, START, END, "IN_PERSON", "consultation", START.minusSeconds(3600), null)),
+							PATIENT, START, END, "IN_PERSON", "consultation", START.minusSeconds(3600), null)
+						.withResources(List.of(new AppointmentResource("practitioner", PRACTITIONER, PARTNER)))),
 			entry(SlotReleased.class,
 					new SlotReleased(UUID.fromString("592222f4-724c-4a3d-854e-cbd0b6294608"), PRACTITIONER, PARTNER,
 							START, END, "EXPIRED", null)),
 			entry(AppointmentBooked.class,
 					new AppointmentBooked(APPOINTMENT, PRACTITIONER, PARTNER, PATIENT, START, END, "TELECONSULTATION",
-							"consultation", null, STEP)),
+							"consultation", null, STEP)
+						.withResources(List.of(new AppointmentResource("practitioner", PRACTITIONER, PARTNER),
+								new AppointmentResource("interpreter", RESOURCE,
+										UUID.fromString("0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e"))))),
 			entry(AppointmentCancelled.class,
 					new AppointmentCancelled(APPOINTMENT, PRACTITIONER, PARTNER, PATIENT, START, END, "PATIENT_REQUEST",
 							null)),

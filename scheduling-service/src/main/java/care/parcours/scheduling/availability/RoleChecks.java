@@ -13,11 +13,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses appointment types whose roles could never be filled at the practitioner's
- * partner: a named resource unknown, retired, of another kind or partner, or not speaking
- * the language; a kind (and language) the partner offers no resource of.
+ * partner: a named resource unknown, retired, of another kind, of another partner (but an
+ * interpreter), or not speaking the language; a kind (and language) the partner offers no
+ * resource of.
  */
 @Component
 class RoleChecks {
+
+	/**
+	 * Interpreters may work for an interpreting agency that serves many places of care
+	 * (partner-service's {@code ResourceKind.INTERPRETER}), so a type may name another
+	 * partner's; rooms and machines are where the care is.
+	 */
+	private static final String INTERPRETER = "INTERPRETER";
 
 	private final ResourceCopies resources;
 
@@ -49,7 +57,8 @@ class RoleChecks {
 		}
 		ResourceCopy resource = resources.find(named)
 			.orElseThrow(() -> InvalidRequestException.ofField(field + ".resourceId", "names no known resource"));
-		if (resource.retired() || !resource.partnerId().equals(partnerId) || !resource.kind().equals(role.kind())) {
+		boolean elsewhere = !resource.partnerId().equals(partnerId) && !INTERPRETER.equals(resource.kind());
+		if (resource.retired() || elsewhere || !resource.kind().equals(role.kind())) {
 			throw InvalidRequestException.ofField(field + ".resourceId",
 					"names a resource that is retired, of another partner or not a " + role.kind());
 		}

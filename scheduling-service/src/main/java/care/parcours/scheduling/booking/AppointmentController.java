@@ -3,6 +3,7 @@ package care.parcours.scheduling.booking;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import care.parcours.platform.domain.ExpectedVersion;
@@ -51,12 +52,15 @@ class AppointmentController {
 
 	private final IdempotentRequests idempotency;
 
+	private final TakenResources taken;
+
 	AppointmentController(BookingService service, BookingQueries queries, TeleconsultationLinks links,
-			IdempotentRequests idempotency) {
+			IdempotentRequests idempotency, TakenResources taken) {
 		this.service = service;
 		this.queries = queries;
 		this.links = links;
 		this.idempotency = idempotency;
+		this.taken = taken;
 	}
 
 	/**
@@ -101,24 +105,28 @@ class AppointmentController {
 			Booking appointment = service.book(form.request(), step);
 			return ResponseEntity.created(URI.create("/api/appointments/" + appointment.id()))
 				.eTag(Long.toString(appointment.version()))
-				.body(BookingViews.of(appointment, links));
+				.body(shown(appointment));
 		});
 	}
 
 	@Operation(summary = "Get an appointment",
-			description = "One appointment, with the version to send back in If-Match as ETag.")
+			description = "One appointment, with the version to send back in If-Match as ETag, and the resources it takes. A partner token sees the appointments at its organisation and those holding one of its resources (an agency's interpreter), and only its own resources of them.")
 	@ETagged
 	@GetMapping("/{id}")
 	ResponseEntity<BookingViews.BookingView> get(@PathVariable UUID id) {
 		Booking appointment = queries.get(id);
-		if (!Caller.current().maySee(appointment.claim().partnerId())) {
+		List<TakenResource> resources = taken.of(id);
+		Caller caller = Caller.current();
+		if (!BookingViews.maySee(caller, appointment, resources)) {
 			throw new BookingNotFound(id);
 		}
-		return view(appointment);
+		return ResponseEntity.ok()
+			.eTag(Long.toString(appointment.version()))
+			.body(BookingViews.of(appointment, links, resources, caller));
 	}
 
 	@Operation(summary = "List appointments",
-			description = "Appointments by practitioner, patient, partner, care pathway, status and start range, earliest first; a partner token sees its own organisation's only.")
+			description = "Appointments by practitioner, patient, partner, care pathway, status and start range, earliest first. partnerId narrows them to those at the partner or holding one of its resources; a partner token sees only those, and only its own resources of them.")
 	@GetMapping
 	Page<BookingViews.BookingView> list(@RequestParam(required = false) @Nullable UUID practitionerId,
 			@RequestParam(required = false) @Nullable UUID patientId,
@@ -131,13 +139,14 @@ class AppointmentController {
 			PageQuery page) {
 		TimeRange within = from == null && to == null ? null : TimeRange.requested("from",
 				from == null ? Instant.EPOCH : from, "to", to == null ? Instant.parse("9999-12-31T00:00:00Z") : to);
-		return Caller.current()
-			.listedPartner(partnerId)
-			.map((partner) -> queries
-				.appointments(new AppointmentFilter(practitionerId, patientId, partner.id(), pathwayId, status, within),
-						page)
-				.map(booking -> BookingViews.of(booking, links)))
-			.orElseGet(() -> Page.of(List.of(), page, 0));
+		Caller caller = Caller.current();
+		return caller.listedPartner(partnerId).map((partner) -> {
+			Page<Booking> found = queries.appointments(
+					new AppointmentFilter(practitionerId, patientId, partner.id(), pathwayId, status, within), page);
+			Map<UUID, List<TakenResource>> resources = taken.of(found.content().stream().map(Booking::id).toList());
+			return found.map(booking -> BookingViews.of(booking, links, resources.getOrDefault(booking.id(), List.of()),
+					caller));
+		}).orElseGet(() -> Page.of(List.of(), page, 0));
 	}
 
 	@Operation(summary = "Cancel an appointment",
@@ -187,7 +196,11 @@ class AppointmentController {
 	}
 
 	private ResponseEntity<BookingViews.BookingView> view(Booking booking) {
-		return ResponseEntity.ok().eTag(Long.toString(booking.version())).body(BookingViews.of(booking, links));
+		return ResponseEntity.ok().eTag(Long.toString(booking.version())).body(shown(booking));
+	}
+
+	private BookingViews.BookingView shown(Booking booking) {
+		return BookingViews.of(booking, links, taken.of(booking.id()), Caller.current());
 	}
 
 }

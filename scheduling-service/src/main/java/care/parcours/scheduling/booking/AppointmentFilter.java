@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param practitionerId the practitioner seen
  * @param patientId the patient seen
- * @param partnerId the organisation where
+ * @param partnerId the organisation where, or whose resource (a room, an interpreter) it
+ * holds
  * @param pathwayId the care pathway whose steps they were booked for
  * @param status where they stand
  * @param startingWithin when they start

@@ -52,7 +52,13 @@ public class BookingQueries implements BusyTimes, BookedAppointments {
 		List<Object> params = new ArrayList<>();
 		condition(where, params, "practitioner_id = ?", filter.practitionerId());
 		condition(where, params, "patient_id = ?", filter.patientId());
-		condition(where, params, "partner_id = ?", filter.partnerId());
+		if (filter.partnerId() != null) {
+			// Where it takes place, or whose resource it holds (an agency's interpreter).
+			where.append(" and (partner_id = ? or id in (select br.booking_id from booking_resource br"
+					+ " join resource r on r.id = br.resource_id where r.partner_id = ? and br.live))");
+			params.add(filter.partnerId());
+			params.add(filter.partnerId());
+		}
 		condition(where, params, "pathway_id = ?", filter.pathwayId());
 		condition(where, params, "status = ?", filter.status() == null ? null : filter.status().name());
 		TimeRange startingWithin = filter.startingWithin();

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import care.parcours.events.scheduling.AppointmentResource;
 import care.parcours.events.scheduling.SchedulingEvent;
 import care.parcours.platform.outbox.Outbox;
 import care.parcours.platform.domain.StaleVersion;
@@ -41,9 +42,12 @@ public class Bookings {
 
 	private final Outbox outbox;
 
-	Bookings(JdbcClient jdbc, Outbox outbox) {
+	private final TakenResources taken;
+
+	Bookings(JdbcClient jdbc, Outbox outbox, TakenResources taken) {
 		this.jdbc = jdbc;
 		this.outbox = outbox;
+		this.taken = taken;
 	}
 
 	/**
@@ -76,7 +80,8 @@ public class Bookings {
 			.update();
 		take(booking, new HeldResource(PRACTITIONER, claim.practitionerId(), Duration.ZERO, Duration.ZERO));
 		others.forEach(other -> take(booking, other));
-		announce(added);
+		announce(added, others.isEmpty()
+				? List.of(new AppointmentResource(PRACTITIONER, claim.practitionerId(), claim.partnerId())) : null);
 	}
 
 	private void take(Booking booking, HeldResource resource) {
@@ -294,8 +299,24 @@ public class Bookings {
 	}
 
 	private void announce(Booking.Change change) {
+		announce(change, null);
+	}
+
+	/**
+	 * Publishes the change's events, those about its time naming every resource the
+	 * booking takes, as they stand after the change.
+	 * @param known those resources when known without reading them
+	 */
+	private void announce(Booking.Change change, @Nullable List<AppointmentResource> known) {
 		Booking booking = change.booking();
+		List<AppointmentResource> resources = known;
 		for (SchedulingEvent event : change.events()) {
+			if (TakenResources.names(event)) {
+				if (resources == null) {
+					resources = taken.of(booking.id()).stream().map(TakenResource::named).toList();
+				}
+				event = TakenResources.naming(event, resources);
+			}
 			outbox.publish(event, booking.id(), booking.version(), booking.pathwayId());
 		}
 	}

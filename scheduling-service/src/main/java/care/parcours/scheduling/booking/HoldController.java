@@ -8,6 +8,7 @@ import java.util.UUID;
 import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.idempotency.IdempotentRequests;
 import care.parcours.platform.openapi.ETagged;
+import care.parcours.platform.security.Caller;
 import care.parcours.scheduling.availability.Mode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -44,12 +45,15 @@ class HoldController {
 
 	private final IdempotentRequests idempotency;
 
+	private final TakenResources taken;
+
 	HoldController(BookingService service, BookingQueries queries, TeleconsultationLinks links,
-			IdempotentRequests idempotency) {
+			IdempotentRequests idempotency, TakenResources taken) {
 		this.service = service;
 		this.queries = queries;
 		this.links = links;
 		this.idempotency = idempotency;
+		this.taken = taken;
 	}
 
 	/**
@@ -85,7 +89,7 @@ class HoldController {
 					form.holdMinutes() == null ? null : Duration.ofMinutes(form.holdMinutes()));
 			return ResponseEntity.created(URI.create("/api/slots/holds/" + hold.id()))
 				.eTag(Long.toString(hold.version()))
-				.body(BookingViews.of(hold, links));
+				.body(shown(hold));
 		});
 	}
 
@@ -94,7 +98,7 @@ class HoldController {
 	@GetMapping("/{id}")
 	ResponseEntity<BookingViews.BookingView> get(@PathVariable UUID id) {
 		Booking booking = queries.get(id);
-		return ResponseEntity.ok().eTag(Long.toString(booking.version())).body(BookingViews.of(booking, links));
+		return ResponseEntity.ok().eTag(Long.toString(booking.version())).body(shown(booking));
 	}
 
 	@Operation(summary = "Confirm a hold",
@@ -108,7 +112,7 @@ class HoldController {
 			Booking appointment = service.confirm(id, expected);
 			return ResponseEntity.created(URI.create("/api/appointments/" + appointment.id()))
 				.eTag(Long.toString(appointment.version()))
-				.body(BookingViews.of(appointment, links));
+				.body(shown(appointment));
 		});
 	}
 
@@ -117,7 +121,11 @@ class HoldController {
 	@PostMapping("/{id}/release")
 	ResponseEntity<BookingViews.BookingView> release(@PathVariable UUID id, ExpectedVersion expected) {
 		Booking released = service.release(id, expected);
-		return ResponseEntity.ok().eTag(Long.toString(released.version())).body(BookingViews.of(released, links));
+		return ResponseEntity.ok().eTag(Long.toString(released.version())).body(shown(released));
+	}
+
+	private BookingViews.BookingView shown(Booking booking) {
+		return BookingViews.of(booking, links, taken.of(booking.id()), Caller.current());
 	}
 
 }

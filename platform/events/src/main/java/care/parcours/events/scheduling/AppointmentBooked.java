@@ -1,6 +1,7 @@
 package care.parcours.events.scheduling;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import care.parcours.events.EventType;
@@ -20,10 +21,26 @@ import org.jspecify.annotations.Nullable;
  * @param holdId the hold it confirmed, if any
  * @param stepId the care pathway step it was made for, if any (the envelope carries the
  * pathway)
+ * @param resources every resource it takes (or took, once ended), its practitioner
+ * included, each once; absent from events published before resources other than
+ * practitioners could be booked
  */
 @EventType("scheduling.appointment.booked.v1")
 public record AppointmentBooked(UUID appointmentId, UUID practitionerId, UUID partnerId, UUID patientId, Instant start,
-		Instant end, String mode, String appointmentType, @Nullable UUID holdId,
-		@Nullable UUID stepId) implements SchedulingEvent {
+		Instant end, String mode, String appointmentType, @Nullable UUID holdId, @Nullable UUID stepId,
+		@Nullable List<AppointmentResource> resources) implements SchedulingEvent {
+
+	/** The event without its resources, as published before they were named. */
+	public AppointmentBooked(UUID appointmentId, UUID practitionerId, UUID partnerId, UUID patientId, Instant start,
+			Instant end, String mode, String appointmentType, @Nullable UUID holdId, @Nullable UUID stepId) {
+		this(appointmentId, practitionerId, partnerId, patientId, start, end, mode, appointmentType, holdId, stepId,
+				null);
+	}
+
+	/** The same event naming the resources it takes. */
+	public AppointmentBooked withResources(List<AppointmentResource> taken) {
+		return new AppointmentBooked(appointmentId, practitionerId, partnerId, patientId, start, end, mode,
+				appointmentType, holdId, stepId, List.copyOf(taken));
+	}
 
 }

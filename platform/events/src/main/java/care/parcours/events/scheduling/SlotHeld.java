@@ -1,6 +1,7 @@
 package care.parcours.events.scheduling;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import care.parcours.events.EventType;
@@ -20,9 +21,25 @@ import org.jspecify.annotations.Nullable;
  * @param expiresAt when the hold lapses unless confirmed
  * @param stepId the care pathway step it was made for, if any (the envelope carries the
  * pathway)
+ * @param resources every resource it takes (or took, once ended), its practitioner
+ * included, each once; absent from events published before resources other than
+ * practitioners could be booked
  */
 @EventType("scheduling.slot.held.v1")
 public record SlotHeld(UUID holdId, UUID practitionerId, UUID partnerId, UUID patientId, Instant start, Instant end,
-		String mode, String appointmentType, Instant expiresAt, @Nullable UUID stepId) implements SchedulingEvent {
+		String mode, String appointmentType, Instant expiresAt, @Nullable UUID stepId,
+		@Nullable List<AppointmentResource> resources) implements SchedulingEvent {
+
+	/** The event without its resources, as published before they were named. */
+	public SlotHeld(UUID holdId, UUID practitionerId, UUID partnerId, UUID patientId, Instant start, Instant end,
+			String mode, String appointmentType, Instant expiresAt, @Nullable UUID stepId) {
+		this(holdId, practitionerId, partnerId, patientId, start, end, mode, appointmentType, expiresAt, stepId, null);
+	}
+
+	/** The same event naming the resources it takes. */
+	public SlotHeld withResources(List<AppointmentResource> taken) {
+		return new SlotHeld(holdId, practitionerId, partnerId, patientId, start, end, mode, appointmentType, expiresAt,
+				stepId, List.copyOf(taken));
+	}
 
 }
