@@ -35,8 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * topics hold: acknowledged writes missing (lost), effects no client was told of beyond
  * what unanswered requests explain (doubled), overlapping bookings, each committed
  * change's event on its topic (missing, duplicated, out of order per aggregate),
- * scheduling's copies of practitioners, partners and patients, webhook deliveries,
- * outboxes and dead-letter topics.
+ * scheduling's copies of practitioners, partners and patients, patient-service's pathway
+ * timelines against what scheduling and billing hold, webhook deliveries, invoice numbers
+ * per issuer, outboxes and dead-letter topics.
  */
 final class FaultChecker {
 
@@ -62,23 +63,35 @@ final class FaultChecker {
 	 * @param eventsDuplicated records whose event id was on the topic before
 	 * @param outOfOrder aggregates whose events' versions go back on the topic
 	 * @param readModelsMissing practitioners, partners and patients scheduling lacks
+	 * @param timelinesBehind bookings made for a pathway step, and quotes sent for one,
+	 * whose latest version the pathway's timeline in patient-service does not show
 	 * @param webhooksMissing subscribed events without a delivery, plus deliveries
 	 * pending or dead
+	 * @param numberingFaults invoice and credit note numbers of an issuer and year
+	 * missing (a gap), given twice, or not where the counter stands
 	 * @param outboxLeft outbox rows not relayed
 	 * @param deadLettered records on dead-letter topics
 	 * @param notes the first problems, spelled out
 	 */
 	record Findings(int lost, int doubled, int overlaps, int eventsMissing, int eventsDuplicated, int outOfOrder,
-			int readModelsMissing, int webhooksMissing, int outboxLeft, int deadLettered, List<String> notes) {
+			int readModelsMissing, int timelinesBehind, int webhooksMissing, int numberingFaults, int outboxLeft,
+			int deadLettered, List<String> notes) {
 	}
 
 	private final Databases databases;
 
 	private final String bootstrapServers;
 
-	FaultChecker(Databases databases, String bootstrapServers) {
+	private final boolean billing;
+
+	/**
+	 * @param billing whether billing-service runs (its database, topic and the timelines'
+	 * quotes checked then)
+	 */
+	FaultChecker(Databases databases, String bootstrapServers, boolean billing) {
 		this.databases = databases;
 		this.bootstrapServers = bootstrapServers;
+		this.billing = billing;
 	}
 
 	/**
@@ -93,7 +106,7 @@ final class FaultChecker {
 		while (Instant.now().isBefore(deadline)) {
 			try {
 				if (outboxLeft() == 0 && consumerLag() == 0 && readModelsMissing(new ArrayList<>()) == 0
-						&& pendingDeliveries() == 0) {
+						&& timelinesBehind(new ArrayList<>()) == 0 && pendingDeliveries() == 0) {
 					break;
 				}
 			}
@@ -117,10 +130,13 @@ final class FaultChecker {
 		int doubled = 0;
 		Map<String, List<String>> partners = byName(ServiceName.PARTNER, "select name, id from partner");
 		Map<String, List<String>> practitioners = byName(ServiceName.PARTNER, "select name, id from practitioner");
+		// A pathway's coordinator id is its operation's marker.
+		Map<String, List<String>> pathways = byName(ServiceName.PATIENT, "select coordinator_id, id from pathway");
 		for (FaultWorkload.Operation operation : operations) {
 			Map<String, List<String>> rows = switch (operation.kind()) {
 				case PARTNER -> partners;
 				case PRACTITIONER -> practitioners;
+				case PATHWAY -> pathways;
 				default -> null;
 			};
 			if (rows == null) {
@@ -169,6 +185,24 @@ final class FaultChecker {
 						row[0], row[1]);
 			}
 		}
+		int numberingFaults = 0;
+		if (this.billing) {
+			Result quotes = claims(operations, Set.of(FaultWorkload.Kind.QUOTE),
+					ids(ServiceName.BILLING, "select id from quote"), Set.of(), notes);
+			Result invoices = claims(operations, Set.of(FaultWorkload.Kind.INVOICE),
+					ids(ServiceName.BILLING, "select id from invoice"), Set.of(), notes);
+			lost += quotes.lost() + invoices.lost();
+			doubled += quotes.doubled() + invoices.doubled();
+			// Each quote gets one invoice request: a second invoice of a quote is a
+			// double whatever the claims above make of it.
+			int secondInvoices = count(ServiceName.BILLING,
+					"select coalesce(sum(n - 1), 0) from (select count(*) n from invoice group by quote_id) q");
+			if (secondInvoices > invoices.doubled()) {
+				note(notes, "doubled: %d invoices beyond one per quote", secondInvoices);
+				doubled += secondInvoices - invoices.doubled();
+			}
+			numberingFaults = numbering(notes);
+		}
 		int overlaps = count(ServiceName.SCHEDULING, """
 				select count(*) from booking a join booking b
 				  on a.practitioner_id = b.practitioner_id and a.id < b.id and a.during && b.during
@@ -185,6 +219,21 @@ final class FaultChecker {
 				versions(ServiceName.PATIENT, "select id, version from patient"), topics, notes);
 		missing += missingEvents("parcours.scheduling.v1",
 				versions(ServiceName.SCHEDULING, "select id, version from booking"), topics, notes);
+		// A pathway's changes do not all make an event: its opening does.
+		for (String pathway : ids(ServiceName.PATIENT, "select id from pathway")) {
+			if (!topics.latest.containsKey("parcours.patient.v1/" + pathway)) {
+				missing++;
+				note(notes, "event missing: pathway %s has none on parcours.patient.v1", pathway);
+			}
+		}
+		if (this.billing) {
+			// A draft is announced when it is sent.
+			missing += missingEvents("parcours.billing.v1",
+					versions(ServiceName.BILLING, "select id, version from quote where status <> 'DRAFT'"), topics,
+					notes);
+			missing += missingEvents("parcours.billing.v1",
+					versions(ServiceName.BILLING, "select id, version from invoice"), topics, notes);
+		}
 
 		int webhooksMissing = 0;
 		Set<String> delivered = ids(ServiceName.PARTNER, "select event_id from webhook_delivery");
@@ -197,7 +246,8 @@ final class FaultChecker {
 		webhooksMissing += count(ServiceName.PARTNER,
 				"select count(*) from webhook_delivery where status <> 'DELIVERED'");
 		return new Findings(lost, doubled, overlaps, missing, topics.duplicates, topics.outOfOrder,
-				readModelsMissing(notes), webhooksMissing, outboxLeft(), topics.deadLettered, notes);
+				readModelsMissing(notes), timelinesBehind(notes), webhooksMissing, numberingFaults, outboxLeft(),
+				topics.deadLettered, notes);
 	}
 
 	private record Result(int lost, int doubled) {
@@ -272,9 +322,78 @@ final class FaultChecker {
 		return missing;
 	}
 
+	/**
+	 * Bookings made for a pathway step (scheduling) and quotes sent for one (billing)
+	 * whose latest version is not the latest the pathway's timeline in patient-service
+	 * shows of them: the timeline is a read model of their events.
+	 */
+	int timelinesBehind(List<String> notes) throws SQLException {
+		Map<String, Long> shown = versions(ServiceName.PATIENT, """
+				select source_id, max(source_version) from pathway_timeline_entry
+				where event_type like 'scheduling.%' or event_type like 'billing.%' group by source_id""");
+		int behind = behind(
+				versions(ServiceName.SCHEDULING, "select id, version from booking where pathway_id is not null"), shown,
+				"booking", notes);
+		if (this.billing) {
+			behind += behind(versions(ServiceName.BILLING, "select id, version from quote where status <> 'DRAFT'"),
+					shown, "quote", notes);
+		}
+		return behind;
+	}
+
+	private static int behind(Map<String, Long> held, Map<String, Long> shown, String what, List<String> notes) {
+		int behind = 0;
+		for (Map.Entry<String, Long> source : held.entrySet()) {
+			long onTimeline = shown.getOrDefault(source.getKey(), -1L);
+			if (onTimeline != source.getValue()) {
+				behind++;
+				note(notes, "timeline: %s %s at version %d, the pathway's timeline shows version %d", what,
+						source.getKey(), source.getValue(), onTimeline);
+			}
+		}
+		return behind;
+	}
+
+	/**
+	 * Per issuer and year, invoices and credit notes share one sequence: numbers 1..N,
+	 * each once, N where the counter stands.
+	 */
+	private int numbering(List<String> notes) throws SQLException {
+		int faults = 0;
+		try (Connection db = this.databases.connect(ServiceName.BILLING);
+				Statement statement = db.createStatement();
+				ResultSet rows = statement.executeQuery("""
+						select c.issuer_id, c.year, c.last, count(n.sequence), count(distinct n.sequence),
+						       coalesce(max(n.sequence), 0)
+						from invoice_counter c
+						left join (select issuer_id, year, sequence from invoice
+						           union all select issuer_id, year, sequence from credit_note) n
+						  on n.issuer_id = c.issuer_id and n.year = c.year
+						group by c.issuer_id, c.year, c.last""")) {
+			while (rows.next()) {
+				int last = rows.getInt(3);
+				int all = rows.getInt(4);
+				int distinct = rows.getInt(5);
+				int max = rows.getInt(6);
+				int fault = (all - distinct) + (max - distinct) + Math.abs(last - max);
+				if (fault > 0) {
+					faults += fault;
+					note(notes, "numbering: issuer %s %d: %d documents, %d numbers, highest %d, counter at %d",
+							rows.getString(1), rows.getInt(2), all, distinct, max, last);
+				}
+			}
+		}
+		return faults;
+	}
+
 	int outboxLeft() throws SQLException {
 		int left = 0;
-		for (ServiceName service : List.of(ServiceName.PARTNER, ServiceName.SCHEDULING, ServiceName.PATIENT)) {
+		List<ServiceName> services = new ArrayList<>(
+				List.of(ServiceName.PARTNER, ServiceName.SCHEDULING, ServiceName.PATIENT));
+		if (this.billing) {
+			services.add(ServiceName.BILLING);
+		}
+		for (ServiceName service : services) {
 			left += count(service, "select count(*) from parcours_platform.outbox_event");
 		}
 		return left;

@@ -30,11 +30,13 @@ import java.util.stream.Collectors;
  * @param webhookDuplicates messages the receiver had already acknowledged
  * @param drained how long the drain took
  * @param took the scenario's time, drain and check included
+ * @param byKind operations acknowledged and tried, by kind ({@code PATHWAY 40/41})
  */
 public record FaultReport(String scenario, String faults, int attempted, int acknowledged,
 		Map<Integer, Integer> refused, int gaveUp, int lost, int doubled, FaultChecker.Findings findings,
 		double recoverySeconds, double faultedOkPercent, double othersOkPercent, int sends,
-		Map<String, Integer> failedDuringFaults, int webhookDuplicates, Duration drained, Duration took) {
+		Map<String, Integer> failedDuringFaults, int webhookDuplicates, Duration drained, Duration took,
+		Map<String, String> byKind) {
 
 	public static final String HEADER = String.format(Locale.ROOT,
 			"%-15s %6s %6s %-22s %5s %5s %5s %5s %5s %5s %8s %8s %8s", "scenario", "tried", "acked",
@@ -43,7 +45,8 @@ public record FaultReport(String scenario, String faults, int attempted, int ack
 	/** Whether the targets hold for this scenario. */
 	public boolean meetsTargets() {
 		boolean base = this.lost == 0 && this.doubled == 0 && this.findings.eventsMissing() == 0
-				&& this.findings.overlaps() == 0;
+				&& this.findings.overlaps() == 0 && this.findings.timelinesBehind() == 0
+				&& this.findings.numberingFaults() == 0;
 		return switch (this.scenario) {
 			case "broker-down" -> base && !(this.faultedOkPercent < 99.9);
 			case "kill-services" -> base && !(this.recoverySeconds > 30) && !(this.othersOkPercent < 99.0);
@@ -80,12 +83,17 @@ public record FaultReport(String scenario, String faults, int attempted, int ack
 	public List<String> details() {
 		List<String> lines = new ArrayList<>();
 		lines.add(String.format(Locale.ROOT,
-				"%s: %s; %d sends, not answered during the faults %s; drained in %d s; overlaps %d, read models missing %d, webhooks missing/pending/dead %d"
-						+ " (receiver duplicates %d), outbox left %d, dead-lettered %d; %s in %d s",
+				"%s: %s; %d sends, not answered during the faults %s; drained in %d s; overlaps %d, read models missing %d, timelines behind %d, webhooks missing/pending/dead %d"
+						+ " (receiver duplicates %d), invoice numbering faults %d, outbox left %d, dead-lettered %d; %s in %d s",
 				this.scenario, this.faults, this.sends, this.failedDuringFaults, this.drained.toSeconds(),
-				this.findings.overlaps(), this.findings.readModelsMissing(), this.findings.webhooksMissing(),
-				this.webhookDuplicates, this.findings.outboxLeft(), this.findings.deadLettered(),
+				this.findings.overlaps(), this.findings.readModelsMissing(), this.findings.timelinesBehind(),
+				this.findings.webhooksMissing(), this.webhookDuplicates, this.findings.numberingFaults(),
+				this.findings.outboxLeft(), this.findings.deadLettered(),
 				meetsTargets() ? "targets met" : "TARGETS MISSED", this.took.toSeconds()));
+		lines.add("  acknowledged/tried by kind: " + this.byKind.entrySet()
+			.stream()
+			.map((e) -> e.getKey() + " " + e.getValue())
+			.collect(Collectors.joining(", ")));
 		this.findings.notes().forEach((note) -> lines.add("    " + note));
 		return lines;
 	}

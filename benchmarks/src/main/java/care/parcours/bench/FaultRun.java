@@ -77,6 +77,11 @@ public final class FaultRun implements AutoCloseable {
 
 	private final List<String> patients = new ArrayList<>();
 
+	/** Whether billing-service runs: quotes and invoices in the workload then. */
+	private final boolean billing;
+
+	private FaultWorkload.@Nullable Care care;
+
 	/** Every operation and booking of the run so far, for the checker. */
 	private final List<FaultWorkload.Operation> operations = new ArrayList<>();
 
@@ -89,21 +94,25 @@ public final class FaultRun implements AutoCloseable {
 	private int doubledSoFar;
 
 	private FaultRun(PostgresCluster postgres, KafkaServerProcess kafka, RunningPlatform platform,
-			FaultyReceiver receiver, BenchTokens tokens) {
+			FaultyReceiver receiver, BenchTokens tokens, boolean billing) {
+		this.billing = billing;
 		this.postgres = postgres;
 		this.kafka = kafka;
 		this.platform = platform;
 		this.receiver = receiver;
 		this.tokens = tokens;
-		this.checker = new FaultChecker(this::connect, kafka.bootstrapServers());
+		this.checker = new FaultChecker(this::connect, kafka.bootstrapServers(), billing);
 	}
 
 	/**
 	 * Starts everything in a new directory under {@code runs} and registers what the
 	 * clients work on: two partners with a webhook endpoint each, six practitioners open
-	 * every day, twelve patients.
+	 * every day, twelve patients, a pathway template (a quote step and a consultation
+	 * step) and, with billing-service, a billable item both partners have a tariff for.
+	 * @param billing whether billing-service runs too (the workload then drafts quotes
+	 * and issues invoices); the short form leaves it out, for time
 	 */
-	public static FaultRun start(Path repositoryRoot, Path runs) throws IOException, SQLException {
+	public static FaultRun start(Path repositoryRoot, Path runs, boolean billing) throws IOException, SQLException {
 		// A directory per run: its logs stay for reading afterwards.
 		Files.createDirectories(runs);
 		Path workDirectory = Files.createTempDirectory(runs, "run-");
@@ -127,8 +136,7 @@ public final class FaultRun implements AutoCloseable {
 				.kafka(KafkaSource.external(kafka.bootstrapServers()))
 				.ports(PortPlan.random())
 				.databasePrefix(PREFIX)
-				.services(EnumSet.of(ServiceName.PARTNER, ServiceName.SCHEDULING, ServiceName.PATIENT,
-						ServiceName.GATEWAY))
+				.services(services(billing))
 				.environment(environment)
 				.logDirectory(workDirectory.resolve("logs"))
 				.readinessTimeout(Duration.ofMinutes(8))
@@ -137,7 +145,7 @@ public final class FaultRun implements AutoCloseable {
 			started.add(platform);
 			FaultyReceiver receiver = new FaultyReceiver();
 			started.add(receiver);
-			FaultRun run = new FaultRun(postgres, kafka, platform, receiver, tokens);
+			FaultRun run = new FaultRun(postgres, kafka, platform, receiver, tokens, billing);
 			// Ctrl-C stops the processes too, a paused one included.
 			Runtime.getRuntime().addShutdownHook(new Thread(run::close));
 			run.setUp();
@@ -156,9 +164,27 @@ public final class FaultRun implements AutoCloseable {
 		}
 	}
 
+	private static Set<ServiceName> services(boolean billing) {
+		EnumSet<ServiceName> services = EnumSet.of(ServiceName.PARTNER, ServiceName.SCHEDULING, ServiceName.PATIENT,
+				ServiceName.GATEWAY);
+		if (billing) {
+			services.add(ServiceName.BILLING);
+		}
+		return services;
+	}
+
+	/** The services the workload writes to, killed in turn by {@code kill-services}. */
+	private List<ServiceName> written() {
+		List<ServiceName> services = new ArrayList<>(FaultScenario.SERVICES);
+		if (this.billing) {
+			services.add(ServiceName.BILLING);
+		}
+		return services;
+	}
+
 	private void setUp() throws SQLException {
 		FaultWorkload setup = new FaultWorkload(this.platform.url(ServiceName.GATEWAY), List.of(), List.of(), List.of(),
-				List.of());
+				List.of(), null);
 		String bearer = this.tokens.bearer("fault-setup");
 		for (int p = 0; p < 2; p++) {
 			String partner = created(setup.untilAnswered(bearer, ServiceName.PARTNER, "POST", "/api/partners", """
@@ -206,6 +232,30 @@ public final class FaultRun implements AutoCloseable {
 					{"givenName": "Setup", "familyName": "Patient %d", "birthDate": "1970-01-01", "sex": "MALE",
 					 "nationality": "FR", "countryOfResidence": "FR", "languages": ["fr"]}""".formatted(p), Map.of())));
 		}
+		String names = """
+				"names": {"fr": "%1$s (fr)", "en": "%1$s", "nl": "%1$s (nl)"}""";
+		String template = created(setup.untilAnswered(bearer, ServiceName.PATIENT, "POST", "/api/pathway-templates", """
+				{"code": "fault-care", %s, "steps": [
+				 {"key": "quote", "kind": "QUOTE", %s, "anchor": false, "offset": "-P7D", "tolerance": "P3D",
+				  "dependsOn": [], "ownerRole": "BILLING", "specialty": "orthopaedics"},
+				 {"key": "consultation", "kind": "CONSULTATION", %s, "anchor": true, "offset": "P0D",
+				  "tolerance": "P2D", "dependsOn": [], "ownerRole": "COORDINATOR", "specialty": "orthopaedics",
+				  "appointmentType": "consultation"}]}""".formatted(names.formatted("Fault care"),
+				names.formatted("Quote"), names.formatted("Consultation")), Map.of()));
+		String item = null;
+		if (this.billing) {
+			item = created(setup.untilAnswered(bearer, ServiceName.BILLING, "POST", "/api/catalogue/items",
+					"""
+							{"kind": "MEDICAL_ACT", "nomenclature": "CCAM", "code": "FLTA001",
+							 "labels": {"fr": "Acte sous pannes", "en": "Act under faults", "nl": "Handeling onder storingen"}}""",
+					Map.of()));
+			for (String partner : this.partners) {
+				created(setup.untilAnswered(bearer, ServiceName.BILLING, "POST", "/api/catalogue/tariffs", """
+						{"itemId": "%s", "partnerId": "%s", "unitPrice": {"amount": "9800.00", "currency": "EUR"},
+						 "vatRate": 0, "validFrom": "2000-01-01"}""".formatted(item, partner), Map.of()));
+			}
+		}
+		this.care = new FaultWorkload.Care(template, item);
 		// Bookings need scheduling-service to know the patients.
 		while (this.checker.readModelsMissing(new ArrayList<>()) > 0) {
 			FaultWorkload.sleep(200);
@@ -241,13 +291,13 @@ public final class FaultRun implements AutoCloseable {
 					.limit(CLIENTS)
 					.map((i) -> this.tokens.bearer("fault-client-" + scenario.label() + "-" + i))
 					.toList(),
-				this.partners, this.practitioners, this.patients);
+				this.partners, this.practitioners, this.patients, this.care);
 		long begin = System.currentTimeMillis();
 		List<Future<?>> clients = workload.start(this.pool, scenario.ordinal());
 		List<Window> windows = new ArrayList<>();
 		switch (scenario) {
 			case KILL_SERVICES -> {
-				for (ServiceName service : FaultScenario.SERVICES) {
+				for (ServiceName service : written()) {
 					FaultWorkload.sleep(15_000);
 					windows.add(killAndRestart(service));
 				}
@@ -424,7 +474,19 @@ public final class FaultRun implements AutoCloseable {
 				(int) done.stream().filter(FaultWorkload.Operation::acknowledged).count(), refused,
 				(int) done.stream().filter(FaultWorkload.Operation::gaveUp).count(), lost, doubled, findings, recovery,
 				ratio(faultedOk, faultedSends), ratio(otherOk, otherSends), sends.size(), failed,
-				this.receiver.duplicates(), drained, took);
+				this.receiver.duplicates(), drained, took, byKind(done));
+	}
+
+	private static Map<String, String> byKind(List<FaultWorkload.Operation> done) {
+		Map<String, String> byKind = new LinkedHashMap<>();
+		for (FaultWorkload.Kind kind : FaultWorkload.Kind.values()) {
+			List<FaultWorkload.Operation> ofKind = done.stream().filter((op) -> op.kind() == kind).toList();
+			if (!ofKind.isEmpty()) {
+				byKind.put(kind.name(),
+						ofKind.stream().filter(FaultWorkload.Operation::acknowledged).count() + "/" + ofKind.size());
+			}
+		}
+		return byKind;
 	}
 
 	private static boolean hits(Window window, FaultWorkload.Send send) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -30,9 +31,12 @@ import tools.jackson.databind.node.MissingNode;
 
 /**
  * The fault runner's clients: each, in a loop, registers partners, practitioners and
- * patients, books (with an {@code Idempotency-Key}), holds and confirms, reschedules and
- * cancels its own bookings through the gateway. Like a careful front end, a client sends
- * a request again, unchanged (same key, same {@code If-Match}), until it gets an answer
+ * patients, opens care pathways, books (with an {@code Idempotency-Key}; a third of the
+ * bookings for a step of one of its pathways), holds and confirms, reschedules and
+ * cancels its own bookings, and, when billing-service runs, drafts a quote for one of its
+ * pathways, sends it, has it accepted and issues a deposit invoice from it (quote and
+ * invoice with keys), all through the gateway. Like a careful front end, a client sends a
+ * request again, unchanged (same key, same {@code If-Match}), until it gets an answer
  * that is not a 5xx, a 429 or a cut connection, for at most {@link #PATIENCE}; it records
  * every send and every final answer for the checker.
  */
@@ -49,8 +53,23 @@ final class FaultWorkload {
 
 	enum Kind {
 
-		PARTNER, PRACTITIONER, PATIENT, BOOKING, HOLD, RESCHEDULE, CANCEL
+		PARTNER, PRACTITIONER, PATIENT, PATHWAY, BOOKING, HOLD, RESCHEDULE, CANCEL, QUOTE, QUOTE_CHANGE, INVOICE
 
+	}
+
+	/**
+	 * What the pathway and billing operations work with, made by the runner before the
+	 * clients start.
+	 *
+	 * @param templateId the pathway template: a quote step and a consultation step
+	 * @param itemId the billable item both setup partners have a tariff for; null when
+	 * billing-service does not run (no quotes, no invoices then)
+	 */
+	record Care(String templateId, @Nullable String itemId) {
+	}
+
+	/** A pathway a client opened, and the ids of its two steps. */
+	record Pathway(String id, String patientId, String consultationStepId, String quoteStepId) {
 	}
 
 	/**
@@ -122,6 +141,8 @@ final class FaultWorkload {
 
 	private final List<String> patients;
 
+	private final @Nullable Care care;
+
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(2))
@@ -136,7 +157,8 @@ final class FaultWorkload {
 	private final AtomicBoolean running = new AtomicBoolean();
 
 	FaultWorkload(URI gateway, List<String> bearers, List<String> partners, List<String> practitioners,
-			List<String> patients) {
+			List<String> patients, @Nullable Care care) {
+		this.care = care;
 		this.gateway = gateway;
 		this.bearers = List.copyOf(bearers);
 		this.partners = List.copyOf(partners);
@@ -153,8 +175,9 @@ final class FaultWorkload {
 			Random random = new Random(seed + client);
 			clients.add(pool.submit(() -> {
 				List<Owned> mine = new ArrayList<>();
+				List<Pathway> pathways = new ArrayList<>();
 				while (this.running.get()) {
-					step(bearer, random, mine);
+					step(bearer, random, mine, pathways);
 					// A front end's pace, under the gateway's 50 requests/s per client: a
 					// 429 is then the fault's doing, never the client's own excess.
 					sleep(THINK_MILLIS);
@@ -169,34 +192,40 @@ final class FaultWorkload {
 		this.running.set(false);
 	}
 
-	private void step(String bearer, Random random, List<Owned> mine) {
+	private void step(String bearer, Random random, List<Owned> mine, List<Pathway> pathways) {
 		int dice = random.nextInt(100);
-		if (dice < 8) {
+		if (dice < 6) {
 			create(Kind.PARTNER, bearer, ServiceName.PARTNER, "/api/partners", (marker) -> """
 					{"name": "%s", "kind": "CLINIC", "country": "FR", "city": "Lyon", "timeZone": "Europe/Paris",
 					 "specialties": ["orthopaedics"], "languages": ["fr"]}""".formatted(marker));
 		}
-		else if (dice < 18) {
+		else if (dice < 14) {
 			String partner = this.partners.get(random.nextInt(this.partners.size()));
 			create(Kind.PRACTITIONER, bearer, ServiceName.PARTNER, "/api/partners/" + partner + "/practitioners",
 					(marker) -> """
 							{"name": "%s", "specialties": ["orthopaedics"], "languages": ["fr"]}""".formatted(marker));
 		}
-		else if (dice < 30) {
+		else if (dice < 24) {
 			create(Kind.PATIENT, bearer, ServiceName.PATIENT, "/api/patients", (marker) -> """
 					{"givenName": "Faultless", "familyName": "%s", "birthDate": "1980-02-03", "sex": "FEMALE",
 					 "nationality": "FR", "countryOfResidence": "FR", "languages": ["fr"]}""".formatted(marker));
 		}
+		else if (dice < 30 && this.care != null) {
+			openPathway(bearer, random, pathways);
+		}
+		else if (dice < 38 && this.care != null && this.care.itemId() != null && !pathways.isEmpty()) {
+			quoteAndInvoice(bearer, random, pathways.get(random.nextInt(pathways.size())));
+		}
 		else if (dice < 65) {
-			book(bearer, random, mine, false);
+			book(bearer, random, mine, false, pathways);
 		}
 		else if (dice < 75) {
-			book(bearer, random, mine, true);
+			book(bearer, random, mine, true, pathways);
 		}
 		else {
 			List<Owned> booked = mine.stream().filter((b) -> b.status.equals("BOOKED") && !b.uncertain).toList();
 			if (booked.isEmpty()) {
-				book(bearer, random, mine, false);
+				book(bearer, random, mine, false, pathways);
 			}
 			else if (dice < 90) {
 				Owned target = booked.get(random.nextInt(booked.size()));
@@ -206,6 +235,123 @@ final class FaultWorkload {
 				change(Kind.CANCEL, bearer, booked.get(random.nextInt(booked.size())), null, random);
 			}
 		}
+	}
+
+	/**
+	 * Opens a pathway for one of the patients. The route takes no
+	 * {@code Idempotency-Key}: the pathway's coordinator id is the operation's marker,
+	 * and a request not answered is read back by it (the work list filtered on that
+	 * coordinator) before it is sent again, as a careful front end would; only when the
+	 * read finds nothing is it sent again. A second pathway of one marker is a doubled
+	 * effect, counted as such.
+	 */
+	private void openPathway(String bearer, Random random, List<Pathway> pathways) {
+		Care care = java.util.Objects.requireNonNull(this.care);
+		String marker = "F-" + UUID.randomUUID();
+		String patient = this.patients.get(random.nextInt(this.patients.size()));
+		Instant anchor = LocalDate.now(PARIS)
+			.plusDays(10 + random.nextInt(80))
+			.atTime(LocalTime.of(9, 0))
+			.atZone(PARIS)
+			.toInstant();
+		String body = """
+				{"patientId": "%s", "templateId": "%s", "anchorAt": "%s", "coordinatorId": "%s", "partnerId": "%s"}"""
+			.formatted(patient, care.templateId(), anchor, marker, this.partners.get(0));
+		long started = System.currentTimeMillis();
+		long deadline = System.nanoTime() + PATIENCE.toNanos();
+		long pause = 200;
+		Answer answer;
+		while (true) {
+			answer = sendRecorded(bearer, ServiceName.PATIENT, "POST", "/api/pathways", body, Map.of());
+			if (answered(answer.status())) {
+				break;
+			}
+			Answer found = untilAnswered(bearer, ServiceName.PATIENT, "GET", "/api/pathways?coordinator=" + marker,
+					null, Map.of());
+			JsonNode content = found.body().path("content");
+			if (found.status() == 200 && content.size() > 0) {
+				// The first send opened it; its answer was lost.
+				answer = untilAnswered(bearer, ServiceName.PATIENT, "GET",
+						"/api/pathways/" + content.get(0).path("pathwayId").asString(), null, Map.of());
+				break;
+			}
+			if (found.status() == 0 || System.nanoTime() > deadline) {
+				answer = new Answer(0, MissingNode.getInstance(), null);
+				break;
+			}
+			sleep(pause);
+			pause = Math.min(2000, pause * 2);
+		}
+		String id = id(answer);
+		this.operations.add(new Operation(Kind.PATHWAY, marker, answer.status(), id, started));
+		if (id != null) {
+			String consultation = null;
+			String quote = null;
+			for (JsonNode step : answer.body().path("steps")) {
+				switch (step.path("key").asString()) {
+					case "consultation" -> consultation = step.path("id").asString();
+					case "quote" -> quote = step.path("id").asString();
+					default -> {
+					}
+				}
+			}
+			if (consultation != null && quote != null) {
+				pathways.add(new Pathway(id, patient, consultation, quote));
+			}
+		}
+	}
+
+	/**
+	 * Drafts a quote for the pathway's quote step (with a key), sends it, accepts its
+	 * first version (both with {@code If-Match}; a change refused after a lost answer is
+	 * read back, and counts as done when the quote shows it), then issues a deposit
+	 * invoice of half of it (with a key): each quote gets one invoice request, so a
+	 * second invoice of a quote is a doubled effect.
+	 */
+	private void quoteAndInvoice(String bearer, Random random, Pathway pathway) {
+		String issuer = this.partners.get(random.nextInt(this.partners.size()));
+		String key = "fault-q-" + UUID.randomUUID();
+		long started = System.currentTimeMillis();
+		Answer quote = untilAnswered(bearer, ServiceName.BILLING, "POST", "/api/quotes",
+				"""
+						{"patientId": "%s", "partnerId": "%s", "pathwayId": "%s", "stepId": "%s", "currency": "EUR",
+						 "language": "fr", "validUntil": "%s", "lines": [{"itemId": "%s", "quantity": 1}]}""".formatted(
+						pathway.patientId(), issuer, pathway.id(), pathway.quoteStepId(),
+						LocalDate.now(PARIS).plusDays(30), java.util.Objects.requireNonNull(this.care).itemId()),
+				Map.of("Idempotency-Key", key));
+		String quoteId = id(quote);
+		this.operations.add(new Operation(Kind.QUOTE, key, quote.status(), quoteId, started));
+		if (quoteId == null || quote.etag() == null) {
+			return;
+		}
+		started = System.currentTimeMillis();
+		String path = "/api/quotes/" + quoteId;
+		Answer sent = quoteChange(bearer, path + "/send", quote.etag(), path, Set.of("SENT", "ACCEPTED"));
+		Answer accepted = (sent.status() == 200 && sent.etag() != null)
+				? quoteChange(bearer, path + "/versions/1/accept", sent.etag(), path, Set.of("ACCEPTED")) : sent;
+		this.operations.add(new Operation(Kind.QUOTE_CHANGE, quoteId, accepted.status(), quoteId, started));
+		if (accepted.status() != 200) {
+			return;
+		}
+		key = "fault-i-" + UUID.randomUUID();
+		started = System.currentTimeMillis();
+		Answer invoice = untilAnswered(bearer, ServiceName.BILLING, "POST", "/api/invoices", """
+				{"quoteId": "%s", "kind": "DEPOSIT", "depositPercent": 50}""".formatted(quoteId),
+				Map.of("Idempotency-Key", key));
+		this.operations.add(new Operation(Kind.INVOICE, key, invoice.status(), id(invoice), started));
+	}
+
+	private Answer quoteChange(String bearer, String action, String etag, String path, Set<String> done) {
+		Answer answer = untilAnswered(bearer, ServiceName.BILLING, "POST", action, null, Map.of("If-Match", etag));
+		if (answer.status() == 200) {
+			return answer;
+		}
+		// A first send may have taken effect before its answer was lost.
+		Answer now = untilAnswered(bearer, ServiceName.BILLING, "GET", path, null, Map.of());
+		if (now.status() == 200 && done.contains(now.body().path("status").asString())) {
+			return now;
+		}
+		return answer;
 	}
 
 	private void create(Kind kind, String bearer, ServiceName service, String path,
@@ -229,13 +375,23 @@ final class FaultWorkload {
 		this.operations.add(new Operation(kind, marker, answer.status(), id(answer), started));
 	}
 
-	private void book(String bearer, Random random, List<Owned> mine, boolean hold) {
+	private void book(String bearer, Random random, List<Owned> mine, boolean hold, List<Pathway> pathways) {
 		String practitioner = this.practitioners.get(random.nextInt(this.practitioners.size()));
 		Instant start = slot(random);
+		String patient = this.patients.get(random.nextInt(this.patients.size()));
+		String step = "";
+		if (!pathways.isEmpty() && random.nextInt(3) == 0) {
+			// For the consultation step of one of the client's pathways:
+			// patient-service's
+			// timeline of it is built from scheduling's events.
+			Pathway pathway = pathways.get(random.nextInt(pathways.size()));
+			patient = pathway.patientId();
+			step = ", \"pathwayId\": \"%s\", \"stepId\": \"%s\"".formatted(pathway.id(), pathway.consultationStepId());
+		}
 		String body = """
 				{"practitionerId": "%s", "patientId": "%s", "start": "%s", "appointmentType": "consultation",
-				 "mode": "IN_PERSON"%s}""".formatted(practitioner,
-				this.patients.get(random.nextInt(this.patients.size())), start, hold ? ", \"holdMinutes\": 30" : "");
+				 "mode": "IN_PERSON"%s%s}""".formatted(practitioner, patient, start,
+				hold ? ", \"holdMinutes\": 30" : "", step);
 		String key = "fault-" + UUID.randomUUID();
 		long started = System.currentTimeMillis();
 		Answer answer = untilAnswered(bearer, ServiceName.SCHEDULING, "POST",
@@ -321,15 +477,24 @@ final class FaultWorkload {
 		long deadline = System.nanoTime() + PATIENCE.toNanos();
 		long pause = 200;
 		while (true) {
-			Answer answer = send(bearer, method, path, body, headers);
-			Send send = new Send(System.currentTimeMillis(), service, answer.status());
-			this.sends.add(send);
-			if (send.answered() || System.nanoTime() > deadline) {
-				return send.answered() ? answer : new Answer(0, MissingNode.getInstance(), null);
+			Answer answer = sendRecorded(bearer, service, method, path, body, headers);
+			if (answered(answer.status()) || System.nanoTime() > deadline) {
+				return answered(answer.status()) ? answer : new Answer(0, MissingNode.getInstance(), null);
 			}
 			sleep(pause);
 			pause = Math.min(2000, pause * 2);
 		}
+	}
+
+	private Answer sendRecorded(String bearer, ServiceName service, String method, String path, @Nullable String body,
+			Map<String, String> headers) {
+		Answer answer = send(bearer, method, path, body, headers);
+		this.sends.add(new Send(System.currentTimeMillis(), service, answer.status()));
+		return answer;
+	}
+
+	private static boolean answered(int status) {
+		return new Send(0, ServiceName.GATEWAY, status).answered();
 	}
 
 	private Answer send(String bearer, String method, String path, @Nullable String body, Map<String, String> headers) {

@@ -27,7 +27,7 @@ final class FaultsBenchmark implements Benchmark {
 		List<FaultScenario> scenarios = FaultScenario.named(context.option("scenario", "all"));
 		Duration length = Duration.ofSeconds(context.option("seconds", 60));
 		List<FaultReport> reports = new ArrayList<>();
-		try (FaultRun run = FaultRun.start(context.root(), context.root().resolve("benchmarks/target/faults"))) {
+		try (FaultRun run = FaultRun.start(context.root(), context.root().resolve("benchmarks/target/faults"), true)) {
 			for (FaultScenario scenario : scenarios) {
 				System.out.printf("Fault scenario %s (%d s of load at least)...%n", scenario.label(),
 						length.toSeconds());

@@ -45,9 +45,10 @@ class FaultReportTests {
 
 	private static FaultReport report(String scenario, int lost, int doubled, int eventsMissing, double recovery,
 			double faultedOk, double othersOk) {
-		FaultChecker.Findings findings = new FaultChecker.Findings(0, 0, 0, eventsMissing, 0, 0, 0, 0, 0, 0, List.of());
+		FaultChecker.Findings findings = new FaultChecker.Findings(0, 0, 0, eventsMissing, 0, 0, 0, 0, 0, 0, 0, 0,
+				List.of());
 		return new FaultReport(scenario, "a fault", 100, 90, Map.of(409, 9), 1, lost, doubled, findings, recovery,
-				faultedOk, othersOk, 500, Map.of(), 0, Duration.ofSeconds(1), Duration.ofSeconds(60));
+				faultedOk, othersOk, 500, Map.of(), 0, Duration.ofSeconds(1), Duration.ofSeconds(60), Map.of());
 	}
 
 }

@@ -40,6 +40,26 @@ class PostgresClusterIT {
 		}
 	}
 
+	/**
+	 * billing-service's migrations use PostgreSQL 15's {@code unique nulls not distinct}:
+	 * on zonky's default binaries (14) billing-service could not start on the fault
+	 * runner's cluster.
+	 */
+	@Test
+	void theClusterRunsWhatTheServicesMigrationsAsk() throws SQLException {
+		try (PostgresCluster cluster = PostgresCluster.start(this.directory, 0)) {
+			execute(cluster, """
+					create table billable_item (nomenclature text not null, code text not null, owner_id uuid,
+					  constraint billable_item_code_once unique nulls not distinct (nomenclature, code, owner_id))""",
+					"insert into billable_item values ('PARCOURS', 'HOTEL-NIGHT', null)");
+
+			assertThatThrownBy(
+					() -> execute(cluster, "insert into billable_item values ('PARCOURS', 'HOTEL-NIGHT', null)"))
+				.isInstanceOf(SQLException.class)
+				.hasMessageContaining("billable_item_code_once");
+		}
+	}
+
 	private static void execute(PostgresCluster cluster, String... sql) throws SQLException {
 		try (Connection connection = connect(cluster); Statement statement = connection.createStatement()) {
 			for (String each : sql) {

@@ -32,7 +32,7 @@ class FaultsIT {
 	void aKilledServiceAndARestartedBrokerLoseNothingDoubleNothingAndMissNoEvent() throws Exception {
 		Platform.stop();
 		Path root = Path.of(System.getProperty("parcours.repository.root", "..")).toAbsolutePath().normalize();
-		try (FaultRun run = FaultRun.start(root, root.resolve("system-tests/target/faults"))) {
+		try (FaultRun run = FaultRun.start(root, root.resolve("system-tests/target/faults"), false)) {
 			FaultReport report = run.run(FaultScenario.SHORT, Duration.ofSeconds(45));
 			System.out.println(FaultReport.HEADER);
 			System.out.println(report.row());
