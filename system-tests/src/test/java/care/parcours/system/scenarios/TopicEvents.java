@@ -36,15 +36,9 @@ final class TopicEvents {
 	 * end of the topic is reached and what was read is {@code enough}.
 	 */
 	static List<JsonNode> read(String bootstrapServers, String topic, Predicate<List<JsonNode>> enough) {
-		Properties properties = consumerProperties(bootstrapServers);
 		List<JsonNode> events = new ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
-			List<TopicPartition> partitions = consumer.partitionsFor(topic)
-				.stream()
-				.map((info) -> new TopicPartition(info.topic(), info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties(bootstrapServers))) {
+			List<TopicPartition> partitions = fromTheBeginning(consumer, topic);
 			await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ZERO).until(() -> {
 				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
 					events.add(JSON.readTree(record.value()));
@@ -67,12 +61,7 @@ final class TopicEvents {
 	static int sendAgain(String bootstrapServers, String topic, Set<String> eventIds) {
 		Map<String, ConsumerRecord<String, String>> records = new LinkedHashMap<>();
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties(bootstrapServers))) {
-			List<TopicPartition> partitions = consumer.partitionsFor(topic)
-				.stream()
-				.map((info) -> new TopicPartition(info.topic(), info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
+			fromTheBeginning(consumer, topic);
 			await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ZERO).until(() -> {
 				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
 					String id = JSON.readTree(record.value()).path("id").asString();
@@ -95,6 +84,17 @@ final class TopicEvents {
 			producer.flush();
 		}
 		return records.size();
+	}
+
+	/** Gives the consumer every partition of the topic, each from its beginning. */
+	private static List<TopicPartition> fromTheBeginning(KafkaConsumer<String, String> consumer, String topic) {
+		List<TopicPartition> partitions = consumer.partitionsFor(topic)
+			.stream()
+			.map((info) -> new TopicPartition(info.topic(), info.partition()))
+			.toList();
+		consumer.assign(partitions);
+		consumer.seekToBeginning(partitions);
+		return partitions;
 	}
 
 	private static Properties consumerProperties(String bootstrapServers) {
