@@ -101,12 +101,11 @@ class AppointmentController {
 	ResponseEntity<?> book(@RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
 			@Valid @RequestBody BookForm form) {
 		PathwayStep step = form.step();
-		return idempotency.run(key, "POST /api/appointments", form, () -> {
-			Booking appointment = service.book(form.request(), step);
-			return ResponseEntity.created(URI.create("/api/appointments/" + appointment.id()))
-				.eTag(Long.toString(appointment.version()))
-				.body(shown(appointment));
-		});
+		return idempotency.run(key, "POST /api/appointments", form,
+				() -> service.book(form.request(), step,
+						(appointment) -> ResponseEntity.created(URI.create("/api/appointments/" + appointment.id()))
+							.eTag(Long.toString(appointment.version()))
+							.body(shown(appointment))));
 	}
 
 	@Operation(summary = "Get an appointment",

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import care.parcours.platform.problem.ConstraintProblems;
 import care.parcours.platform.domain.ExpectedVersion;
@@ -82,6 +83,16 @@ public class BookingService {
 	}
 
 	/**
+	 * Holds, and makes the answer in the same transaction: reading back what it shows
+	 * (the resources taken) then costs no transaction of its own.
+	 */
+	@Transactional
+	public <T> T hold(SlotRequest request, @Nullable PathwayStep step, @Nullable Duration holdFor,
+			Function<Booking, T> answer) {
+		return answer.apply(hold(request, step, holdFor));
+	}
+
+	/**
 	 * Places a hold on a checked claim, as the waiting list does for the first waiter.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -95,6 +106,15 @@ public class BookingService {
 	public Booking book(SlotRequest request, @Nullable PathwayStep step) {
 		Instant now = clock.instant();
 		return add(Booking.book(UUID.randomUUID(), claim(request), step, now, links.newToken()), now);
+	}
+
+	/**
+	 * Books, and makes the answer in the same transaction: reading back what it shows
+	 * (the resources taken) then costs no transaction of its own.
+	 */
+	@Transactional
+	public <T> T book(SlotRequest request, @Nullable PathwayStep step, Function<Booking, T> answer) {
+		return answer.apply(book(request, step));
 	}
 
 	@Transactional
