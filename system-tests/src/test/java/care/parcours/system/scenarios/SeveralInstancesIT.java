@@ -223,10 +223,12 @@ class SeveralInstancesIT {
 		}
 
 		System.out.printf(
-				"SeveralInstancesIT: the first gateway let %d requests through before refusing; then the"
-						+ " second refused %d of 80 and let %d through%n",
-				passedBeforeEmpty, refusedBySecond.get(), passedSecond.get());
-		assertThat(passedBeforeEmpty).as("the bucket's burst, taken through the first gateway")
+				"SeveralInstancesIT: the first gateway let %d requests through before refusing (%d in all);"
+						+ " then the second refused %d of 80 and let %d through%n",
+				passedBeforeEmpty, passedFirst.get(), refusedBySecond.get(), passedSecond.get());
+		// Counted once every drainer's answer is in: at the first refusal, answers of
+		// requests let through just before it may still be on their way.
+		assertThat(passedFirst.get()).as("the bucket's burst and more, taken through the first gateway")
 			.isGreaterThanOrEqualTo(40);
 		assertThat(refusedBySecond.get()).as("refused by the second gateway").isGreaterThan(passedSecond.get());
 	}
