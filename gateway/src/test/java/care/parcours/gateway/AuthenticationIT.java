@@ -6,9 +6,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,11 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import care.parcours.gateway.DownstreamStub.ReceivedRequest;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,50 +30,29 @@ import static org.assertj.core.api.Assertions.assertThat;
  * unchanged for the service to check again; the authorization server's paths and the
  * public ones pass without.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class AuthenticationIT {
+class AuthenticationIT extends RunningGateway {
 
+	@RegisterExtension
 	static final DownstreamStub partner = DownstreamStub.start("partner");
 
+	@RegisterExtension
 	static final DownstreamStub authorizationServer = DownstreamStub.start("authorization-server");
 
+	@RegisterExtension
 	static final DownstreamStub scheduling = DownstreamStub.start("scheduling");
 
+	@RegisterExtension
 	static final DownstreamStub billing = DownstreamStub.start("billing");
-
-	@Autowired
-	WebTestClient client;
 
 	@LocalServerPort
 	int port;
 
-	@LocalManagementPort
-	int managementPort;
-
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		TestTokens.trustTestKeys(registry);
 		registry.add("PARCOURS_PARTNER_URL", partner::url);
 		registry.add("PARCOURS_AUTH_URL", authorizationServer::url);
 		registry.add("PARCOURS_SCHEDULING_URL", scheduling::url);
 		registry.add("PARCOURS_BILLING_URL", billing::url);
-	}
-
-	@BeforeEach
-	void resetServices() {
-		partner.reset();
-		authorizationServer.reset();
-		scheduling.reset();
-		billing.reset();
-	}
-
-	@AfterAll
-	static void stopServices() {
-		partner.close();
-		authorizationServer.close();
-		billing.close();
-		scheduling.close();
 	}
 
 	static Stream<Arguments> refusedTokens() {

@@ -10,6 +10,10 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -19,8 +23,10 @@ import reactor.netty.http.server.HttpServerResponse;
 /**
  * A real HTTP server standing in for a Parcours service: records what reaches it and
  * answers as the test tells it to (at once, late, never, or with a problem of its own).
+ * Registered as an extension on a static field, it is reset before each test and closed
+ * after the test class.
  */
-final class DownstreamStub implements AutoCloseable {
+final class DownstreamStub implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
 
 	private static final String CORRELATION_HEADER = "X-Correlation-Id";
 
@@ -81,6 +87,20 @@ final class DownstreamStub implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.disposeNow();
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		reset();
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		// A @Nested class runs with its enclosing class' extensions: the stub outlives
+		// it.
+		if (!context.getRequiredTestClass().isAnnotationPresent(Nested.class)) {
+			close();
+		}
 	}
 
 	private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {

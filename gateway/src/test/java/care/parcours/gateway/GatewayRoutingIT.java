@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,11 +14,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import care.parcours.gateway.DownstreamStub.Answer;
 import care.parcours.gateway.DownstreamStub.ReceivedRequest;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,30 +26,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Requests reach the right service as sent, and answers come back as the service gave
  * them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class GatewayRoutingIT {
+class GatewayRoutingIT extends RunningGateway {
 
+	@RegisterExtension
 	static final DownstreamStub patient = DownstreamStub.start("patient");
 
+	@RegisterExtension
 	static final DownstreamStub scheduling = DownstreamStub.start("scheduling");
 
+	@RegisterExtension
 	static final DownstreamStub billing = DownstreamStub.start("billing");
 
+	@RegisterExtension
 	static final DownstreamStub partner = DownstreamStub.start("partner");
 
 	static final Map<String, DownstreamStub> services = Map.of("patient", patient, "scheduling", scheduling, "billing",
 			billing, "partner", partner);
 
-	@Autowired
-	WebTestClient client;
-
-	@LocalManagementPort
-	int managementPort;
-
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		TestTokens.trustTestKeys(registry);
 		registry.add("PARCOURS_PATIENT_URL", patient::url);
 		registry.add("PARCOURS_SCHEDULING_URL", scheduling::url);
 		registry.add("PARCOURS_BILLING_URL", billing::url);
@@ -63,20 +53,7 @@ class GatewayRoutingIT {
 
 	@BeforeEach
 	void signIn() {
-		// Every /api path needs a token; this class is about what happens after.
-		this.client = this.client.mutate()
-			.defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.forUser("coordinator-1")))
-			.build();
-	}
-
-	@BeforeEach
-	void resetServices() {
-		services.values().forEach(DownstreamStub::reset);
-	}
-
-	@AfterAll
-	static void stopServices() {
-		services.values().forEach(DownstreamStub::close);
+		signInAsCoordinator();
 	}
 
 	@ParameterizedTest

@@ -5,14 +5,10 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,11 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test with callers of its own. A bucket starts full: its burst always passes; after it,
  * a caller sending faster than the refill rate meets a 429 within a few requests.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"parcours.gateway.rate-limits.api.replenish-rate=2", "parcours.gateway.rate-limits.api.burst-capacity=6",
-		"parcours.gateway.rate-limits.login.replenish-rate=1", "parcours.gateway.rate-limits.login.burst-capacity=3" })
-@AutoConfigureWebTestClient
-class RateLimitIT {
+@TestPropertySource(properties = { "parcours.gateway.rate-limits.api.replenish-rate=2",
+		"parcours.gateway.rate-limits.api.burst-capacity=6", "parcours.gateway.rate-limits.login.replenish-rate=1",
+		"parcours.gateway.rate-limits.login.burst-capacity=3" })
+class RateLimitIT extends RunningGateway {
 
 	static final int API_BURST = 6;
 
@@ -42,27 +37,16 @@ class RateLimitIT {
 	// Far more than the refill in the time these take: the bucket is emptied long before.
 	static final int MORE_REQUESTS = 30;
 
+	@RegisterExtension
 	static final DownstreamStub partner = DownstreamStub.start("partner");
 
+	@RegisterExtension
 	static final DownstreamStub authorizationServer = DownstreamStub.start("authorization-server");
-
-	@Autowired
-	WebTestClient client;
-
-	@LocalManagementPort
-	int managementPort;
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		TestTokens.trustTestKeys(registry);
 		registry.add("PARCOURS_PARTNER_URL", partner::url);
 		registry.add("PARCOURS_AUTH_URL", authorizationServer::url);
-	}
-
-	@AfterAll
-	static void stopServices() {
-		partner.close();
-		authorizationServer.close();
 	}
 
 	@Test

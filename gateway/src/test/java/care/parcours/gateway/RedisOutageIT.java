@@ -3,17 +3,13 @@ package care.parcours.gateway;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,32 +17,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With Redis out of reach the gateway fails open: requests are served without a rate
  * limit check, and each one counts in a metric for the alert.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "parcours.gateway.rate-limits.api.replenish-rate=1",
-				"parcours.gateway.rate-limits.api.burst-capacity=1" })
-@AutoConfigureWebTestClient
-class RedisOutageIT {
+@TestPropertySource(properties = { "parcours.gateway.rate-limits.api.replenish-rate=1",
+		"parcours.gateway.rate-limits.api.burst-capacity=1" })
+class RedisOutageIT extends RunningGateway {
 
+	@RegisterExtension
 	static final DownstreamStub partner = DownstreamStub.start("partner");
 
 	static final Pattern unchecked = Pattern.compile("parcours_gateway_rate_limit_unchecked_total\\{[^}]*} (\\d+)");
 
-	@Autowired
-	WebTestClient client;
-
-	@LocalManagementPort
-	int managementPort;
-
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		TestTokens.trustTestKeys(registry);
 		registry.add("PARCOURS_PARTNER_URL", partner::url);
 		registry.add("spring.data.redis.port", DownstreamStub::unusedPort);
-	}
-
-	@AfterAll
-	static void stopServices() {
-		partner.close();
 	}
 
 	@Test

@@ -3,19 +3,14 @@ package care.parcours.gateway;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.context.TestPropertySource;
 
 import static care.parcours.gateway.ProblemExpectations.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,28 +19,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With billing-service stopped (nothing listens on its port), its routes answer 503 at
  * once and the other services stay reachable.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		// Keep the breaker closed here: these tests are about a refused connection.
-		properties = "resilience4j.circuitbreaker.instances.billing-service.minimum-number-of-calls=1000")
-@AutoConfigureWebTestClient
-class ServiceOutageIT {
+// Keep the breaker closed here: these tests are about a refused connection.
+@TestPropertySource(properties = "resilience4j.circuitbreaker.instances.billing-service.minimum-number-of-calls=1000")
+class ServiceOutageIT extends RunningGateway {
 
 	static final int stoppedBillingPort = DownstreamStub.unusedPort();
 
+	@RegisterExtension
 	static final DownstreamStub partner = DownstreamStub.start("partner");
 
 	static final Pattern failedBillingCalls = Pattern.compile(
 			"resilience4j_circuitbreaker_calls_seconds_count\\{[^}]*kind=\"failed\",name=\"billing-service\"} (\\d+)");
 
-	@Autowired
-	WebTestClient client;
-
-	@LocalManagementPort
-	int managementPort;
-
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		TestTokens.trustTestKeys(registry);
 		registry.add("PARCOURS_BILLING_URL", () -> "http://127.0.0.1:" + stoppedBillingPort);
 		registry.add("PARCOURS_PARTNER_URL", partner::url);
 		// Far longer than the test: a 503 can only come from the refused connection.
@@ -54,15 +41,7 @@ class ServiceOutageIT {
 
 	@BeforeEach
 	void signIn() {
-		// Every /api path needs a token; this class is about what happens after.
-		this.client = this.client.mutate()
-			.defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.forUser("coordinator-1")))
-			.build();
-	}
-
-	@AfterAll
-	static void stopServices() {
-		partner.close();
+		signInAsCoordinator();
 	}
 
 	@Test

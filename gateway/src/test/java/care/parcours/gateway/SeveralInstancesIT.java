@@ -1,17 +1,13 @@
 package care.parcours.gateway;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,29 +16,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * requests go to both in turn, and with one stopped every read is still answered by the
  * other, and writes go to it alone.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		// Longer than the test: a stopped instance stays passed over throughout.
-		properties = "parcours.gateway.refused-pause=60s")
-@AutoConfigureWebTestClient
-class SeveralInstancesIT {
+// Longer than the test: a stopped instance stays passed over throughout.
+@TestPropertySource(properties = "parcours.gateway.refused-pause=60s")
+class SeveralInstancesIT extends RunningGateway {
 
+	@RegisterExtension
 	static final DownstreamStub scheduling1 = DownstreamStub.start("scheduling-1");
 
+	@RegisterExtension
 	static final DownstreamStub scheduling2 = DownstreamStub.start("scheduling-2");
 
+	@RegisterExtension
 	static final DownstreamStub billing1 = DownstreamStub.start("billing-1");
 
 	// A stopped instance: nothing listens on its port.
 	static final int stoppedBillingPort = DownstreamStub.unusedPort();
 
+	@RegisterExtension
 	static final DownstreamStub partner = DownstreamStub.start("partner");
-
-	@Autowired
-	WebTestClient client;
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		TestTokens.trustTestKeys(registry);
 		registry.add("PARCOURS_SCHEDULING_URL", () -> scheduling1.url() + "," + scheduling2.url());
 		registry.add("PARCOURS_BILLING_URL", () -> billing1.url() + ", http://127.0.0.1:" + stoppedBillingPort);
 		registry.add("PARCOURS_PARTNER_URL", partner::url);
@@ -50,17 +44,7 @@ class SeveralInstancesIT {
 
 	@BeforeEach
 	void signIn() {
-		this.client = this.client.mutate()
-			.defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.forUser("coordinator-1")))
-			.build();
-	}
-
-	@AfterAll
-	static void stopServices() {
-		scheduling1.close();
-		scheduling2.close();
-		billing1.close();
-		partner.close();
+		signInAsCoordinator();
 	}
 
 	@Test

@@ -8,19 +8,16 @@ import java.util.concurrent.Future;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import care.parcours.gateway.DownstreamStub.Answer;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.context.TestPropertySource;
 
 import static care.parcours.gateway.ProblemExpectations.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,33 +28,30 @@ import static org.awaitility.Awaitility.await;
  * own time limit, decides when to give up, and repeated failures open the breaker. A
  * service with too many calls in flight gets no more until some are answered.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "parcours.gateway.timeouts.scheduling-service-ms=400",
-				// A small window that opens after three failures and stays open for the
-				// whole test.
-				"resilience4j.circuitbreaker.instances.scheduling-service.sliding-window-size=3",
-				"resilience4j.circuitbreaker.instances.scheduling-service.minimum-number-of-calls=3",
-				"resilience4j.circuitbreaker.instances.scheduling-service.wait-duration-in-open-state=10m",
-				// Two calls in flight to billing-service at most.
-				"resilience4j.bulkhead.instances.billing-service.max-concurrent-calls=2" })
-@AutoConfigureWebTestClient
-class SlowServiceIT {
+@TestPropertySource(properties = { "parcours.gateway.timeouts.scheduling-service-ms=400",
+		// A small window that opens after three failures and stays open for the
+		// whole test.
+		"resilience4j.circuitbreaker.instances.scheduling-service.sliding-window-size=3",
+		"resilience4j.circuitbreaker.instances.scheduling-service.minimum-number-of-calls=3",
+		"resilience4j.circuitbreaker.instances.scheduling-service.wait-duration-in-open-state=10m",
+		// Two calls in flight to billing-service at most.
+		"resilience4j.bulkhead.instances.billing-service.max-concurrent-calls=2" })
+class SlowServiceIT extends RunningGateway {
 
+	@RegisterExtension
 	static final DownstreamStub scheduling = DownstreamStub.start("scheduling");
 
+	@RegisterExtension
 	static final DownstreamStub partner = DownstreamStub.start("partner");
 
+	@RegisterExtension
 	static final DownstreamStub billing = DownstreamStub.start("billing");
-
-	@Autowired
-	WebTestClient client;
 
 	@Autowired
 	CircuitBreakerRegistry breakers;
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		TestTokens.trustTestKeys(registry);
 		registry.add("PARCOURS_SCHEDULING_URL", scheduling::url);
 		registry.add("PARCOURS_PARTNER_URL", partner::url);
 		registry.add("PARCOURS_BILLING_URL", billing::url);
@@ -65,27 +59,14 @@ class SlowServiceIT {
 
 	@BeforeEach
 	void signIn() {
-		// Every /api path needs a token; this class is about what happens after.
-		this.client = this.client.mutate()
-			.defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.forUser("coordinator-1")))
-			.build();
+		signInAsCoordinator();
 	}
 
 	@BeforeEach
-	void closeBreakerAndResetServices() {
+	void closeBreakers() {
 		// Each test starts from a healthy service, whatever ran before it.
 		this.breakers.circuitBreaker("scheduling-service").reset();
 		this.breakers.circuitBreaker("billing-service").reset();
-		scheduling.reset();
-		partner.reset();
-		billing.reset();
-	}
-
-	@AfterAll
-	static void stopServices() {
-		scheduling.close();
-		partner.close();
-		billing.close();
 	}
 
 	@Test
