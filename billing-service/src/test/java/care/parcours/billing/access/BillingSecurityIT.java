@@ -13,7 +13,6 @@ import care.parcours.test.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -44,23 +43,18 @@ class BillingSecurityIT extends ApiContractTests {
 		String partner = TestTokens.partner(ours.partnerId()).bearer();
 		String issue = """
 				{"quoteId": "%s", "kind": "FULL"}""";
+		String payment = """
+				{"method": "CARD", "provider": "acme-pay", "reference": "x",
+				 "amount": {"amount": "1.00", "currency": "EUR"}}""";
 
 		for (String refused : List.of(coordinator, partner)) {
-			http.post()
-				.uri("/api/invoices")
-				.header(HttpHeaders.AUTHORIZATION, refused)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(issue.formatted(ours.quoteId()))
+			postAs(refused, "/api/invoices").body(issue.formatted(ours.quoteId()))
 				.exchange()
 				.expectStatus()
 				.isForbidden();
 		}
 		String mine = BillingApi
-			.body(http.post()
-				.uri("/api/invoices")
-				.header(HttpHeaders.AUTHORIZATION, billing)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(issue.formatted(ours.quoteId()))
+			.body(postAs(billing, "/api/invoices").body(issue.formatted(ours.quoteId()))
 				.exchange()
 				.expectStatus()
 				.isCreated())
@@ -68,54 +62,26 @@ class BillingSecurityIT extends ApiContractTests {
 			.asString();
 		String other = theirs.issue(api, "FULL", "");
 		for (String refused : List.of(coordinator, partner)) {
-			http.post()
-				.uri("/api/invoices/{id}/payments", mine)
-				.header(HttpHeaders.AUTHORIZATION, refused)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body("""
-						{"method": "CARD", "provider": "acme-pay", "reference": "x",
-						 "amount": {"amount": "1.00", "currency": "EUR"}}""")
-				.exchange()
-				.expectStatus()
-				.isForbidden();
+			postAs(refused, "/api/invoices/{id}/payments", mine).body(payment).exchange().expectStatus().isForbidden();
 		}
-		http.get()
-			.uri("/api/invoices/{id}", other)
-			.header(HttpHeaders.AUTHORIZATION, coordinator)
-			.exchange()
-			.expectStatus()
-			.isOk();
-		http.get()
-			.uri("/api/invoices")
-			.header(HttpHeaders.AUTHORIZATION, partner)
-			.exchange()
+		getAs(coordinator, "/api/invoices/{id}", other).exchange().expectStatus().isOk();
+		getAs(partner, "/api/invoices").exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.content[*].id")
 			.isEqualTo(List.of(mine));
-		http.get()
-			.uri("/api/invoices?partnerId={id}", theirs.partnerId())
-			.header(HttpHeaders.AUTHORIZATION, partner)
-			.exchange()
+		getAs(partner, "/api/invoices?partnerId={id}", theirs.partnerId()).exchange()
 			.expectBody()
 			.jsonPath("$.content.length()")
 			.isEqualTo(0);
-		http.get()
-			.uri("/api/invoices/{id}/pdf", mine)
-			.header(HttpHeaders.AUTHORIZATION, partner)
-			.exchange()
+		getAs(partner, "/api/invoices/{id}/pdf", mine).exchange()
 			.expectStatus()
 			.isOk()
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PDF);
 		for (String path : List.of("/api/invoices/{id}", "/api/invoices/{id}/pdf")) {
-			http.get()
-				.uri(path, other)
-				.header(HttpHeaders.AUTHORIZATION, partner)
-				.exchange()
-				.expectStatus()
-				.isNotFound();
+			getAs(partner, path, other).exchange().expectStatus().isNotFound();
 		}
 	}
 
@@ -131,43 +97,26 @@ class BillingSecurityIT extends ApiContractTests {
 		String other = quote(api, theirs, act);
 		String partner = TestTokens.partner(ours).bearer();
 
-		http.get()
-			.uri("/api/quotes")
-			.header(HttpHeaders.AUTHORIZATION, partner)
-			.exchange()
+		getAs(partner, "/api/quotes").exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.content[*].id")
 			.isEqualTo(List.of(mine));
-		http.get()
-			.uri("/api/quotes?partnerId={id}", theirs)
-			.header(HttpHeaders.AUTHORIZATION, partner)
-			.exchange()
+		getAs(partner, "/api/quotes?partnerId={id}", theirs).exchange()
 			.expectBody()
 			.jsonPath("$.content.length()")
 			.isEqualTo(0);
-		http.get()
-			.uri("/api/quotes/{id}/versions/1/pdf", mine)
-			.header(HttpHeaders.AUTHORIZATION, partner)
-			.exchange()
+		getAs(partner, "/api/quotes/{id}/versions/1/pdf", mine).exchange()
 			.expectStatus()
 			.isOk()
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PDF);
 		for (String path : List.of("/api/quotes/{id}", "/api/quotes/{id}/versions/1",
 				"/api/quotes/{id}/versions/1/pdf")) {
-			http.get()
-				.uri(path, other)
-				.header(HttpHeaders.AUTHORIZATION, partner)
-				.exchange()
-				.expectStatus()
-				.isNotFound();
+			getAs(partner, path, other).exchange().expectStatus().isNotFound();
 		}
-		http.get()
-			.uri("/api/quotes")
-			.header(HttpHeaders.AUTHORIZATION, TestTokens.partner(ours).scopes("partner.appointments.read").bearer())
-			.exchange()
+		getAs(TestTokens.partner(ours).scopes("partner.appointments.read").bearer(), "/api/quotes").exchange()
 			.expectStatus()
 			.isForbidden();
 	}
@@ -175,31 +124,13 @@ class BillingSecurityIT extends ApiContractTests {
 	@Test
 	void partnersAndCoordinatorsCannotChangeTheCatalogueNorPartnersDraftQuotes() {
 		String coordinator = TestTokens.staff("coordinator").bearer();
-		http.post()
-			.uri("/api/catalogue/items")
-			.header(HttpHeaders.AUTHORIZATION, coordinator)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{}")
+		postAs(coordinator, "/api/catalogue/items").body("{}").exchange().expectStatus().isForbidden();
+		getAs(coordinator, "/api/catalogue/items").exchange().expectStatus().isOk();
+		postAs(TestTokens.partner(UUID.randomUUID()).bearer(), "/api/quotes").body("{}")
 			.exchange()
 			.expectStatus()
 			.isForbidden();
-		http.get()
-			.uri("/api/catalogue/items")
-			.header(HttpHeaders.AUTHORIZATION, coordinator)
-			.exchange()
-			.expectStatus()
-			.isOk();
-		http.post()
-			.uri("/api/quotes")
-			.header(HttpHeaders.AUTHORIZATION, TestTokens.partner(UUID.randomUUID()).bearer())
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{}")
-			.exchange()
-			.expectStatus()
-			.isForbidden();
-		http.get()
-			.uri("/api/coverages?patientId={id}", UUID.randomUUID())
-			.header(HttpHeaders.AUTHORIZATION, TestTokens.partner(UUID.randomUUID()).bearer())
+		getAs(TestTokens.partner(UUID.randomUUID()).bearer(), "/api/coverages?patientId={id}", UUID.randomUUID())
 			.exchange()
 			.expectStatus()
 			.isForbidden();

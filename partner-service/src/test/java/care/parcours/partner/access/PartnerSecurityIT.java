@@ -73,10 +73,7 @@ class PartnerSecurityIT extends ApiContractTests {
 				"/api/resources/" + theirRoom, "/api/partners/" + theirs + "/webhooks",
 				"/api/partners/" + theirs + "/webhooks/" + theirEndpoint,
 				"/api/partners/" + theirs + "/webhooks/" + theirEndpoint + "/deliveries")) {
-			http.get()
-				.uri(path)
-				.header(HttpHeaders.AUTHORIZATION, partner)
-				.exchange()
+			getAs(partner, path).exchange()
 				.expectStatus()
 				.isNotFound()
 				.expectHeader()
@@ -85,26 +82,17 @@ class PartnerSecurityIT extends ApiContractTests {
 				.jsonPath("$.name")
 				.doesNotExist();
 		}
-		http.post()
-			.uri("/api/partners/{id}/webhooks", theirs)
-			.header(HttpHeaders.AUTHORIZATION, partner)
-			.contentType(MediaType.APPLICATION_JSON)
+		postAs(partner, "/api/partners/{id}/webhooks", theirs)
 			.body(Map.of("url", "https://93.184.215.14/mine", "eventTypes",
 					List.of("scheduling.appointment.booked.v1")))
 			.exchange()
 			.expectStatus()
 			.isNotFound();
-		http.delete()
-			.uri("/api/partners/{p}/webhooks/{e}", theirs, theirEndpoint)
-			.header(HttpHeaders.AUTHORIZATION, partner)
-			.exchange()
+		deleteAs(partner, "/api/partners/{p}/webhooks/{e}", theirs, theirEndpoint).exchange()
 			.expectStatus()
 			.isNotFound();
 		// Still there for its owner.
-		http.get()
-			.uri("/api/partners/{p}/webhooks/{e}", theirs, theirEndpoint)
-			.header(HttpHeaders.AUTHORIZATION, TestTokens.partner(theirs).bearer())
-			.exchange()
+		getAs(TestTokens.partner(theirs).bearer(), "/api/partners/{p}/webhooks/{e}", theirs, theirEndpoint).exchange()
 			.expectStatus()
 			.isOk();
 	}
@@ -112,43 +100,22 @@ class PartnerSecurityIT extends ApiContractTests {
 	@Test
 	void aPartnerReadsItsOwnEntryAndManagesItsOwnWebhooksButNotTheDirectory() {
 		String partner = TestTokens.partner(ours).bearer();
-		http.get()
-			.uri("/api/partners/{id}", ours)
-			.header(HttpHeaders.AUTHORIZATION, partner)
-			.exchange()
-			.expectStatus()
-			.isOk();
-		http.post()
-			.uri("/api/partners/{id}/webhooks", ours)
-			.header(HttpHeaders.AUTHORIZATION, partner)
-			.contentType(MediaType.APPLICATION_JSON)
+		getAs(partner, "/api/partners/{id}", ours).exchange().expectStatus().isOk();
+		postAs(partner, "/api/partners/{id}/webhooks", ours)
 			.body(Map.of("url", "https://93.184.215.14/mine", "eventTypes",
 					List.of("scheduling.appointment.booked.v1")))
 			.exchange()
 			.expectStatus()
 			.isCreated();
-		http.get()
-			.uri("/api/partners/{id}/resources", ours)
-			.header(HttpHeaders.AUTHORIZATION, partner)
-			.exchange()
-			.expectStatus()
-			.isOk();
-		http.post()
-			.uri("/api/partners/{id}/resources", ours)
-			.header(HttpHeaders.AUTHORIZATION, partner)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("kind", "MRI", "label", "IRM"))
+		getAs(partner, "/api/partners/{id}/resources", ours).exchange().expectStatus().isOk();
+		postAs(partner, "/api/partners/{id}/resources", ours).body(Map.of("kind", "MRI", "label", "IRM"))
 			.exchange()
 			.expectStatus()
 			.isForbidden();
 		for (String path : List.of("/api/partners", "/api/partners/search?specialty=orthopaedics")) {
-			http.get().uri(path).header(HttpHeaders.AUTHORIZATION, partner).exchange().expectStatus().isForbidden();
+			getAs(partner, path).exchange().expectStatus().isForbidden();
 		}
-		http.put()
-			.uri("/api/partners/{id}/status", ours)
-			.header(HttpHeaders.AUTHORIZATION, partner)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("status", "ACTIVE"))
+		putAs(partner, "/api/partners/{id}/status", ours).body(Map.of("status", "ACTIVE"))
 			.exchange()
 			.expectStatus()
 			.isForbidden();
@@ -156,10 +123,7 @@ class PartnerSecurityIT extends ApiContractTests {
 
 	@Test
 	void onlyAnAdministratorChangesAPartnersStatus() {
-		http.put()
-			.uri("/api/partners/{id}/status", ours)
-			.header(HttpHeaders.AUTHORIZATION, TestTokens.staff("coordinator").bearer())
-			.contentType(MediaType.APPLICATION_JSON)
+		putAs(TestTokens.staff("coordinator").bearer(), "/api/partners/{id}/status", ours)
 			.body(Map.of("status", "ACTIVE"))
 			.exchange()
 			.expectStatus()
@@ -177,10 +141,7 @@ class PartnerSecurityIT extends ApiContractTests {
 				"alg none", unsigned(coordinator.jwt()), "HS256 keyed with the public key",
 				hmacSigned(coordinator.jwt()), "not a JWT", "garbage.garbage.garbage", "not a bearer token at all",
 				"spaces & signs");
-		refused.forEach((why, jwt) -> http.get()
-			.uri("/api/partners")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + jwt)
-			.exchange()
+		refused.forEach((why, jwt) -> getAs("Bearer " + jwt, "/api/partners").exchange()
 			.expectStatus()
 			.isUnauthorized()
 			.expectHeader()
@@ -190,40 +151,21 @@ class PartnerSecurityIT extends ApiContractTests {
 			.isEqualTo("https://parcours.care/problems/invalid-token")
 			.jsonPath("$.detail")
 			.value((String detail) -> assertThat(detail).as(why).doesNotContainIgnoringCase("exception")));
-		http.get()
-			.uri("/api/partners")
-			.header(HttpHeaders.AUTHORIZATION, coordinator.bearer())
-			.exchange()
-			.expectStatus()
-			.isOk();
+		getAs(coordinator.bearer(), "/api/partners").exchange().expectStatus().isOk();
 	}
 
 	@Test
 	void theTokensOfARevokedPartnerClientAreRefusedBeforeTheyExpire() {
 		TestTokens.Token client = TestTokens.partner(ours).clientId("partner-client-" + UUID.randomUUID());
 		String before = client.issued(Instant.now().minusSeconds(60), Duration.ofMinutes(10)).bearer();
-		http.get()
-			.uri("/api/partners/{id}", ours)
-			.header(HttpHeaders.AUTHORIZATION, before)
-			.exchange()
-			.expectStatus()
-			.isOk();
+		getAs(before, "/api/partners/{id}", ours).exchange().expectStatus().isOk();
 
 		TestEvents.publish(new PartnerClientRevoked(client.clientId(), ours, Instant.now().minusSeconds(1)), ours, 1);
 
-		await().untilAsserted(() -> http.get()
-			.uri("/api/partners/{id}", ours)
-			.header(HttpHeaders.AUTHORIZATION, before)
-			.exchange()
-			.expectStatus()
-			.isUnauthorized());
+		await()
+			.untilAsserted(() -> getAs(before, "/api/partners/{id}", ours).exchange().expectStatus().isUnauthorized());
 		// Another client of the same partner still works.
-		http.get()
-			.uri("/api/partners/{id}", ours)
-			.header(HttpHeaders.AUTHORIZATION, TestTokens.partner(ours).bearer())
-			.exchange()
-			.expectStatus()
-			.isOk();
+		getAs(TestTokens.partner(ours).bearer(), "/api/partners/{id}", ours).exchange().expectStatus().isOk();
 	}
 
 	@Test
@@ -231,25 +173,17 @@ class PartnerSecurityIT extends ApiContractTests {
 		String session = UUID.randomUUID().toString();
 		String ended = TestTokens.staff("coordinator").session(session).bearer();
 		String otherSession = TestTokens.staff("coordinator").session(UUID.randomUUID().toString()).bearer();
-		http.get().uri("/api/partners").header(HttpHeaders.AUTHORIZATION, ended).exchange().expectStatus().isOk();
+		getAs(ended, "/api/partners").exchange().expectStatus().isOk();
 
 		TestEvents.publish(new SessionEnded(session, Instant.now(), SessionEnded.LOGGED_OUT), session, 1);
 
-		await().untilAsserted(() -> http.get()
-			.uri("/api/partners")
-			.header(HttpHeaders.AUTHORIZATION, ended)
-			.exchange()
+		await().untilAsserted(() -> getAs(ended, "/api/partners").exchange()
 			.expectStatus()
 			.isUnauthorized()
 			.expectHeader()
 			.value(HttpHeaders.WWW_AUTHENTICATE,
 					(String challenge) -> assertThat(challenge).contains("invalid_token")));
-		http.get()
-			.uri("/api/partners")
-			.header(HttpHeaders.AUTHORIZATION, otherSession)
-			.exchange()
-			.expectStatus()
-			.isOk();
+		getAs(otherSession, "/api/partners").exchange().expectStatus().isOk();
 	}
 
 	private UUID created(String path, String json) {

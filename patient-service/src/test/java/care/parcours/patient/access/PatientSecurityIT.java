@@ -8,7 +8,6 @@ import care.parcours.test.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -37,12 +36,7 @@ class PatientSecurityIT extends ApiContractTests {
 		UUID anyPatient = UUID.randomUUID();
 		for (String bearer : new String[] { TestTokens.partner(UUID.randomUUID()).bearer(),
 				TestTokens.staff("ops").bearer() }) {
-			http.get()
-				.uri("/api/patients/{id}", anyPatient)
-				.header(HttpHeaders.AUTHORIZATION, bearer)
-				.exchange()
-				.expectStatus()
-				.isForbidden();
+			getAs(bearer, "/api/patients/{id}", anyPatient).exchange().expectStatus().isForbidden();
 		}
 		assertThat(jdbc.sql("select count(*) from patient_access").query(Long.class).single()).isZero();
 	}

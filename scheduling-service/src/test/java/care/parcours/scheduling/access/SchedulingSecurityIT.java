@@ -66,20 +66,8 @@ class SchedulingSecurityIT extends ApiContractTests {
 	@Test
 	void aPartnerSystemCannotBookHoldOrSearchSlots() {
 		String partner = TestTokens.partner(ours.partnerId()).bearer();
-		http.get()
-			.uri("/api/slots?from=2030-01-01&to=2030-01-02")
-			.header(HttpHeaders.AUTHORIZATION, partner)
-			.exchange()
-			.expectStatus()
-			.isForbidden();
-		http.post()
-			.uri("/api/appointments")
-			.header(HttpHeaders.AUTHORIZATION, partner)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{}")
-			.exchange()
-			.expectStatus()
-			.isForbidden();
+		getAs(partner, "/api/slots?from=2030-01-01&to=2030-01-02").exchange().expectStatus().isForbidden();
+		postAs(partner, "/api/appointments").body("{}").exchange().expectStatus().isForbidden();
 	}
 
 	@Test
@@ -90,20 +78,12 @@ class SchedulingSecurityIT extends ApiContractTests {
 				 "weeklyRules": [{"day": "MONDAY", "start": "14:00", "end": "18:00", "modes": ["IN_PERSON"],
 				                  "validFrom": "2026-01-01"}]}
 				""";
-		http.put()
-			.uri("/api/schedules/{id}/availability", ours.id())
-			.header(HttpHeaders.AUTHORIZATION, partner)
-			.header(HttpHeaders.IF_MATCH, "\"1\"")
-			.contentType(MediaType.APPLICATION_JSON)
+		putAs(partner, "/api/schedules/{id}/availability", ours.id()).header(HttpHeaders.IF_MATCH, "\"1\"")
 			.body(availability)
 			.exchange()
 			.expectStatus()
 			.isOk();
-		http.put()
-			.uri("/api/schedules/{id}/availability", theirs.id())
-			.header(HttpHeaders.AUTHORIZATION, partner)
-			.header(HttpHeaders.IF_MATCH, "\"1\"")
-			.contentType(MediaType.APPLICATION_JSON)
+		putAs(partner, "/api/schedules/{id}/availability", theirs.id()).header(HttpHeaders.IF_MATCH, "\"1\"")
 			.body(availability)
 			.exchange()
 			.expectStatus()
@@ -111,12 +91,7 @@ class SchedulingSecurityIT extends ApiContractTests {
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 		for (String path : List.of("/api/schedules/{id}", "/api/schedules/{id}/availability")) {
-			http.get()
-				.uri(path, theirs.id())
-				.header(HttpHeaders.AUTHORIZATION, partner)
-				.exchange()
-				.expectStatus()
-				.isNotFound();
+			getAs(partner, path, theirs.id()).exchange().expectStatus().isNotFound();
 		}
 		// Their rules are untouched.
 		http.get()
@@ -134,34 +109,20 @@ class SchedulingSecurityIT extends ApiContractTests {
 				"IN_PERSON");
 		String partner = TestTokens.partner(ours.partnerId()).bearer();
 
-		http.get()
-			.uri("/api/appointments/{id}", mine)
-			.header(HttpHeaders.AUTHORIZATION, partner)
-			.exchange()
-			.expectStatus()
-			.isOk();
-		http.get()
-			.uri("/api/appointments/{id}", other)
-			.header(HttpHeaders.AUTHORIZATION, partner)
-			.exchange()
+		getAs(partner, "/api/appointments/{id}", mine).exchange().expectStatus().isOk();
+		getAs(partner, "/api/appointments/{id}", other).exchange()
 			.expectStatus()
 			.isNotFound()
 			.expectBody()
 			.jsonPath("$.practitionerId")
 			.doesNotExist();
-		http.get()
-			.uri("/api/appointments")
-			.header(HttpHeaders.AUTHORIZATION, partner)
-			.exchange()
+		getAs(partner, "/api/appointments").exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.content[*].id")
 			.isEqualTo(List.of(mine.toString()));
-		http.get()
-			.uri("/api/appointments?partnerId={other}", theirs.partnerId())
-			.header(HttpHeaders.AUTHORIZATION, partner)
-			.exchange()
+		getAs(partner, "/api/appointments?partnerId={other}", theirs.partnerId()).exchange()
 			.expectBody()
 			.jsonPath("$.content.length()")
 			.isEqualTo(0);
@@ -170,31 +131,18 @@ class SchedulingSecurityIT extends ApiContractTests {
 	@Test
 	void aPartnerWithoutTheAppointmentsScopeCannotReadThem() {
 		String availabilityOnly = TestTokens.partner(ours.partnerId()).scopes("partner.availability.write").bearer();
-		http.get()
-			.uri("/api/appointments")
-			.header(HttpHeaders.AUTHORIZATION, availabilityOnly)
-			.exchange()
-			.expectStatus()
-			.isForbidden();
+		getAs(availabilityOnly, "/api/appointments").exchange().expectStatus().isForbidden();
 	}
 
 	@Test
 	void aPractitionerJoiningAPartnerOpensTheirScheduleToItAndLeavingClosesIt() {
 		String newPartner = TestTokens.partner(theirs.partnerId()).bearer();
 		TestEvents.publish(new PractitionerJoinedPartner(ours.id(), theirs.partnerId()), ours.id(), 1);
-		await().untilAsserted(() -> http.get()
-			.uri("/api/schedules/{id}", ours.id())
-			.header(HttpHeaders.AUTHORIZATION, newPartner)
-			.exchange()
-			.expectStatus()
-			.isOk());
+		await()
+			.untilAsserted(() -> getAs(newPartner, "/api/schedules/{id}", ours.id()).exchange().expectStatus().isOk());
 		TestEvents.publish(new PractitionerLeftPartner(ours.id(), theirs.partnerId()), ours.id(), 2);
-		await().untilAsserted(() -> http.get()
-			.uri("/api/schedules/{id}", ours.id())
-			.header(HttpHeaders.AUTHORIZATION, newPartner)
-			.exchange()
-			.expectStatus()
-			.isNotFound());
+		await().untilAsserted(
+				() -> getAs(newPartner, "/api/schedules/{id}", ours.id()).exchange().expectStatus().isNotFound());
 	}
 
 	@Test
