@@ -70,14 +70,7 @@ class GatewayRoutingIT extends RunningGateway {
 			"/api/partners/specialties, partner", "/api/partners/h-1/webhooks/w-1/deliveries/d-1, partner",
 			"/api/slots/holds/h-1, scheduling", "/api/appointments/chains/c-1, scheduling" })
 	void eachPathPrefixIsRoutedToItsService(String path, String service) {
-		this.client.get()
-			.uri(path)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.service")
-			.isEqualTo(service);
+		assertAnsweredBy(service, path);
 
 		assertThat(services.get(service).received()).extracting(ReceivedRequest::uri).containsExactly(path);
 		services.forEach((name, stub) -> {
@@ -131,15 +124,8 @@ class GatewayRoutingIT extends RunningGateway {
 	@ValueSource(strings = { "has spaces", "semi;colon", "<script>",
 			"an-id-that-is-far-too-long-to-be-accepted-by-the-gateway-0123456789" })
 	void malformedCorrelationIdIsReplacedByAGeneratedOne(String malformed) {
-		String returned = this.client.get()
-			.uri("/api/quotes/q-1")
-			.header("X-Correlation-Id", malformed)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult(String.class)
-			.getResponseHeaders()
-			.getFirst("X-Correlation-Id");
+		String returned = correlationIdAnswered(
+				this.client.get().uri("/api/quotes/q-1").header("X-Correlation-Id", malformed));
 
 		assertThat(UUID.fromString(returned)).isNotNull();
 		assertThat(billing.lastReceived().header("X-Correlation-Id")).isEqualTo(returned);
@@ -147,14 +133,7 @@ class GatewayRoutingIT extends RunningGateway {
 
 	@Test
 	void missingCorrelationIdIsGeneratedAndForwarded() {
-		String returned = this.client.get()
-			.uri("/api/patients/p-1")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult(String.class)
-			.getResponseHeaders()
-			.getFirst("X-Correlation-Id");
+		String returned = correlationIdAnswered(this.client.get().uri("/api/patients/p-1"));
 
 		assertThat(UUID.fromString(returned)).isNotNull();
 		assertThat(patient.lastReceived().header("X-Correlation-Id")).isEqualTo(returned);
@@ -236,6 +215,15 @@ class GatewayRoutingIT extends RunningGateway {
 			"/actuator" })
 	void thePublicPortServesNoActuatorEndpointEvenWithAToken(String path) {
 		expectProblem(this.client.get().uri(path).exchange(), 404, "not-found", path);
+	}
+
+	private static String correlationIdAnswered(WebTestClient.RequestHeadersSpec<?> request) {
+		return request.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getFirst("X-Correlation-Id");
 	}
 
 }

@@ -41,4 +41,18 @@ abstract class RunningGateway {
 			.build();
 	}
 
+	/**
+	 * A GET of {@code path} is answered 200 by the stub standing in for {@code service}.
+	 */
+	void assertAnsweredBy(String service, String path) {
+		this.client.get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.service")
+			.isEqualTo(service);
+	}
+
 }

@@ -63,14 +63,7 @@ class ServiceOutageIT extends RunningGateway {
 			.expectStatus()
 			.isEqualTo(503);
 
-		this.client.get()
-			.uri("/api/partners/h-1")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.service")
-			.isEqualTo("partner");
+		assertAnsweredBy("partner", "/api/partners/h-1");
 	}
 
 	@Test

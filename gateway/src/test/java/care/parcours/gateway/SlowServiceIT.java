@@ -87,14 +87,7 @@ class SlowServiceIT extends RunningGateway {
 		// 1.5 s: past Resilience4j's 1 s default, well within the partner route's 10 s.
 		partner.answerWith(Answer.json(200, "{\"service\":\"partner\"}").after(Duration.ofMillis(1500)));
 
-		this.client.get()
-			.uri("/api/practitioners/pr-1")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.service")
-			.isEqualTo("partner");
+		assertAnsweredBy("partner", "/api/practitioners/pr-1");
 	}
 
 	@Test
