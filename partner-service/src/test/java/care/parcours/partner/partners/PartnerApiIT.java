@@ -17,6 +17,8 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static care.parcours.partner.partners.PartnerRegistrations.register;
+import static care.parcours.partner.partners.PartnerRegistrations.registered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ParcoursTest
@@ -32,7 +34,7 @@ class PartnerApiIT {
 
 	@Test
 	void aRegisteredPartnerCanBeReadBackAndIsAnnounced() {
-		var created = register(PartnerFixtures.clinicJson("Clinique du Parc")).expectStatus()
+		var created = register(http, PartnerFixtures.clinicJson("Clinique du Parc")).expectStatus()
 			.isCreated()
 			.expectHeader()
 			.exists("Location")
@@ -71,7 +73,7 @@ class PartnerApiIT {
 	void partnersArePagedInNameOrder() {
 		String prefix = "Paging " + UUID.randomUUID() + " ";
 		for (String letter : new String[] { "C", "A", "B" }) {
-			register(PartnerFixtures.clinicJson(prefix + letter)).expectStatus().isCreated();
+			register(http, PartnerFixtures.clinicJson(prefix + letter)).expectStatus().isCreated();
 		}
 
 		http.get()
@@ -111,7 +113,7 @@ class PartnerApiIT {
 		ObjectNode json = (ObjectNode) JSON.readTree(PartnerFixtures.clinicJson("Refused"));
 		json.set(property, JSON.readTree(value));
 
-		register(json.toString()).expectStatus()
+		register(http, json.toString()).expectStatus()
 			.isBadRequest()
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -126,7 +128,7 @@ class PartnerApiIT {
 
 	@Test
 	void missingFieldsAreAllListed() {
-		register("{}").expectStatus()
+		register(http, "{}").expectStatus()
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.errors[*].field")
@@ -162,7 +164,7 @@ class PartnerApiIT {
 
 	@Test
 	void theWholeProfileIsStoredAndReadBackWithoutContactsInTheEvent() {
-		PartnerController.PartnerView partner = registered(FULL_PROFILE.formatted("Clinique Saint-Exupéry"));
+		PartnerController.PartnerView partner = registered(http, FULL_PROFILE.formatted("Clinique Saint-Exupéry"));
 
 		http.get()
 			.uri("/api/partners/{id}", partner.id())
@@ -199,18 +201,6 @@ class PartnerApiIT {
 			 "contacts": [{"role": "INTERNATIONAL_DESK", "name": "Bureau international",
 			               "email": "international@example.org", "phone": "+33472000000"}]}
 			""";
-
-	private PartnerController.PartnerView registered(String json) {
-		return register(json).expectStatus()
-			.isCreated()
-			.expectBody(PartnerController.PartnerView.class)
-			.returnResult()
-			.getResponseBody();
-	}
-
-	private RestTestClient.ResponseSpec register(String json) {
-		return http.post().uri("/api/partners").contentType(MediaType.APPLICATION_JSON).body(json).exchange();
-	}
 
 	private long count() {
 		return jdbc.sql("select count(*) from partner").query(Long.class).single();

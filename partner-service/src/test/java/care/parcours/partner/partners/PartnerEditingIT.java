@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static care.parcours.partner.partners.PartnerRegistrations.registered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Edits and status changes: each needs the version it was made on, in If-Match. */
@@ -25,7 +26,7 @@ class PartnerEditingIT {
 
 	@Test
 	void anEditWithoutIfMatchIsRefusedAsPreconditionRequiredAndWritesNothing() {
-		PartnerController.PartnerView partner = registered(PartnerFixtures.clinicJson("Clinique sans version"));
+		PartnerController.PartnerView partner = registered(http, PartnerFixtures.clinicJson("Clinique sans version"));
 
 		http.put()
 			.uri("/api/partners/{id}", partner.id())
@@ -46,7 +47,7 @@ class PartnerEditingIT {
 
 	@Test
 	void anEditOnTheCurrentVersionAnswersTheNextOneAndIsAnnounced() {
-		PartnerController.PartnerView partner = registered(PartnerFixtures.clinicJson("Clinique à renommer"));
+		PartnerController.PartnerView partner = registered(http, PartnerFixtures.clinicJson("Clinique à renommer"));
 
 		edit(partner.id(), "\"0\"", PROFILE.formatted("Clinique renommée", "oncology")).expectStatus()
 			.isOk()
@@ -71,7 +72,7 @@ class PartnerEditingIT {
 
 	@Test
 	void anEditOnAStaleVersionIsAConflictAndKeepsTheOtherEdit() {
-		PartnerController.PartnerView partner = registered(PartnerFixtures.clinicJson("Clinique disputée"));
+		PartnerController.PartnerView partner = registered(http, PartnerFixtures.clinicJson("Clinique disputée"));
 		edit(partner.id(), "\"0\"", PROFILE.formatted("First edit", "oncology")).expectStatus().isOk();
 
 		edit(partner.id(), "\"0\"", PROFILE.formatted("Second edit", "cardiology")).expectStatus()
@@ -93,7 +94,7 @@ class PartnerEditingIT {
 			any version       | *       | cardiology | 428 | precondition-required
 			""")
 	void anEditWithBadInputWritesNothing(String caseName, String ifMatch, String specialty, int status, String type) {
-		PartnerController.PartnerView partner = registered(PartnerFixtures.clinicJson("Clinique intacte"));
+		PartnerController.PartnerView partner = registered(http, PartnerFixtures.clinicJson("Clinique intacte"));
 
 		edit(partner.id(), ifMatch, PROFILE.formatted("Changed", specialty)).expectStatus()
 			.isEqualTo(status)
@@ -107,7 +108,7 @@ class PartnerEditingIT {
 
 	@Test
 	void aPartnerIsActivatedSuspendedAndNeverBackToOnboarding() {
-		PartnerController.PartnerView partner = registered(PartnerFixtures.clinicJson("Clinique en cours"));
+		PartnerController.PartnerView partner = registered(http, PartnerFixtures.clinicJson("Clinique en cours"));
 
 		move(partner.id(), "0", "ACTIVE").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("ACTIVE");
 		move(partner.id(), "1", "ACTIVE").expectStatus()
@@ -137,14 +138,6 @@ class PartnerEditingIT {
 			 "languages": ["fr", "en"]}
 			""";
 
-	private PartnerController.PartnerView registered(String json) {
-		return register(json).expectStatus()
-			.isCreated()
-			.expectBody(PartnerController.PartnerView.class)
-			.returnResult()
-			.getResponseBody();
-	}
-
 	private PartnerController.PartnerView read(UUID id) {
 		return http.get()
 			.uri("/api/partners/{id}", id)
@@ -170,10 +163,6 @@ class PartnerEditingIT {
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"status\": \"" + status + "\"}")
 			.exchange();
-	}
-
-	private RestTestClient.ResponseSpec register(String json) {
-		return http.post().uri("/api/partners").contentType(MediaType.APPLICATION_JSON).body(json).exchange();
 	}
 
 }

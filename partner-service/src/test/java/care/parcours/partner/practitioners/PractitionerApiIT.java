@@ -55,24 +55,12 @@ class PractitionerApiIT {
 		String key = "register-" + UUID.randomUUID();
 		String json = practitionerJson("Dr Retried", "[]");
 
-		PractitionerController.PractitionerView first = http.post()
-			.uri("/api/partners/{id}/practitioners", clinic)
-			.header("Idempotency-Key", key)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(json)
-			.exchange()
-			.expectStatus()
+		PractitionerController.PractitionerView first = register(clinic, key, json).expectStatus()
 			.isCreated()
 			.expectBody(PractitionerController.PractitionerView.class)
 			.returnResult()
 			.getResponseBody();
-		http.post()
-			.uri("/api/partners/{id}/practitioners", clinic)
-			.header("Idempotency-Key", key)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(json)
-			.exchange()
-			.expectStatus()
+		register(clinic, key, json).expectStatus()
 			.isCreated()
 			.expectHeader()
 			.valueEquals("Idempotent-Replayed", "true")
@@ -81,13 +69,7 @@ class PractitionerApiIT {
 			.expectBody()
 			.jsonPath("$.id")
 			.isEqualTo(first.id().toString());
-		http.post()
-			.uri("/api/partners/{id}/practitioners", clinic)
-			.header("Idempotency-Key", key)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(practitionerJson("Dr Someone Else", "[]"))
-			.exchange()
-			.expectStatus()
+		register(clinic, key, practitionerJson("Dr Someone Else", "[]")).expectStatus()
 			.isEqualTo(422)
 			.expectBody()
 			.jsonPath("$.type")
@@ -253,6 +235,16 @@ class PractitionerApiIT {
 	private RestTestClient.ResponseSpec register(UUID partner, String json) {
 		return http.post()
 			.uri("/api/partners/{id}/practitioners", partner)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json)
+			.exchange();
+	}
+
+	/** A registration retried under the same Idempotency-Key. */
+	private RestTestClient.ResponseSpec register(UUID partner, String idempotencyKey, String json) {
+		return http.post()
+			.uri("/api/partners/{id}/practitioners", partner)
+			.header("Idempotency-Key", idempotencyKey)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(json)
 			.exchange();
