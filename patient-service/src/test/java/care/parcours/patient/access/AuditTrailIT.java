@@ -111,10 +111,7 @@ class AuditTrailIT {
 			.expectStatus()
 			.isOk();
 
-		http.get()
-			.uri("/api/patients/{id}/audit?size=1", patient)
-			.header("Authorization", TestTokens.staff("admin").bearer())
-			.exchange()
+		asAdmin("/api/patients/{id}/audit?size=1", patient).exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -134,10 +131,7 @@ class AuditTrailIT {
 			.isEqualTo("ALLOWED")
 			.jsonPath("$.content[0].correlationId")
 			.isEqualTo("trail-read");
-		http.get()
-			.uri("/api/patients/{id}/audit?page=1&size=1", patient)
-			.header("Authorization", TestTokens.staff("admin").bearer())
-			.exchange()
+		asAdmin("/api/patients/{id}/audit?page=1&size=1", patient).exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -160,10 +154,7 @@ class AuditTrailIT {
 				.isOk();
 		}
 
-		http.get()
-			.uri("/api/audit?user={user}", user)
-			.header("Authorization", TestTokens.staff("admin").bearer())
-			.exchange()
+		asAdmin("/api/audit?user={user}", user).exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -192,18 +183,12 @@ class AuditTrailIT {
 				.expectStatus()
 				.isForbidden();
 		}
-		http.get()
-			.uri("/api/patients/{id}/audit", UUID.randomUUID())
-			.header("Authorization", TestTokens.staff("admin").bearer())
-			.exchange()
+		asAdmin("/api/patients/{id}/audit", UUID.randomUUID()).exchange()
 			.expectStatus()
 			.isNotFound()
 			.expectHeader()
 			.contentType("application/problem+json");
-		http.get()
-			.uri("/api/audit")
-			.header("Authorization", TestTokens.staff("admin").bearer())
-			.exchange()
+		asAdmin("/api/audit").exchange()
 			.expectStatus()
 			.isBadRequest()
 			.expectBody()
@@ -239,6 +224,11 @@ class AuditTrailIT {
 		credentials.setProperty("user", role);
 		credentials.setProperty("password", password);
 		return DriverManager.getConnection(query < 0 ? url : url.substring(0, query), credentials);
+	}
+
+	/** A GET as an administrator, who reads the audit trail. */
+	private RestTestClient.RequestHeadersSpec<?> asAdmin(String uri, Object... uriVariables) {
+		return http.get().uri(uri, uriVariables).header("Authorization", TestTokens.staff("admin").bearer());
 	}
 
 }

@@ -70,27 +70,25 @@ public final class PathwayFixtures {
 
 	/** The pathway as it stands. */
 	public static JsonNode read(RestTestClient http, UUID pathway) {
-		return JSON.readTree(http.get()
-			.uri("/api/pathways/{id}", pathway)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody());
+		return got(http, "/api/pathways/{id}", pathway);
 	}
 
 	/** The pathway's timeline, oldest first (its first hundred entries). */
 	public static List<JsonNode> timeline(RestTestClient http, UUID pathway) {
-		JsonNode page = JSON.readTree(http.get()
-			.uri("/api/pathways/{id}/timeline?order=OLDEST&size=100", pathway)
+		JsonNode page = got(http, "/api/pathways/{id}/timeline?order=OLDEST&size=100", pathway);
+		return page.path("content").valueStream().toList();
+	}
+
+	/** The JSON a GET is answered with, after a 200. */
+	public static JsonNode got(RestTestClient http, String uri, Object... uriVariables) {
+		return JSON.readTree(http.get()
+			.uri(uri, uriVariables)
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody());
-		return page.path("content").valueStream().toList();
 	}
 
 	/** What happened on the pathway, oldest first: each timeline entry's {@code what}. */

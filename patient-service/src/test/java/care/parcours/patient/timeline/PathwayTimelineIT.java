@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-import static care.parcours.patient.timeline.PathwayFixtures.JSON;
+import static care.parcours.patient.timeline.PathwayFixtures.got;
 import static care.parcours.patient.timeline.PathwayFixtures.id;
 import static care.parcours.patient.timeline.PathwayFixtures.read;
 import static care.parcours.patient.timeline.PathwayFixtures.step;
@@ -213,14 +213,7 @@ class PathwayTimelineIT {
 		await().untilAsserted(() -> assertThat(timeline()).hasSize(1));
 		String patient = read(http, pathway).path("patientId").asString();
 
-		JsonNode export = JSON.readTree(http.get()
-			.uri("/api/patients/{id}/export", patient)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody());
+		JsonNode export = got(http, "/api/patients/{id}/export", patient);
 
 		JsonNode timelines = export.path("pathwayTimelines");
 		assertThat(timelines).singleElement().satisfies(timeline -> {
@@ -239,14 +232,7 @@ class PathwayTimelineIT {
 		work.publish(work.completed(appointment, t(2)), appointment, 2, t(2));
 		await().untilAsserted(() -> assertThat(timeline()).hasSize(3));
 
-		JsonNode page = JSON.readTree(http.get()
-			.uri("/api/pathways/{id}/timeline?size=2", pathway)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody());
+		JsonNode page = got(http, "/api/pathways/{id}/timeline?size=2", pathway);
 
 		assertThat(page.path("content")).extracting(entry -> entry.path("what").asString())
 			.containsExactly("APPOINTMENT_COMPLETED", "APPOINTMENT_CHECKED_IN");
