@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,20 +110,11 @@ class LaunchPlanTests {
 		assertThat(this.plan.launch(ServiceName.BILLING).environment()).doesNotContainKey("PARCOURS_AUTH_DEMO_USERS");
 	}
 
-	@Test
-	void patientServiceLoadsTheSamplePathwayTemplatesLocallyAndNoOtherServiceIsToldTo() {
-		assertThat(this.plan.launch(ServiceName.PATIENT).environment())
-			.containsEntry("PARCOURS_PATIENT_PATHWAYS_SAMPLE_TEMPLATES", "true");
-		assertThat(this.plan.launch(ServiceName.SCHEDULING).environment())
-			.doesNotContainKey("PARCOURS_PATIENT_PATHWAYS_SAMPLE_TEMPLATES");
-	}
-
-	@Test
-	void billingLoadsItsSampleCatalogueOnTheLocalPlatformOnly() {
-		assertThat(this.plan.launch(ServiceName.BILLING).environment())
-			.containsEntry("PARCOURS_BILLING_SAMPLE_CATALOGUE", "true");
-		assertThat(this.plan.launch(ServiceName.SCHEDULING).environment())
-			.doesNotContainKey("PARCOURS_BILLING_SAMPLE_CATALOGUE");
+	@ParameterizedTest
+	@CsvSource({ "PATIENT, PARCOURS_PATIENT_PATHWAYS_SAMPLE_TEMPLATES", "BILLING, PARCOURS_BILLING_SAMPLE_CATALOGUE" })
+	void aServiceLoadsItsSampleDataLocallyAndNoOtherServiceIsToldTo(ServiceName service, String variable) {
+		assertThat(this.plan.launch(service).environment()).containsEntry(variable, "true");
+		assertThat(this.plan.launch(ServiceName.SCHEDULING).environment()).doesNotContainKey(variable);
 	}
 
 	@Test

@@ -59,15 +59,7 @@ class LocalPlatformIT {
 	void startsEveryServiceWithTheContractEnvironmentAndStopsThemAll() throws Exception {
 		Path root = FakeRepository.in(this.directory);
 		PortPlan ports = PortPlan.random();
-		RunningPlatform platform = LocalPlatform.builder(root)
-			.postgres(this.postgres)
-			.kafka(KafkaSource.embedded(this.directory.resolve("kafka"), 0))
-			.ports(ports)
-			.databasePrefix(this.prefix)
-			.jvmOptions(StandIns.jvmOptions())
-			.readinessTimeout(Duration.ofSeconds(60))
-			.build()
-			.start();
+		RunningPlatform platform = standIns(root).ports(ports).build().start();
 		try (platform) {
 			assertThat(platform.services()).containsExactlyInAnyOrder(ServiceName.values());
 			assertThat(platform.url(ServiceName.GATEWAY))
@@ -109,16 +101,7 @@ class LocalPlatformIT {
 	@Test
 	void twoInstancesOfEachServiceBehindOneGatewayAndOneKilledAlone() throws Exception {
 		Path root = FakeRepository.in(this.directory);
-		RunningPlatform platform = LocalPlatform.builder(root)
-			.postgres(this.postgres)
-			.kafka(KafkaSource.embedded(this.directory.resolve("kafka"), 0))
-			.ports(PortPlan.random())
-			.instances(2)
-			.databasePrefix(this.prefix)
-			.jvmOptions(StandIns.jvmOptions())
-			.readinessTimeout(Duration.ofSeconds(60))
-			.build()
-			.start();
+		RunningPlatform platform = standIns(root).ports(PortPlan.random()).instances(2).build().start();
 		try (platform) {
 			assertThat(platform.instances()).isEqualTo(2);
 			for (ServiceName service : List.of(ServiceName.AUTH, ServiceName.PATIENT, ServiceName.SCHEDULING,
@@ -143,6 +126,16 @@ class LocalPlatformIT {
 
 	private static List<String> log(RunningPlatform platform, ServiceName service) throws Exception {
 		return Files.readAllLines(platform.logFile(service));
+	}
+
+	/** Stand-ins for the services, over this test's PostgreSQL and an embedded Kafka. */
+	private LocalPlatform.Builder standIns(Path root) {
+		return LocalPlatform.builder(root)
+			.postgres(this.postgres)
+			.kafka(KafkaSource.embedded(this.directory.resolve("kafka"), 0))
+			.databasePrefix(this.prefix)
+			.jvmOptions(StandIns.jvmOptions())
+			.readinessTimeout(Duration.ofSeconds(60));
 	}
 
 }
