@@ -195,14 +195,7 @@ class PathwayMoveIT {
 	}
 
 	JsonNode readMove(JsonNode move) {
-		return http.get()
-			.uri("/api/pathways/{id}/moves/{moveId}", pathway, move.path("id").asString())
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		return PathwayFixtures.got(http, "/api/pathways/{id}/moves/{moveId}", pathway, move.path("id").asString());
 	}
 
 	JsonNode requested(UUID moveId) {
