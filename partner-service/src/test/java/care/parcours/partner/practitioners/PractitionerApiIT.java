@@ -55,12 +55,18 @@ class PractitionerApiIT {
 		String key = "register-" + UUID.randomUUID();
 		String json = practitionerJson("Dr Retried", "[]");
 
-		PractitionerController.PractitionerView first = register(clinic, key, json).expectStatus()
+		PractitionerController.PractitionerView first = registration(clinic).header("Idempotency-Key", key)
+			.body(json)
+			.exchange()
+			.expectStatus()
 			.isCreated()
 			.expectBody(PractitionerController.PractitionerView.class)
 			.returnResult()
 			.getResponseBody();
-		register(clinic, key, json).expectStatus()
+		registration(clinic).header("Idempotency-Key", key)
+			.body(json)
+			.exchange()
+			.expectStatus()
 			.isCreated()
 			.expectHeader()
 			.valueEquals("Idempotent-Replayed", "true")
@@ -69,7 +75,10 @@ class PractitionerApiIT {
 			.expectBody()
 			.jsonPath("$.id")
 			.isEqualTo(first.id().toString());
-		register(clinic, key, practitionerJson("Dr Someone Else", "[]")).expectStatus()
+		registration(clinic).header("Idempotency-Key", key)
+			.body(practitionerJson("Dr Someone Else", "[]"))
+			.exchange()
+			.expectStatus()
 			.isEqualTo(422)
 			.expectBody()
 			.jsonPath("$.type")
@@ -233,21 +242,11 @@ class PractitionerApiIT {
 	}
 
 	private RestTestClient.ResponseSpec register(UUID partner, String json) {
-		return http.post()
-			.uri("/api/partners/{id}/practitioners", partner)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(json)
-			.exchange();
+		return registration(partner).body(json).exchange();
 	}
 
-	/** A registration retried under the same Idempotency-Key. */
-	private RestTestClient.ResponseSpec register(UUID partner, String idempotencyKey, String json) {
-		return http.post()
-			.uri("/api/partners/{id}/practitioners", partner)
-			.header("Idempotency-Key", idempotencyKey)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(json)
-			.exchange();
+	private RestTestClient.RequestBodySpec registration(UUID partner) {
+		return http.post().uri("/api/partners/{id}/practitioners", partner).contentType(MediaType.APPLICATION_JSON);
 	}
 
 	private RestTestClient.ResponseSpec edit(UUID id, String ifMatch, String json) {
