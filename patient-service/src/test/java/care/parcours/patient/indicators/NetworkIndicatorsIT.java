@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import care.parcours.events.billing.BillingEvent;
 import care.parcours.events.scheduling.SchedulingEvent;
 import care.parcours.patient.timeline.PathwayFixtures;
+import care.parcours.test.Metrics;
 import care.parcours.test.MutableClock;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.TestEvents;
@@ -226,14 +227,7 @@ class NetworkIndicatorsIT {
 
 		// The gauges are of the current month: the clock is still in March.
 		gauges.refresh();
-		String scrape = http.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String scrape = Metrics.scrape(http);
 		String partner = "application=\"patient-service\",partner=\"" + a.partnerId() + "\"";
 		assertThat(scrape).contains("parcours_indicator_first_quote_median_hours{" + partner + "} 20.0",
 				"parcours_indicator_first_appointment_median_hours{" + partner + "} 8.0",

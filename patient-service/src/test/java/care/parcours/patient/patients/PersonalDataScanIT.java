@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 import care.parcours.events.patient.PatientEvent;
+import care.parcours.test.Metrics;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.PublishedEvents;
 import com.zaxxer.hikari.HikariDataSource;
@@ -123,14 +124,7 @@ class PersonalDataScanIT {
 			assertThat(kafka).contains(id.toString());
 			assertNoneIn("Kafka records", kafka, personal);
 		}
-		String prometheus = http.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String prometheus = Metrics.scrape(http);
 		assertThat(prometheus).contains("http_server_requests");
 		assertNoneIn("Prometheus output", prometheus, personal);
 		assertThat(output.getAll()).contains("patient-service").contains("\"ecs\":{\"version\"");
