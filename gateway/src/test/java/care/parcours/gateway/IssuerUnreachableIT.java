@@ -26,10 +26,7 @@ class IssuerUnreachableIT {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		TestTokens.trustTestKeys(registry);
-		registry.add("parcours.security.public-key", () -> "");
-		registry.add("parcours.security.jwk-set-uri",
-				() -> "http://127.0.0.1:" + DownstreamStub.unusedPort() + "/oauth2/jwks");
+		TestTokens.trustJwkSetAt(registry, () -> "http://127.0.0.1:" + DownstreamStub.unusedPort() + "/oauth2/jwks");
 	}
 
 	@Test

@@ -36,9 +36,7 @@ class JwkSetIT {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		TestTokens.trustTestKeys(registry);
-		registry.add("parcours.security.public-key", () -> "");
-		registry.add("parcours.security.jwk-set-uri", () -> issuer.url() + "/realms/parcours/certs");
+		TestTokens.trustJwkSetAt(registry, () -> issuer.url() + "/realms/parcours/certs");
 		registry.add("PARCOURS_PARTNER_URL", partner::url);
 	}
 

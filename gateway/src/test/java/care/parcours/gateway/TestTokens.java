@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import care.parcours.security.TokenCases;
 import com.nimbusds.jose.JOSEException;
@@ -51,6 +52,16 @@ final class TestTokens {
 		registry.add("parcours.security.public-key", TestTokens::publicKeyPem);
 		registry.add("parcours.security.issuer", () -> ISSUER);
 		registry.add("parcours.gateway.rate-limits.key-prefix", () -> "test:" + UUID.randomUUID());
+	}
+
+	/**
+	 * As {@link #trustTestKeys}, but the keys come from the JWK set at {@code uri}, as
+	 * from an issuer, instead of this run's public key.
+	 */
+	static void trustJwkSetAt(DynamicPropertyRegistry registry, Supplier<Object> uri) {
+		trustTestKeys(registry);
+		registry.add("parcours.security.public-key", () -> "");
+		registry.add("parcours.security.jwk-set-uri", uri);
 	}
 
 	static String publicKeyPem() {
