@@ -9,13 +9,12 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import care.parcours.patient.patients.PatientFixtures;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.TestTokens;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -197,20 +196,10 @@ class AuditTrailIT {
 	}
 
 	private UUID patient(String tag) {
-		JsonNode created = http.post()
-			.uri("/api/patients")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("""
-					{"givenName": "Omar", "familyName": "Haddad-%s", "birthDate": "1990-04-12", "sex": "MALE",
-					 "nationality": "MA", "countryOfResidence": "MA", "languages": ["ar"]}
-					""".formatted(tag))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
-		return UUID.fromString(created.get("id").asString());
+		return PatientFixtures.registeredId(http, """
+				{"givenName": "Omar", "familyName": "Haddad-%s", "birthDate": "1990-04-12", "sex": "MALE",
+				 "nationality": "MA", "countryOfResidence": "MA", "languages": ["ar"]}
+				""".formatted(tag));
 	}
 
 	/** A connection to this test's database as another role. */

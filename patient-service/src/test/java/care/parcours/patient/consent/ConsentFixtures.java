@@ -2,6 +2,7 @@ package care.parcours.patient.consent;
 
 import java.util.UUID;
 
+import care.parcours.patient.patients.PatientFixtures;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,21 +19,11 @@ final class ConsentFixtures {
 
 	/** Registers a patient whose family name carries the tag, so no two tests collide. */
 	static UUID patient(RestTestClient http, String tag) {
-		JsonNode created = http.post()
-			.uri("/api/patients")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("""
-					{"givenName": "Inès", "familyName": "Vandenbroucke-%s", "birthDate": "1979-11-05", "sex": "FEMALE",
-					 "nationality": "BE", "countryOfResidence": "BE", "languages": ["nl", "fr"],
-					 "email": "ines.%s@example.be", "phone": "+32470123456"}
-					""".formatted(tag, tag))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
-		return UUID.fromString(created.get("id").asString());
+		return PatientFixtures.registeredId(http, """
+				{"givenName": "Inès", "familyName": "Vandenbroucke-%s", "birthDate": "1979-11-05", "sex": "FEMALE",
+				 "nationality": "BE", "countryOfResidence": "BE", "languages": ["nl", "fr"],
+				 "email": "ines.%s@example.be", "phone": "+32470123456"}
+				""".formatted(tag, tag));
 	}
 
 	static RestTestClient.ResponseSpec grant(RestTestClient http, UUID patient, String body) {
