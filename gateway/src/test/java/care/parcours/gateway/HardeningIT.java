@@ -3,17 +3,13 @@ package care.parcours.gateway;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
@@ -21,7 +17,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.context.TestPropertySource;
 
 import static care.parcours.gateway.ProblemExpectations.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,18 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * end only, security headers, size limits and refused path tricks, each answered with a
  * problem.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "parcours.gateway.cors.allowed-origins=https://app.parcours.test",
-				"parcours.gateway.limits.max-body-size=1KB", "parcours.gateway.limits.max-upload-size=4KB" })
-@AutoConfigureWebTestClient
-class HardeningIT {
+@TestPropertySource(properties = { "parcours.gateway.cors.allowed-origins=https://app.parcours.test",
+		"parcours.gateway.limits.max-body-size=1KB", "parcours.gateway.limits.max-upload-size=4KB" })
+class HardeningIT extends RunningGateway {
 
 	static final String FRONT_END = "https://app.parcours.test";
 
+	@RegisterExtension
 	static final DownstreamStub partner = DownstreamStub.start("partner");
-
-	@Autowired
-	WebTestClient client;
 
 	@LocalServerPort
 	int port;
@@ -51,18 +43,7 @@ class HardeningIT {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		TestTokens.trustTestKeys(registry);
 		registry.add("PARCOURS_PARTNER_URL", partner::url);
-	}
-
-	@BeforeEach
-	void resetServices() {
-		partner.reset();
-	}
-
-	@AfterAll
-	static void stopServices() {
-		partner.close();
 	}
 
 	@Test

@@ -2,15 +2,11 @@ package care.parcours.gateway;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,24 +14,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One Swagger UI over the four services' documents, each fetched through the gateway, and
  * the AsyncAPI document of the events beside it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class SwaggerUiIT {
+class SwaggerUiIT extends RunningGateway {
 
+	@RegisterExtension
 	static final DownstreamStub billing = DownstreamStub.start("billing");
-
-	@Autowired
-	WebTestClient client;
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		TestTokens.trustTestKeys(registry);
 		registry.add("PARCOURS_BILLING_URL", billing::url);
-	}
-
-	@AfterAll
-	static void stopServices() {
-		billing.close();
 	}
 
 	@Test

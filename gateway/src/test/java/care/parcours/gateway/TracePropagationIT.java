@@ -4,17 +4,13 @@ import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 import care.parcours.gateway.DownstreamStub.ReceivedRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,25 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code traceparent} of the same trace, naming the gateway's own span as its parent, and
  * the correlation id beside it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
 @AutoConfigureTracing
-class TracePropagationIT {
+class TracePropagationIT extends RunningGateway {
 
+	@RegisterExtension
 	static final DownstreamStub scheduling = DownstreamStub.start("scheduling");
-
-	@Autowired
-	WebTestClient client;
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		TestTokens.trustTestKeys(registry);
 		registry.add("PARCOURS_SCHEDULING_URL", scheduling::url);
-	}
-
-	@AfterAll
-	static void stopServices() {
-		scheduling.close();
 	}
 
 	@Test
