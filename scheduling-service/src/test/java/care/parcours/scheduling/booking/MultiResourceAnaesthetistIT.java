@@ -176,6 +176,35 @@ class MultiResourceAnaesthetistIT {
 	}
 
 	@Test
+	void aCascadeTakesAnAnaesthetistFreeAndOnDutyAtTheNewTimeOrIsImpossibleAndMovesNothing() {
+		Practitioner surgeon = surgeon();
+		UUID surgery = fixtures.book(surgeon, fixtures.patient(), weekdayAt(surgeon, 3, "10:00"), "surgery",
+				"IN_PERSON");
+		fixtures.book(allDay, fixtures.patient(), weekdayAt(surgeon, 4, "16:30"), "consultation", "IN_PERSON");
+		fixtures.book(mornings, fixtures.patient(), weekdayAt(surgeon, 4, "09:00"), "consultation", "IN_PERSON");
+		String version = fixtures.etag("/api/appointments/{id}", surgery);
+		UUID before = taken(surgery);
+
+		// At 16:00 the all-day anaesthetist sees a patient and the other is off duty.
+		cascade(surgery, weekdayAt(surgeon, 4, "16:00")).expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://parcours.care/problems/cascade-impossible");
+		assertThat(fixtures.etag("/api/appointments/{id}", surgery)).isEqualTo(version);
+		assertThat(taken(surgery)).isEqualTo(before);
+
+		// At 08:00 the mornings-only anaesthetist's patient comes at 09:00.
+		cascade(surgery, weekdayAt(surgeon, 4, "08:00")).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.applied")
+			.isEqualTo(true);
+		assertThat(taken(surgery)).isEqualTo(allDay.id());
+		assertThat(from(surgery, "anaesthetist")).isEqualTo(weekdayAt(surgeon, 4, "07:45"));
+	}
+
+	@Test
 	void aHoldTakesTheAnaesthetistUntilReleased() {
 		Practitioner surgeon = surgeon();
 		Instant eight = weekdayAt(surgeon, 3, "08:00");
@@ -334,6 +363,15 @@ class MultiResourceAnaesthetistIT {
 	private RestTestClient.ResponseSpec reschedule(UUID appointment, Instant start) {
 		return http.post()
 			.uri("/api/appointments/{id}/reschedule", appointment)
+			.header("If-Match", fixtures.etag("/api/appointments/{id}", appointment))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"start\": \"" + start + "\"}")
+			.exchange();
+	}
+
+	private RestTestClient.ResponseSpec cascade(UUID appointment, Instant start) {
+		return http.post()
+			.uri("/api/appointments/{id}/cascade-reschedule", appointment)
 			.header("If-Match", fixtures.etag("/api/appointments/{id}", appointment))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"start\": \"" + start + "\"}")
