@@ -158,7 +158,8 @@ class ResourceChoice {
 	}
 
 	private ResourceTaken taken(HeldResource resource, SlotClaim claim) {
-		String kind = resources.find(resource.resourceId()).map(ResourceCopy::kind).orElse("resource");
+		// Only practitioners taken in a role have no copy.
+		String kind = resources.find(resource.resourceId()).map(ResourceCopy::kind).orElse(ResourceCopy.PRACTITIONER);
 		return new ResourceTaken(resource.role(), kind, resource.resourceId(), resource.around(claim.during()),
 				nearby(claim));
 	}

@@ -274,7 +274,7 @@ class MultiResourceAnaesthetistIT {
 			.value((String detail) -> assertThat(detail).contains("PRACTITIONER in 'anaesthesiology'"));
 
 		assertThat(fixtures.etag("/api/schedules/{id}/availability", surgeon.id())).isEqualTo(version);
-		// Named, the all-day anaesthetist is the one taken.
+		// Named, the all-day anaesthetist is the one taken, and kept.
 		rooms.offer(surgeon, version, surgery("""
 				{"role": "anaesthetist", "kind": "PRACTITIONER", "resourceId": "%s"}""".formatted(allDay.id())))
 			.expectStatus()
@@ -282,6 +282,21 @@ class MultiResourceAnaesthetistIT {
 		UUID surgery = fixtures.book(surgeon, fixtures.patient(), weekdayAt(surgeon, 3, "08:00"), "surgery",
 				"IN_PERSON");
 		assertThat(taken(surgery)).isEqualTo(allDay.id());
+
+		// Named, they are not exchanged: a move to a time when they are busy is refused.
+		fixtures.book(allDay, fixtures.patient(), weekdayAt(surgeon, 4, "08:30"), "consultation", "IN_PERSON");
+		reschedule(surgery, weekdayAt(surgeon, 4, "08:00")).expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://parcours.care/problems/resource-taken")
+			.jsonPath("$.role")
+			.isEqualTo("anaesthetist")
+			.jsonPath("$.resourceId")
+			.isEqualTo(allDay.id().toString())
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).startsWith("PRACTITIONER " + allDay.id() + " is taken"));
+		assertThat(from(surgery, "anaesthetist")).isEqualTo(weekdayAt(surgeon, 3, "08:00"));
 	}
 
 	/**
