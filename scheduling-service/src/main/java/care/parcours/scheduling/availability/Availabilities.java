@@ -138,13 +138,13 @@ public class Availabilities {
 		Map<UUID, Map<String, List<RequiredRole>>> roles = new HashMap<>();
 		jdbc.sql("""
 				select practitioner_id, code, role, kind, resource_id, language, buffer_before_minutes,
-				       buffer_after_minutes
+				       buffer_after_minutes, specialty
 				from appointment_type_role where practitioner_id = any(?) order by practitioner_id, code, position
 				""").param(practitioners).query(rs -> {
 			roles.computeIfAbsent(rs.getObject(1, UUID.class), id -> new HashMap<>())
 				.computeIfAbsent(rs.getString(2), code -> new ArrayList<>())
 				.add(new RequiredRole(rs.getString(3), rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6),
-						Duration.ofMinutes(rs.getInt(7)), Duration.ofMinutes(rs.getInt(8))));
+						rs.getString(9), Duration.ofMinutes(rs.getInt(7)), Duration.ofMinutes(rs.getInt(8))));
 		});
 		return roles;
 	}
@@ -176,12 +176,13 @@ public class Availabilities {
 				RequiredRole role = type.roles().get(i);
 				jdbc.sql("""
 						insert into appointment_type_role (practitioner_id, code, position, role, kind, resource_id,
-						                                   language, buffer_before_minutes, buffer_after_minutes)
-						values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+						                                   language, buffer_before_minutes, buffer_after_minutes,
+						                                   specialty)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 						""")
 					.params(practitionerId, type.code(), i, role.role(), role.kind(), role.resourceId(),
 							role.language(), (int) role.bufferBefore().toMinutes(),
-							(int) role.bufferAfter().toMinutes())
+							(int) role.bufferAfter().toMinutes(), role.specialty())
 					.update();
 			}
 		}

@@ -68,20 +68,24 @@ class AvailabilityController {
 
 	/**
 	 * A resource the type needs besides the practitioner: the one named, or any free one
-	 * of the kind at the practitioner's partner.
+	 * of the kind at the practitioner's partner. Of kind {@code PRACTITIONER}, another
+	 * practitioner of the partner (an anaesthetist): the one named, or any of the
+	 * specialty.
 	 */
 	record RoleForm(@NotNull @Pattern(regexp = "^[a-z][a-z0-9-]{0,39}$") String role,
 			@NotNull @Pattern(regexp = "^[A-Z][A-Z_]{0,39}$") String kind, @Nullable UUID resourceId,
-			@Nullable @LanguageCode String language, @Nullable @Min(0) @Max(720) Integer bufferBeforeMinutes,
+			@Nullable @LanguageCode String language,
+			@Nullable @Pattern(regexp = "^[a-z][a-z-]{0,39}$") String specialty,
+			@Nullable @Min(0) @Max(720) Integer bufferBeforeMinutes,
 			@Nullable @Min(0) @Max(720) Integer bufferAfterMinutes) {
 
 		RequiredRole toRole() {
-			return new RequiredRole(role, kind, resourceId, language, minutes(bufferBeforeMinutes),
+			return new RequiredRole(role, kind, resourceId, language, specialty, minutes(bufferBeforeMinutes),
 					minutes(bufferAfterMinutes));
 		}
 
 		static RoleForm of(RequiredRole role) {
-			return new RoleForm(role.role(), role.kind(), role.resourceId(), role.language(),
+			return new RoleForm(role.role(), role.kind(), role.resourceId(), role.language(), role.specialty(),
 					(int) role.bufferBefore().toMinutes(), (int) role.bufferAfter().toMinutes());
 		}
 

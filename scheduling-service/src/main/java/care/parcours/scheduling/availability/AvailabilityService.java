@@ -93,7 +93,7 @@ public class AvailabilityService {
 		}
 		String resource = "The availability of practitioner " + practitionerId;
 		expected.requireCurrent(resource, current.version());
-		roles.requireFillable(current.partnerId(), types);
+		roles.requireFillable(practitionerId, current.partnerId(), types);
 		if (availabilities.replace(practitionerId, types, rules, expected).isEmpty()) {
 			throw StaleVersion.concurrentEdit(resource);
 		}

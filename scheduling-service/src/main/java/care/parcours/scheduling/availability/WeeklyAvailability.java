@@ -69,6 +69,38 @@ public record WeeklyAvailability(UUID practitionerId, UUID partnerId, ZoneId zon
 		return windows;
 	}
 
+	/**
+	 * The times within {@code range} that no window covers, whatever its types and modes,
+	 * in order: when the practitioner cannot be taken in a role of another's appointment
+	 * (an anaesthetist off duty).
+	 */
+	public List<TimeRange> closed(TimeRange range) {
+		List<TimeRange> closed = new ArrayList<>();
+		Instant from = range.start();
+		for (OpenWindow window : windows(range)) {
+			if (window.during().start().isAfter(from)) {
+				closed.add(new TimeRange(from, min(window.during().start(), range.end())));
+			}
+			if (window.during().end().isAfter(from)) {
+				from = window.during().end();
+			}
+			if (!from.isBefore(range.end())) {
+				return closed;
+			}
+		}
+		closed.add(new TimeRange(from, range.end()));
+		return closed;
+	}
+
+	/** Whether windows, of any types and modes, cover the whole of {@code range}. */
+	public boolean isOpenThroughout(TimeRange range) {
+		return closed(range).isEmpty();
+	}
+
+	private static Instant min(Instant a, Instant b) {
+		return a.isBefore(b) ? a : b;
+	}
+
 	/** Whether the whole slot lies in one open window offering the type in the mode. */
 	public boolean covers(TimeRange slot, AppointmentType type, Mode mode) {
 		return windows(slot).stream().anyMatch(w -> w.during().contains(slot) && w.offers(type, mode));

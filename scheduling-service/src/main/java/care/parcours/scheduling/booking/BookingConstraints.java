@@ -1,5 +1,7 @@
 package care.parcours.scheduling.booking;
 
+import java.time.Clock;
+
 import care.parcours.platform.problem.ConstraintProblem;
 import care.parcours.scheduling.patients.KnownPatients;
 
@@ -20,18 +22,26 @@ class BookingConstraints {
 
 	@Bean
 	ConstraintProblem<SlotClaim> slotTaken(SlotChecks checks) {
-		return ConstraintProblem.of("booking_practitioner_free", SlotClaim.class, claim -> new SlotTaken(
-				claim.practitionerId(), claim.during().start(),
-				checks.nearby(claim.practitionerId(), claim.appointmentType(), claim.mode(), claim.during().start())));
+		return ConstraintProblem.of("booking_practitioner_free", SlotClaim.class, claim -> slotTaken(checks, claim));
+	}
+
+	private static SlotTaken slotTaken(SlotChecks checks, SlotClaim claim) {
+		return new SlotTaken(claim.practitionerId(), claim.during().start(),
+				checks.nearby(claim.practitionerId(), claim.appointmentType(), claim.mode(), claim.during().start()));
 	}
 
 	/**
 	 * Another booking took a resource between the choice and the insert: the role that
-	 * cannot be filled now, with the nearest times when all can.
+	 * cannot be filled now, with the nearest times when all can. Or the practitioner is
+	 * taken then in a role of another's appointment (an anaesthetist at a surgery), which
+	 * only this constraint sees: their slot is taken, as for their own appointments.
 	 */
 	@Bean
-	ConstraintProblem<SlotClaim> resourceTaken(ResourceChoice resources) {
-		return ConstraintProblem.of(RESOURCE_FREE, SlotClaim.class, resources::refusal);
+	ConstraintProblem<SlotClaim> resourceTaken(ResourceChoice resources, Bookings bookings, SlotChecks checks,
+			Clock clock) {
+		return ConstraintProblem.of(RESOURCE_FREE, SlotClaim.class,
+				claim -> bookings.isTakenInRole(claim.practitionerId(), claim.during(), clock.instant())
+						? slotTaken(checks, claim) : resources.refusal(claim));
 	}
 
 	/** A cascade moving an appointment onto a resource taken meanwhile. */

@@ -101,11 +101,21 @@ public class BookingQueries implements BusyTimes, BookedAppointments {
 	public Map<UUID, List<TimeRange>> busy(Collection<UUID> practitionerIds, TimeRange range, Set<UUID> ignoring,
 			Instant now) {
 		Map<UUID, List<TimeRange>> busy = new HashMap<>();
+		// Besides their own bookings, the times they are taken in another's (an
+		// anaesthetist).
+		UUID[] ids = practitionerIds.toArray(UUID[]::new);
 		jdbc.sql("select practitioner_id, id, lower(during), upper(during) from booking"
-				+ " where practitioner_id = any(?) and during && tstzrange(?, ?) and " + LIVE
-				+ " order by lower(during)")
-			.params(practitionerIds.toArray(UUID[]::new), Bookings.ts(range.start()), Bookings.ts(range.end()),
-					Bookings.ts(now))
+				+ " where practitioner_id = any(?) and during && tstzrange(?, ?) and " + LIVE + """
+						 union all
+						select r.resource_id, r.booking_id, lower(r.during), upper(r.during)
+						from unnest(?::uuid[]) c(id)
+						join booking_resource r on r.resource_id = c.id and r.live and r.role <> 'practitioner'
+						                       and r.during && tstzrange(?, ?)
+						join booking b on b.id = r.booking_id and not (b.status = 'HELD' and b.expires_at <= ?)
+						order by 3
+						""")
+			.params(ids, Bookings.ts(range.start()), Bookings.ts(range.end()), Bookings.ts(now), ids,
+					Bookings.ts(range.start()), Bookings.ts(range.end()), Bookings.ts(now))
 			.query(rs -> {
 				if (!ignoring.contains(rs.getObject(2, UUID.class))) {
 					busy.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())

@@ -130,6 +130,23 @@ public class Bookings {
 	}
 
 	/**
+	 * Whether a practitioner is taken at some time of the range in a role of another's
+	 * live booking (an anaesthetist's surgery), a hold lapsed by {@code now} taking
+	 * nothing: what refuses the practitioner's own booking at
+	 * {@code booking_resource_free} rather than {@code booking_practitioner_free}.
+	 */
+	boolean isTakenInRole(UUID practitionerId, TimeRange during, Instant now) {
+		return jdbc.sql("""
+				select exists (select 1 from booking_resource r join booking b on b.id = r.booking_id
+				               where r.resource_id = ? and r.live and r.role <> ? and r.during && tstzrange(?, ?)
+				                 and not (b.status = 'HELD' and b.expires_at <= ?))
+				""")
+			.params(practitionerId, PRACTITIONER, ts(during.start()), ts(during.end()), ts(now))
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
 	 * Gives a booking's role another resource, at the booking's new time: both in one
 	 * statement, since the new resource may be taken at the old time.
 	 */
@@ -253,21 +270,28 @@ public class Bookings {
 
 	/**
 	 * Holds past their expiry that still claim the practitioner's time within a range,
-	 * locked.
+	 * theirs or another's taking them in a role, locked.
 	 */
 	List<Booking> lapsedHolds(UUID practitionerId, TimeRange during, Instant now) {
-		return jdbc
-			.sql("select " + COLUMNS + " from booking where practitioner_id = ? and status = 'HELD'"
-					+ " and expires_at <= ? and during && tstzrange(?, ?) for update skip locked")
-			.params(practitionerId, ts(now), ts(during.start()), ts(during.end()))
+		return jdbc.sql("select " + COLUMNS + """
+				 from booking
+				where status = 'HELD' and expires_at <= ?
+				  and ((practitioner_id = ? and during && tstzrange(?, ?))
+				       or id in (select booking_id from booking_resource
+				                 where live and role <> 'practitioner' and resource_id = ?
+				                   and during && tstzrange(?, ?)))
+				for update skip locked
+				""")
+			.params(ts(now), practitionerId, ts(during.start()), ts(during.end()), practitionerId, ts(during.start()),
+					ts(during.end()))
 			.query(Bookings::map)
 			.list();
 	}
 
 	/**
-	 * Holds past their expiry that still claim the practitioner's time within a range, or
-	 * one of the resources within {@code around} (the range widened by the longest
-	 * buffers), locked.
+	 * Holds past their expiry that still claim the practitioner's time within a range
+	 * (theirs or another's taking them in a role), or one of the resources within
+	 * {@code around} (the range widened by the longest buffers), locked.
 	 */
 	List<Booking> lapsedHolds(UUID practitionerId, TimeRange during, List<UUID> resources, TimeRange around,
 			Instant now) {
@@ -276,11 +300,15 @@ public class Bookings {
 				where status = 'HELD' and expires_at <= ?
 				  and ((practitioner_id = ? and during && tstzrange(?, ?))
 				       or id in (select booking_id from booking_resource
-				                 where live and resource_id = any(?::uuid[]) and during && tstzrange(?, ?)))
+				                 where live and resource_id = any(?::uuid[]) and during && tstzrange(?, ?))
+				       or id in (select booking_id from booking_resource
+				                 where live and role <> 'practitioner' and resource_id = ?
+				                   and during && tstzrange(?, ?)))
 				for update skip locked
 				""")
 			.params(ts(now), practitionerId, ts(during.start()), ts(during.end()),
-					resources.stream().map(UUID::toString).toArray(String[]::new), ts(around.start()), ts(around.end()))
+					resources.stream().map(UUID::toString).toArray(String[]::new), ts(around.start()), ts(around.end()),
+					practitionerId, ts(during.start()), ts(during.end()))
 			.query(Bookings::map)
 			.list();
 	}

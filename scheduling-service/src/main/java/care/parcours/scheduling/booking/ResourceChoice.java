@@ -16,6 +16,7 @@ import care.parcours.scheduling.availability.AppointmentType;
 import care.parcours.scheduling.availability.Availabilities;
 import care.parcours.scheduling.availability.RequiredRole;
 import care.parcours.scheduling.availability.TimeRange;
+import care.parcours.scheduling.availability.WeeklyAvailability;
 import care.parcours.scheduling.resources.ResourceCopies;
 import care.parcours.scheduling.resources.ResourceCopy;
 import care.parcours.scheduling.slots.FreeSlot;
@@ -31,7 +32,9 @@ import org.springframework.stereotype.Component;
  * slot search proposes them. A choice is only a proposal: the exclusion constraint on
  * {@code booking_resource} decides, so of two coordinators choosing the same room at once
  * one gets it and the other chooses again. A hold that lapsed, expired or not yet, takes
- * nothing: whoever takes its resource expires it first.
+ * nothing: whoever takes its resource expires it first. Another practitioner taken in a
+ * role (an anaesthetist) is never the appointment's own, and is taken only within their
+ * own availability.
  */
 @Component
 class ResourceChoice {
@@ -113,8 +116,11 @@ class ResourceChoice {
 	 */
 	private @Nullable HeldResource exchange(Set<UUID> ignoring, List<HeldResource> held, SlotClaim target,
 			List<HeldResource> exchanged) {
+		Map<UUID, WeeklyAvailability> practitioners = availabilities
+			.findAll(held.stream().map(HeldResource::resourceId).toList(), HeldResource.widest(held, target.during()));
 		List<HeldResource> taken = held.stream()
-			.filter(resource -> isTaken(resource.resourceId(), resource.around(target.during()), ignoring))
+			.filter(resource -> isTaken(resource.resourceId(), resource.around(target.during()), ignoring)
+					|| offDuty(practitioners.get(resource.resourceId()), resource.around(target.during())))
 			.toList();
 		if (taken.isEmpty()) {
 			return null;
@@ -152,7 +158,8 @@ class ResourceChoice {
 	}
 
 	private ResourceTaken taken(HeldResource resource, SlotClaim claim) {
-		String kind = resources.find(resource.resourceId()).map(ResourceCopy::kind).orElse("resource");
+		// Only practitioners taken in a role have no copy.
+		String kind = resources.find(resource.resourceId()).map(ResourceCopy::kind).orElse(ResourceCopy.PRACTITIONER);
 		return new ResourceTaken(resource.role(), kind, resource.resourceId(), resource.around(claim.during()),
 				nearby(claim));
 	}
@@ -163,12 +170,35 @@ class ResourceChoice {
 
 	private Optional<UUID> firstFree(SlotClaim claim, RequiredRole role, Set<UUID> chosen, Set<UUID> ignoring) {
 		List<UUID> candidates = role.resourceId() != null ? List.of(role.resourceId())
-				: resources.offered(claim.partnerId(), role.kind(), role.language())
+				: resources.offered(claim.partnerId(), role.kind(), role.language(), role.specialty())
 					.stream()
 					.map(ResourceCopy::id)
 					.toList();
+		if (role.takesPractitioner()) {
+			candidates = onDuty(candidates, claim.practitionerId(), role.around(claim.during()));
+		}
 		return bookings.firstFree(candidates, chosen, role.role(), role.around(claim.during()), claim, ignoring,
 				clock.instant());
+	}
+
+	/**
+	 * The practitioners, other than the one whose appointment it is, whose own
+	 * availability covers {@code held}: an anaesthetist is taken in the hours they work.
+	 */
+	private List<UUID> onDuty(List<UUID> practitioners, UUID own, TimeRange held) {
+		Map<UUID, WeeklyAvailability> availability = availabilities.findAll(practitioners, held);
+		return practitioners.stream()
+			.filter(id -> !id.equals(own) && availability.containsKey(id)
+					&& availability.get(id).isOpenThroughout(held))
+			.toList();
+	}
+
+	/**
+	 * Whether a practitioner held in a role is not available over {@code held}; other
+	 * resources (no availability) are never off duty.
+	 */
+	private static boolean offDuty(@Nullable WeeklyAvailability practitioner, TimeRange held) {
+		return practitioner != null && !practitioner.isOpenThroughout(held);
 	}
 
 	private boolean isTaken(UUID resourceId, TimeRange during, Set<UUID> ignoring) {

@@ -20,7 +20,9 @@ import org.springframework.stereotype.Repository;
 /**
  * Reads which resources bookings take, from {@code booking_resource}, with the partner
  * each belongs to: what events and views name, and what decides which partners a booking
- * concerns. Practitioner first, then by role.
+ * concerns. Practitioner first, then by role. A practitioner taken in a role (an
+ * anaesthetist) belongs to the booking's partner when they work for it, as they do when
+ * chosen.
  */
 @Repository
 class TakenResources {
@@ -43,7 +45,12 @@ class TakenResources {
 		}
 		jdbc.sql("""
 				select br.booking_id, br.role, br.resource_id, br.live,
-				       case when br.role = ? then b.partner_id else r.partner_id end as owner
+				       case when br.role = ? then b.partner_id
+				            else coalesce(r.partner_id,
+				                          (select m.partner_id from practitioner_partner m
+				                           where m.practitioner_id = br.resource_id
+				                           order by m.partner_id <> b.partner_id, m.partner_id limit 1))
+				       end as owner
 				from booking_resource br
 				join booking b on b.id = br.booking_id
 				left join resource r on r.id = br.resource_id

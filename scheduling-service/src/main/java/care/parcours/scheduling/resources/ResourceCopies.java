@@ -19,10 +19,19 @@ import org.springframework.stereotype.Repository;
 /**
  * The local copy of the resources partners offer. Each change applies only over an older
  * version, so a late redelivery never undoes a newer one; an update also creates the copy
- * when its registration never arrived, as it carries the whole state.
+ * when its registration never arrived, as it carries the whole state. What a partner
+ * offers to fill a role includes its practitioners, as resources of kind
+ * {@link ResourceCopy#PRACTITIONER} read from their schedules.
  */
 @Repository
 public class ResourceCopies {
+
+	/** Practitioners as resources, by partner they work for. */
+	private static final String PRACTITIONERS = """
+			select s.practitioner_id, m.partner_id, 'PRACTITIONER', s.time_zone, s.specialties, s.languages, false,
+			       s.opened_at
+			from practitioner_partner m join schedule s on s.practitioner_id = m.practitioner_id
+			""";
 
 	private final JdbcClient jdbc;
 
@@ -70,26 +79,59 @@ public class ResourceCopies {
 	 * in a stable order so that a choice among them is repeatable.
 	 */
 	public List<ResourceCopy> offered(UUID partnerId, String kind, @Nullable String language) {
+		return offered(partnerId, kind, language, null);
+	}
+
+	/**
+	 * The resources of a kind a partner offers, speaking the language and of the
+	 * specialty when asked, in a stable order so that a choice among them is repeatable.
+	 * Of kind {@link ResourceCopy#PRACTITIONER}, the practitioners working for the
+	 * partner, from their schedules: partner-service retires no practitioner, one who
+	 * left the partner is no longer offered.
+	 */
+	public List<ResourceCopy> offered(UUID partnerId, String kind, @Nullable String language,
+			@Nullable String specialty) {
 		return jdbc.sql("""
 				select id, partner_id, kind, time_zone, specialties, languages, retired, known_since
 				from resource
-				where partner_id = ? and kind = ? and not retired and (?::text is null or ?::text = any(languages))
+				where partner_id = :partner and kind = :kind and not retired
+				  and (:language::text is null or :language::text = any(languages))
+				  and (:specialty::text is null or :specialty::text = any(specialties))
+				union all
+				""" + PRACTITIONERS + """
+				where m.partner_id = :partner and :kind::text = :practitioner
+				  and (:language::text is null or :language::text = any(s.languages))
+				  and (:specialty::text is null or :specialty::text = any(s.specialties))
 				order by id
-				""").params(partnerId, kind, language, language).query(ResourceCopies::map).list();
+				""")
+			.param("partner", partnerId)
+			.param("kind", kind)
+			.param("language", language)
+			.param("specialty", specialty)
+			.param("practitioner", ResourceCopy.PRACTITIONER)
+			.query(ResourceCopies::map)
+			.list();
 	}
 
 	/**
 	 * The resources of the kinds the partners offer, in one query, in the same stable
-	 * order as {@link #offered(UUID, String, String)}.
+	 * order as {@link #offered(UUID, String, String)}; practitioners too when the kinds
+	 * name {@link ResourceCopy#PRACTITIONER}, once for each of those partners they work
+	 * for.
 	 */
 	public List<ResourceCopy> offered(Collection<UUID> partnerIds, Collection<String> kinds) {
 		return jdbc.sql("""
 				select id, partner_id, kind, time_zone, specialties, languages, retired, known_since
 				from resource
-				where partner_id = any(?) and kind = any(?) and not retired
+				where partner_id = any(:partners) and kind = any(:kinds) and not retired
+				union all
+				""" + PRACTITIONERS + """
+				where m.partner_id = any(:partners) and :practitioner::text = any(:kinds)
 				order by id
 				""")
-			.params(partnerIds.toArray(UUID[]::new), kinds.toArray(String[]::new))
+			.param("partners", partnerIds.toArray(UUID[]::new))
+			.param("kinds", kinds.toArray(String[]::new))
+			.param("practitioner", ResourceCopy.PRACTITIONER)
 			.query(ResourceCopies::map)
 			.list();
 	}

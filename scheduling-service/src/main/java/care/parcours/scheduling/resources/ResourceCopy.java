@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A resource as partner-service last announced it.
+ * A resource as partner-service last announced it; or a practitioner, of kind
+ * {@link #PRACTITIONER}, as a role of another practitioner's appointment may take one.
  *
  * @param id the resource's id
  * @param partnerId the partner that keeps it
@@ -20,6 +21,12 @@ import java.util.UUID;
  */
 public record ResourceCopy(UUID id, UUID partnerId, String kind, ZoneId timeZone, List<String> specialties,
 		List<String> languages, boolean retired, Instant knownSince) {
+
+	/**
+	 * The kind of a practitioner taken in a role, read from the practitioners' schedules
+	 * and partners rather than from the resource directory.
+	 */
+	public static final String PRACTITIONER = "PRACTITIONER";
 
 	public ResourceCopy {
 		specialties = List.copyOf(specialties);

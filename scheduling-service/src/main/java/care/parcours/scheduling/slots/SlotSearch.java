@@ -43,6 +43,9 @@ public class SlotSearch {
 
 	private static final Duration LONGEST_CHUNK = Duration.ofDays(16);
 
+	/** What a practitioner's time off is taken by: no role bears the name. */
+	private static final String OFF_DUTY = "";
+
 	private final SlotCandidates candidates;
 
 	private final Availabilities availabilities;
@@ -94,9 +97,15 @@ public class SlotSearch {
 		Duration longest = found.stream().map(c -> c.type().duration()).max(Comparator.naturalOrder()).orElseThrow();
 		Map<UUID, Map<String, List<RoleFill.Options>>> roles = roleOptions(found, availability);
 		Set<UUID> resourceIds = new HashSet<>();
-		roles.values()
-			.forEach(types -> types.values()
-				.forEach(options -> options.forEach(option -> resourceIds.addAll(option.resources()))));
+		Set<UUID> inRoles = new HashSet<>();
+		roles.values().forEach(types -> types.values().forEach(options -> options.forEach(option -> {
+			resourceIds.addAll(option.resources());
+			if (option.role().takesPractitioner()) {
+				inRoles.addAll(option.resources());
+			}
+		})));
+		Map<UUID, WeeklyAvailability> onDuty = inRoles.isEmpty() ? Map.of() : availabilities.findAll(inRoles,
+				new TimeRange(from.minus(AROUND_CHUNK), bounds.end().plus(longest).plus(AROUND_CHUNK)));
 
 		List<FreeSlot> page = new ArrayList<>(size + 1);
 		Duration chunkLength = FIRST_CHUNK;
@@ -105,9 +114,10 @@ public class SlotSearch {
 			TimeRange chunk = new TimeRange(start, min(start.plus(chunkLength), bounds.end()));
 			Map<UUID, List<TimeRange>> busy = busyTimes.busy(ids,
 					new TimeRange(chunk.start(), chunk.end().plus(longest)), ignoring, now);
-			RoleFill fill = new RoleFill(resourceIds.isEmpty() ? List.of() : busyTimes.taken(resourceIds,
-					new TimeRange(chunk.start().minus(AROUND_CHUNK), chunk.end().plus(longest).plus(AROUND_CHUNK)),
-					ignoring));
+			TimeRange around = new TimeRange(chunk.start().minus(AROUND_CHUNK),
+					chunk.end().plus(longest).plus(AROUND_CHUNK));
+			RoleFill fill = new RoleFill(resourceIds.isEmpty() ? List.of()
+					: offDuty(busyTimes.taken(resourceIds, around, ignoring), onDuty, around));
 			List<FreeSlot> inChunk = new ArrayList<>();
 			for (SlotCandidates.Candidate candidate : found) {
 				WeeklyAvailability practitioner = availability.get(candidate.practitionerId());
@@ -181,12 +191,18 @@ public class SlotSearch {
 			List<RoleFill.Options> ofType = new ArrayList<>();
 			for (RequiredRole role : roles) {
 				List<UUID> ids = role.resourceId() != null ? List.of(role.resourceId()) : byCriteria.computeIfAbsent(
-						new Criteria(practitioner.partnerId(), role.kind(), role.language()),
+						new Criteria(practitioner.partnerId(), role.kind(), role.language(), role.specialty()),
 						key -> offered.stream()
 							.filter(r -> r.partnerId().equals(practitioner.partnerId()) && r.kind().equals(role.kind())
-									&& (role.language() == null || r.languages().contains(role.language())))
+									&& (role.language() == null || r.languages().contains(role.language()))
+									&& (role.specialty() == null || r.specialties().contains(role.specialty())))
 							.map(ResourceCopy::id)
 							.toList());
+				if (role.takesPractitioner()) {
+					// Never the practitioner themself, who is busy with their own
+					// appointment.
+					ids = ids.stream().filter(id -> !id.equals(candidate.practitionerId())).toList();
+				}
 				ofType.add(new RoleFill.Options(role, ids));
 			}
 			options.computeIfAbsent(candidate.practitionerId(), id -> new HashMap<>())
@@ -195,7 +211,23 @@ public class SlotSearch {
 		return options;
 	}
 
-	private record Criteria(UUID partnerId, String kind, @Nullable String language) {
+	/**
+	 * The rows taken, with the times the practitioners taken in roles (anaesthetists) are
+	 * not available as taken too, so that they are proposed only in their own hours.
+	 */
+	private static List<ResourceBooking> offDuty(List<ResourceBooking> taken, Map<UUID, WeeklyAvailability> onDuty,
+			TimeRange range) {
+		if (onDuty.isEmpty()) {
+			return taken;
+		}
+		List<ResourceBooking> rows = new ArrayList<>(taken);
+		onDuty.forEach((id, practitioner) -> practitioner.closed(range)
+			.forEach(off -> rows.add(new ResourceBooking(id, id, OFF_DUTY, off, off.start()))));
+		rows.sort(Comparator.comparing(row -> row.during().start()));
+		return rows;
+	}
+
+	private record Criteria(UUID partnerId, String kind, @Nullable String language, @Nullable String specialty) {
 
 	}
 

@@ -90,6 +90,29 @@ class WeeklyAvailabilityTests {
 	}
 
 	@Test
+	void aPractitionerIsClosedOutsideTheirWindowsWhateverTheTypeAndDuringLeave() {
+		// Tuesday 1 December 2026, 08:00 to 16:00 in Paris, in two windows back to back.
+		AvailabilityException leave = new AvailabilityException(UUID.randomUUID(),
+				AvailabilityException.Kind.UNAVAILABLE, AvailabilityException.Reason.LEAVE,
+				new TimeRange(Instant.parse("2026-12-01T10:00:00Z"), Instant.parse("2026-12-01T10:30:00Z")), Set.of(),
+				null);
+		WeeklyAvailability availability = availability(List.of(leave), rule(DayOfWeek.TUESDAY, "08:00", "12:00"),
+				new WeeklyRule(UUID.randomUUID(), DayOfWeek.TUESDAY, LocalTime.NOON, LocalTime.of(16, 0),
+						Set.of(Mode.TELECONSULTATION), Set.of("surgery"), LocalDate.of(2026, 1, 1), null));
+
+		assertThat(availability.closed(day("2026-12-01"))).containsExactly(
+				new TimeRange(day("2026-12-01").start(), Instant.parse("2026-12-01T07:00:00Z")),
+				new TimeRange(Instant.parse("2026-12-01T10:00:00Z"), Instant.parse("2026-12-01T10:30:00Z")),
+				new TimeRange(Instant.parse("2026-12-01T15:00:00Z"), day("2026-12-01").end()));
+		assertThat(availability.isOpenThroughout(
+				new TimeRange(Instant.parse("2026-12-01T10:30:00Z"), Instant.parse("2026-12-01T13:00:00Z"))))
+			.isTrue();
+		assertThat(availability.isOpenThroughout(
+				new TimeRange(Instant.parse("2026-12-01T09:00:00Z"), Instant.parse("2026-12-01T11:00:00Z"))))
+			.isFalse();
+	}
+
+	@Test
 	void extraHoursAddSlotsOutsideTheWeeklyRules() {
 		AvailabilityException saturday = new AvailabilityException(UUID.randomUUID(), AvailabilityException.Kind.EXTRA,
 				AvailabilityException.Reason.EXTRA_HOURS,

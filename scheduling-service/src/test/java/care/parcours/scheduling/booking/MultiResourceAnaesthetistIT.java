@@ -1,0 +1,441 @@
+package care.parcours.scheduling.booking;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import care.parcours.events.partner.PractitionerRegistered;
+import care.parcours.events.partner.ResourceRegistered;
+import care.parcours.events.scheduling.SchedulingEvent;
+import care.parcours.scheduling.SchedulingFixtures;
+import care.parcours.scheduling.SchedulingFixtures.Practitioner;
+import care.parcours.scheduling.booking.MultiResourceBookingIT.MultiResourceFixtures;
+import care.parcours.test.ParcoursTest;
+import care.parcours.test.PublishedEvents;
+import care.parcours.test.TestEvents;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static care.parcours.scheduling.SchedulingFixtures.weekdayAt;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Surgeries that need another practitioner besides the surgeon and a room: an
+ * anaesthetist of the clinic, taken like a room, whose own appointments and surgeries
+ * never overlap and who is taken only in their own hours. The clinic has one operating
+ * room and two anaesthetists: one all day (07:30 to 18:00), one mornings only (07:30 to
+ * 12:00).
+ */
+@ParcoursTest
+@SuppressWarnings("unchecked")
+class MultiResourceAnaesthetistIT {
+
+	private static final String ANAESTHETIST = """
+			{"role": "anaesthetist", "kind": "PRACTITIONER", "specialty": "anaesthesiology"}""";
+
+	@Autowired
+	RestTestClient http;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	SchedulingFixtures fixtures;
+
+	MultiResourceFixtures rooms;
+
+	UUID clinic;
+
+	UUID room;
+
+	Practitioner allDay;
+
+	Practitioner mornings;
+
+	@BeforeEach
+	void aClinicWithOneOperatingRoomAndTwoAnaesthetists() {
+		fixtures = new SchedulingFixtures(http, jdbc);
+		rooms = new MultiResourceFixtures(http, jdbc, fixtures);
+		clinic = fixtures.practitioner().partnerId();
+		room = UUID.randomUUID();
+		TestEvents.publish(new ResourceRegistered(room, clinic, "OPERATING_ROOM", "Europe/Paris", List.of(), List.of()),
+				room, 0);
+		await().until(() -> rooms.known(room));
+		allDay = practitioner("anaesthesiology", "07:30", "18:00", consultation());
+		mornings = practitioner("anaesthesiology", "07:30", "12:00", consultation());
+	}
+
+	@Test
+	void aSurgeryTakesTheSurgeonTheRoomAndAnAnaesthetistWhoseOwnConsultationThenIsRefused() {
+		Practitioner surgeon = surgeon();
+		Instant ten = weekdayAt(surgeon, 3, "10:00");
+		UUID surgery;
+		Map<String, UUID> taken;
+
+		try (PublishedEvents events = PublishedEvents.on(SchedulingEvent.TOPIC)) {
+			surgery = fixtures.book(surgeon, fixtures.patient(), ten, "surgery", "IN_PERSON");
+
+			taken = rooms.taken(surgery);
+			assertThat(taken).containsOnlyKeys("practitioner", "room", "anaesthetist")
+				.containsEntry("practitioner", surgeon.id())
+				.containsEntry("room", room);
+			assertThat(taken.get("anaesthetist")).isIn(allDay.id(), mornings.id());
+			JsonNode booked = events
+				.await(received -> received.type().equals("scheduling.appointment.booked.v1")
+						&& received.data().path("appointmentId").asString().equals(surgery.toString()))
+				.data();
+			assertThat(named(booked)).containsExactly("practitioner " + surgeon.id() + " " + clinic,
+					"anaesthetist " + taken.get("anaesthetist") + " " + clinic, "room " + room + " " + clinic);
+		}
+		// The anaesthetist comes 15 minutes before the surgery.
+		assertThat(from(surgery, "anaesthetist")).isEqualTo(ten.minus(Duration.ofMinutes(15)));
+		Practitioner anaesthetist = taken.get("anaesthetist").equals(allDay.id()) ? allDay : mornings;
+
+		Map<?, ?> problem = refused(anaesthetist, weekdayAt(surgeon, 3, "10:30"), "consultation", 409);
+
+		assertThat(problem.get("type")).isEqualTo("https://parcours.care/problems/slot-taken");
+		List<Instant> nearby = ((List<Map<String, String>>) problem.get("nearby")).stream()
+			.map(slot -> Instant.parse(slot.get("start")))
+			.toList();
+		assertThat(nearby).isNotEmpty()
+			.allSatisfy(start -> assertThat(start.plus(Duration.ofMinutes(30)).isAfter(ten.minusSeconds(900))
+					&& start.isBefore(ten.plus(Duration.ofHours(2))))
+				.as("%s overlaps the surgery", start)
+				.isFalse());
+		assertThat(bookingsOf(anaesthetist)).isZero();
+		// Held from 09:45 to 12:00, the anaesthetist offers no consultation then.
+		LocalDate day = day(surgeon, 3);
+		assertThat(search(anaesthetist, "consultation", day, 40)).extracting(s -> s.get("localStart"))
+			.contains(day + "T09:00:00")
+			.doesNotContain(day + "T09:30:00", day + "T10:00:00", day + "T11:30:00");
+	}
+
+	@Test
+	void anAnaesthetistWithAConsultationThenIsPassedOverForTheOtherAndEachIsMovedWithTheSurgery() {
+		Practitioner surgeon = surgeon();
+		LocalDate day = day(surgeon, 3);
+		fixtures.book(allDay, fixtures.patient(), weekdayAt(surgeon, 3, "10:30"), "consultation", "IN_PERSON");
+
+		List<Map<String, Object>> slots = search(surgeon, "surgery", day, 10);
+
+		Map<String, Object> atTen = slots.stream()
+			.filter(slot -> slot.get("localStart").equals(day + "T10:00:00"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(resources(atTen)).containsEntry("anaesthetist", mornings.id()).containsEntry("room", room);
+		UUID surgery = fixtures.book(surgeon, fixtures.patient(), weekdayAt(surgeon, 3, "10:00"), "surgery",
+				"IN_PERSON");
+		assertThat(taken(surgery)).isEqualTo(mornings.id());
+
+		// The next day the mornings-only anaesthetist sees a patient at 09:00: the
+		// surgery
+		// moved there takes the other.
+		fixtures.book(mornings, fixtures.patient(), weekdayAt(surgeon, 4, "09:00"), "consultation", "IN_PERSON");
+		reschedule(surgery, weekdayAt(surgeon, 4, "08:00")).expectStatus().isOk();
+		assertThat(taken(surgery)).isEqualTo(allDay.id());
+		assertThat(from(surgery, "anaesthetist")).isEqualTo(weekdayAt(surgeon, 4, "07:45"));
+
+		cancel(surgery);
+		assertThat(rooms.liveResourcesOf(surgery)).isZero();
+		fixtures.book(allDay, fixtures.patient(), weekdayAt(surgeon, 4, "08:30"), "consultation", "IN_PERSON");
+	}
+
+	@Test
+	void noTimeIsProposedWhenNoAnaesthetistIsFreeOrOnDutyAndBookingOneThenTakesNothing() {
+		Practitioner surgeon = surgeon();
+		LocalDate day = day(surgeon, 3);
+		// From 12:00 only the all-day anaesthetist works; at 16:30 they see a patient.
+		fixtures.book(allDay, fixtures.patient(), weekdayAt(surgeon, 3, "16:30"), "consultation", "IN_PERSON");
+
+		List<Map<String, Object>> slots = search(surgeon, "surgery", day, 10);
+
+		assertThat(slots).extracting(s -> s.get("localStart"))
+			.containsExactly(day + "T08:00:00", day + "T10:00:00", day + "T12:00:00", day + "T14:00:00");
+		assertThat(slots.subList(2, 4))
+			.allSatisfy(slot -> assertThat(resources(slot)).containsEntry("anaesthetist", allDay.id()));
+
+		Map<?, ?> problem = refused(surgeon, weekdayAt(surgeon, 3, "16:00"), "surgery", 409);
+		assertThat(problem.get("type")).isEqualTo("https://parcours.care/problems/resource-taken");
+		assertThat(problem.get("role")).isEqualTo("anaesthetist");
+		assertThat(bookingsOf(surgeon)).isZero();
+		assertThat(jdbc.sql("select count(*) from booking_resource where resource_id = any(?) and live")
+			.param(new UUID[] { room, surgeon.id(), mornings.id() })
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void aCascadeTakesAnAnaesthetistFreeAndOnDutyAtTheNewTimeOrIsImpossibleAndMovesNothing() {
+		Practitioner surgeon = surgeon();
+		UUID surgery = fixtures.book(surgeon, fixtures.patient(), weekdayAt(surgeon, 3, "10:00"), "surgery",
+				"IN_PERSON");
+		fixtures.book(allDay, fixtures.patient(), weekdayAt(surgeon, 4, "16:30"), "consultation", "IN_PERSON");
+		fixtures.book(mornings, fixtures.patient(), weekdayAt(surgeon, 4, "09:00"), "consultation", "IN_PERSON");
+		String version = fixtures.etag("/api/appointments/{id}", surgery);
+		UUID before = taken(surgery);
+
+		// At 16:00 the all-day anaesthetist sees a patient and the other is off duty.
+		cascade(surgery, weekdayAt(surgeon, 4, "16:00")).expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://parcours.care/problems/cascade-impossible");
+		assertThat(fixtures.etag("/api/appointments/{id}", surgery)).isEqualTo(version);
+		assertThat(taken(surgery)).isEqualTo(before);
+
+		// At 08:00 the mornings-only anaesthetist's patient comes at 09:00.
+		cascade(surgery, weekdayAt(surgeon, 4, "08:00")).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.applied")
+			.isEqualTo(true);
+		assertThat(taken(surgery)).isEqualTo(allDay.id());
+		assertThat(from(surgery, "anaesthetist")).isEqualTo(weekdayAt(surgeon, 4, "07:45"));
+	}
+
+	@Test
+	void aHoldTakesTheAnaesthetistUntilReleased() {
+		Practitioner surgeon = surgeon();
+		Instant eight = weekdayAt(surgeon, 3, "08:00");
+		String hold = http.post()
+			.uri("/api/slots/holds")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(MultiResourceFixtures.booking(surgeon, fixtures.patient(), eight, "surgery"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id")
+			.toString();
+		Practitioner held = taken(UUID.fromString(hold)).equals(allDay.id()) ? allDay : mornings;
+
+		refused(held, eight.plus(Duration.ofMinutes(30)), "consultation", 409);
+
+		http.post()
+			.uri("/api/slots/holds/{id}/release", hold)
+			.header("If-Match", "\"0\"")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		fixtures.book(held, fixtures.patient(), eight.plus(Duration.ofMinutes(30)), "consultation", "IN_PERSON");
+	}
+
+	@Test
+	void practitionerRolesThatCouldNeverBeFilledAreRefusedAndChangeNothing() {
+		Practitioner surgeon = surgeon();
+		Practitioner elsewhere = fixtures.practitioner("Europe/Paris", "anaesthesiology", "fr", "FR", "Lyon");
+		String version = fixtures.etag("/api/schedules/{id}/availability", surgeon.id());
+
+		rooms.offer(surgeon, version, surgery("""
+				{"role": "cardiologist", "kind": "PRACTITIONER", "specialty": "cardiology"}"""))
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://parcours.care/problems/no-resource-for-role");
+		for (UUID named : List.of(UUID.randomUUID(), elsewhere.id(), surgeon.id())) {
+			rooms.offer(surgeon, version, surgery("""
+					{"role": "anaesthetist", "kind": "PRACTITIONER", "resourceId": "%s"}""".formatted(named)))
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.errors[0].field")
+				.isEqualTo("appointmentTypes[0].roles[1].resourceId");
+		}
+		rooms.offer(surgeon, version, surgery("""
+				{"role": "anaesthetist", "kind": "PRACTITIONER"}"""))
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("appointmentTypes[0].roles[1].specialty");
+		// An anaesthetist operating alone at a clinic has no other to fill the role.
+		Practitioner alone = fixtures.practitioner("Europe/Paris", "anaesthesiology", "fr", "FR", "Lyon");
+		rooms
+			.offer(alone, fixtures.etag("/api/schedules/{id}/availability", alone.id()),
+					MultiResourceFixtures.type("surgery", 120, ANAESTHETIST))
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("PRACTITIONER in 'anaesthesiology'"));
+
+		assertThat(fixtures.etag("/api/schedules/{id}/availability", surgeon.id())).isEqualTo(version);
+		// Named, the all-day anaesthetist is the one taken, and kept.
+		rooms.offer(surgeon, version, surgery("""
+				{"role": "anaesthetist", "kind": "PRACTITIONER", "resourceId": "%s"}""".formatted(allDay.id())))
+			.expectStatus()
+			.isOk();
+		UUID surgery = fixtures.book(surgeon, fixtures.patient(), weekdayAt(surgeon, 3, "08:00"), "surgery",
+				"IN_PERSON");
+		assertThat(taken(surgery)).isEqualTo(allDay.id());
+
+		// Named, they are not exchanged: a move to a time when they are busy is refused.
+		fixtures.book(allDay, fixtures.patient(), weekdayAt(surgeon, 4, "08:30"), "consultation", "IN_PERSON");
+		reschedule(surgery, weekdayAt(surgeon, 4, "08:00")).expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://parcours.care/problems/resource-taken")
+			.jsonPath("$.role")
+			.isEqualTo("anaesthetist")
+			.jsonPath("$.resourceId")
+			.isEqualTo(allDay.id().toString())
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).startsWith("PRACTITIONER " + allDay.id() + " is taken"));
+		assertThat(from(surgery, "anaesthetist")).isEqualTo(weekdayAt(surgeon, 3, "08:00"));
+	}
+
+	/**
+	 * An orthopaedic surgeon of the clinic, 08:00 to 18:00: 120-minute surgeries in the
+	 * operating room with an anaesthetist, who comes 15 minutes before.
+	 */
+	private Practitioner surgeon() {
+		return practitioner("orthopaedics", "08:00", "18:00", surgery("""
+				{"role": "anaesthetist", "kind": "PRACTITIONER", "specialty": "anaesthesiology",
+				 "bufferBeforeMinutes": 15}"""));
+	}
+
+	private static String surgery(String anaesthetist) {
+		return MultiResourceFixtures.type("surgery", 120,
+				"{\"role\": \"room\", \"kind\": \"OPERATING_ROOM\", \"bufferAfterMinutes\": 30}, " + anaesthetist);
+	}
+
+	private static String consultation() {
+		return "{\"code\": \"consultation\", \"durationMinutes\": 30, \"modes\": [\"IN_PERSON\"]}";
+	}
+
+	/** A practitioner of the clinic, weekdays from {@code start} to {@code end}. */
+	private Practitioner practitioner(String specialty, String start, String end, String types) {
+		UUID id = UUID.randomUUID();
+		TestEvents.publish(new PractitionerRegistered(id, clinic, "Europe/Paris", List.of(specialty), List.of("fr")),
+				id, 0);
+		await().until(() -> jdbc.sql("select count(*) from schedule where practitioner_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single() == 1);
+		StringBuilder rules = new StringBuilder();
+		for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
+			rules.append(rules.isEmpty() ? "" : ",")
+				.append("""
+						{"day": "%s", "start": "%s", "end": "%s", "modes": ["IN_PERSON"], "validFrom": "2026-01-01"}"""
+					.formatted(day, start, end));
+		}
+		http.put()
+			.uri("/api/schedules/{id}/availability", id)
+			.header("If-Match", fixtures.etag("/api/schedules/{id}/availability", id))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"appointmentTypes\": [" + types + "], \"weeklyRules\": [" + rules + "]}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		return new Practitioner(id, clinic, ZoneId.of("Europe/Paris"));
+	}
+
+	/** The anaesthetist a booking takes. */
+	private UUID taken(UUID booking) {
+		return rooms.taken(booking).get("anaesthetist");
+	}
+
+	private Instant from(UUID booking, String role) {
+		return jdbc.sql("select lower(during) from booking_resource where booking_id = ? and role = ?")
+			.params(booking, role)
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant();
+	}
+
+	private long bookingsOf(Practitioner practitioner) {
+		return rooms.bookingsOf(practitioner);
+	}
+
+	private Map<?, ?> refused(Practitioner practitioner, Instant start, String type, int status) {
+		return http.post()
+			.uri("/api/appointments")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(MultiResourceFixtures.booking(practitioner, fixtures.patient(), start, type))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(status)
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private RestTestClient.ResponseSpec reschedule(UUID appointment, Instant start) {
+		return http.post()
+			.uri("/api/appointments/{id}/reschedule", appointment)
+			.header("If-Match", fixtures.etag("/api/appointments/{id}", appointment))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"start\": \"" + start + "\"}")
+			.exchange();
+	}
+
+	private RestTestClient.ResponseSpec cascade(UUID appointment, Instant start) {
+		return http.post()
+			.uri("/api/appointments/{id}/cascade-reschedule", appointment)
+			.header("If-Match", fixtures.etag("/api/appointments/{id}", appointment))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"start\": \"" + start + "\"}")
+			.exchange();
+	}
+
+	private void cancel(UUID appointment) {
+		http.post()
+			.uri("/api/appointments/{id}/cancel", appointment)
+			.header("If-Match", fixtures.etag("/api/appointments/{id}", appointment))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"reason\": \"OTHER\"}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	private static LocalDate day(Practitioner practitioner, int n) {
+		return LocalDate.ofInstant(weekdayAt(practitioner, n, "12:00"), practitioner.zone());
+	}
+
+	private List<Map<String, Object>> search(Practitioner practitioner, String type, LocalDate day, int size) {
+		return (List<Map<String, Object>>) http.get()
+			.uri("/api/slots?practitionerId=" + practitioner.id() + "&appointmentType=" + type + "&from=" + day + "&to="
+					+ day + "&size=" + size)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("content");
+	}
+
+	private static Map<String, UUID> resources(Map<String, Object> slot) {
+		Map<String, UUID> byRole = new java.util.LinkedHashMap<>();
+		for (Object resource : (List<?>) slot.get("resources")) {
+			Map<?, ?> view = (Map<?, ?>) resource;
+			byRole.put((String) view.get("role"), UUID.fromString((String) view.get("resourceId")));
+		}
+		return byRole;
+	}
+
+	private static List<String> named(JsonNode data) {
+		List<String> named = new ArrayList<>();
+		data.path("resources")
+			.forEach(resource -> named.add(resource.path("role").asString() + " "
+					+ resource.path("resourceId").asString() + " " + resource.path("partnerId").asString()));
+		return named;
+	}
+
+}
