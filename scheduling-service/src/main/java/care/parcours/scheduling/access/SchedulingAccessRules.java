@@ -35,13 +35,17 @@ class SchedulingAccessRules {
 			// holds.
 			.requestMatchers(GET, "/api/appointments/join/*")
 			.permitAll()
-			.requestMatchers(GET, "/api/schedules/*", "/api/schedules/*/availability", "/api/schedules/resources/*")
+			.requestMatchers(GET, "/api/schedules/*", "/api/schedules/*/availability", "/api/schedules/resources/*",
+					"/api/schedules/resources/*/availability")
 			.access(anyOf(roles(COORDINATOR, ASSISTANT, ADMIN, OPS), partner(SCOPE_AVAILABILITY_WRITE)))
-			.requestMatchers(PUT, "/api/schedules/*/availability")
+			// A resource's opening hours: whoever edits the owning partner's
+			// practitioners'
+			// availability (the services answer another partner's as not found).
+			.requestMatchers(PUT, "/api/schedules/*/availability", "/api/schedules/resources/*/availability")
 			.access(anyOf(roles(COORDINATOR, ASSISTANT, ADMIN), partner(SCOPE_AVAILABILITY_WRITE)))
-			.requestMatchers(POST, "/api/schedules/*/exceptions")
+			.requestMatchers(POST, "/api/schedules/*/exceptions", "/api/schedules/resources/*/exceptions")
 			.access(anyOf(roles(COORDINATOR, ASSISTANT, ADMIN), partner(SCOPE_AVAILABILITY_WRITE)))
-			.requestMatchers(DELETE, "/api/schedules/*/exceptions/*")
+			.requestMatchers(DELETE, "/api/schedules/*/exceptions/*", "/api/schedules/resources/*/exceptions/*")
 			.access(anyOf(roles(COORDINATOR, ASSISTANT, ADMIN), partner(SCOPE_AVAILABILITY_WRITE)))
 			.requestMatchers(GET, "/api/appointments", "/api/appointments/*")
 			.access(anyOf(roles(COORDINATOR, ASSISTANT, BILLING, OPS), partner(SCOPE_APPOINTMENTS_READ)))

@@ -1,5 +1,6 @@
 package care.parcours.scheduling.availability;
 
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
@@ -28,7 +29,10 @@ public record AvailabilityException(UUID id, Kind kind, Reason reason, TimeRange
 
 	public enum Reason {
 
-		LEAVE, PUBLIC_HOLIDAY, TRAINING, OTHER, EXTRA_HOURS
+		LEAVE, PUBLIC_HOLIDAY, TRAINING, OTHER, EXTRA_HOURS,
+
+		/** A room or a machine out of service; resources only. */
+		MAINTENANCE
 
 	}
 
@@ -38,6 +42,15 @@ public record AvailabilityException(UUID id, Kind kind, Reason reason, TimeRange
 		if (kind == Kind.EXTRA && modes.isEmpty()) {
 			throw InvalidRequestException.ofField("modes", "extra hours must name at least one mode");
 		}
+	}
+
+	/**
+	 * A resource's closure or extra opening: open, it takes any appointment, whatever its
+	 * mode or type.
+	 */
+	public static AvailabilityException ofResource(UUID id, Kind kind, Reason reason, TimeRange during) {
+		return new AvailabilityException(id, kind, reason, during,
+				kind == Kind.EXTRA ? EnumSet.allOf(Mode.class) : Set.of(), null);
 	}
 
 	OpenWindow asWindow() {

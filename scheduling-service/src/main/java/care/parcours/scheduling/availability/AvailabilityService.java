@@ -103,6 +103,9 @@ public class AvailabilityService {
 
 	@Transactional
 	public Changed except(UUID practitionerId, AvailabilityException exception) {
+		if (exception.reason() == AvailabilityException.Reason.MAINTENANCE) {
+			throw InvalidRequestException.ofField("reason", "MAINTENANCE is for rooms and machines");
+		}
 		WeeklyAvailability current = get(practitionerId, exception.during());
 		if (exception.appointmentTypes() != null
 				&& !current.types().keySet().containsAll(exception.appointmentTypes())) {

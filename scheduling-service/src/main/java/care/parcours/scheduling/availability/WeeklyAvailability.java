@@ -42,6 +42,15 @@ public record WeeklyAvailability(UUID practitionerId, UUID partnerId, ZoneId zon
 	 * slots keep their grid): the rules' windows and the extra hours, minus time off.
 	 */
 	public List<OpenWindow> windows(TimeRange range) {
+		return windows(zone, rules, exceptions, range);
+	}
+
+	/**
+	 * The windows of weekly rules read in a zone and of exceptions, open at some time
+	 * within {@code range}: one computation for practitioners and resources alike.
+	 */
+	static List<OpenWindow> windows(ZoneId zone, List<WeeklyRule> rules, List<AvailabilityException> exceptions,
+			TimeRange range) {
 		List<OpenWindow> windows = new ArrayList<>();
 		LocalDate last = LocalDate.ofInstant(range.end(), zone);
 		for (LocalDate date = LocalDate.ofInstant(range.start(), zone).minusDays(1); !date.isAfter(last); date = date

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,8 +14,8 @@ import care.parcours.platform.domain.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A practitioner is available every {@code day} from {@code start} to {@code end}, local
- * time, between two dates.
+ * A practitioner is available (or a resource open) every {@code day} from {@code start}
+ * to {@code end}, local time, between two dates.
  *
  * @param id the rule
  * @param day the day of the week
@@ -39,6 +41,38 @@ public record WeeklyRule(UUID id, DayOfWeek day, LocalTime start, LocalTime end,
 		if (validUntil != null && validUntil.isBefore(validFrom)) {
 			throw InvalidRequestException.ofField("weeklyRules.validUntil", "must not be before validFrom");
 		}
+	}
+
+	/**
+	 * A resource's opening hours: a room or an interpreter open in that window takes any
+	 * appointment, whatever its mode or type.
+	 */
+	public static WeeklyRule opening(UUID id, DayOfWeek day, LocalTime start, LocalTime end, LocalDate validFrom,
+			@Nullable LocalDate validUntil) {
+		return new WeeklyRule(id, day, start, end, EnumSet.allOf(Mode.class), null, validFrom, validUntil);
+	}
+
+	/**
+	 * Refuses rules that open the same time twice (same day, times overlapping, dates
+	 * overlapping): for opening hours that is a mistake in the list sent.
+	 */
+	public static void requireDisjoint(List<WeeklyRule> rules) {
+		for (int i = 0; i < rules.size(); i++) {
+			for (int j = i + 1; j < rules.size(); j++) {
+				if (rules.get(i).overlaps(rules.get(j))) {
+					throw InvalidRequestException.ofField("weeklyRules",
+							"rules " + i + " and " + j + " overlap on " + rules.get(i).day() + " ("
+									+ rules.get(i).start() + "-" + rules.get(i).end() + ", " + rules.get(j).start()
+									+ "-" + rules.get(j).end() + ")");
+				}
+			}
+		}
+	}
+
+	private boolean overlaps(WeeklyRule other) {
+		return day == other.day && start.isBefore(other.end) && other.start.isBefore(end)
+				&& (validUntil == null || !other.validFrom.isAfter(validUntil))
+				&& (other.validUntil == null || !validFrom.isAfter(other.validUntil));
 	}
 
 	public boolean appliesOn(LocalDate date) {

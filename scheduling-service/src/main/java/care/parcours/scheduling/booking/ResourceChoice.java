@@ -3,6 +3,8 @@ package care.parcours.scheduling.booking;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,9 @@ import java.util.stream.Collectors;
 
 import care.parcours.scheduling.availability.AppointmentType;
 import care.parcours.scheduling.availability.Availabilities;
+import care.parcours.scheduling.availability.OpenResources;
 import care.parcours.scheduling.availability.RequiredRole;
+import care.parcours.scheduling.availability.ResourceAvailabilities;
 import care.parcours.scheduling.availability.TimeRange;
 import care.parcours.scheduling.availability.WeeklyAvailability;
 import care.parcours.scheduling.resources.ResourceCopies;
@@ -32,9 +36,10 @@ import org.springframework.stereotype.Component;
  * slot search proposes them. A choice is only a proposal: the exclusion constraint on
  * {@code booking_resource} decides, so of two coordinators choosing the same room at once
  * one gets it and the other chooses again. A hold that lapsed, expired or not yet, takes
- * nothing: whoever takes its resource expires it first. Another practitioner taken in a
- * role (an anaesthetist) is never the appointment's own, and is taken only within their
- * own availability.
+ * nothing: whoever takes its resource expires it first. Only a resource open over the
+ * whole time it is held (the appointment and the role's buffers) is chosen or kept.
+ * Another practitioner taken in a role (an anaesthetist) is never the appointment's own,
+ * and is taken only within their own availability.
  */
 @Component
 class ResourceChoice {
@@ -49,10 +54,13 @@ class ResourceChoice {
 
 	private final SlotSearch slots;
 
+	private final ResourceAvailabilities hours;
+
 	private final Clock clock;
 
 	ResourceChoice(Availabilities availabilities, ResourceCopies resources, Bookings bookings, SlotSearch slots,
-			Clock clock) {
+			ResourceAvailabilities hours, Clock clock) {
+		this.hours = hours;
 		this.availabilities = availabilities;
 		this.resources = resources;
 		this.bookings = bookings;
@@ -63,20 +71,27 @@ class ResourceChoice {
 	/**
 	 * One free resource for each role of the claim's type.
 	 * @throws ResourceTaken naming the first role that cannot be filled, with the nearest
-	 * times when all can
+	 * times when all can ({@link ResourceClosed} when no resource of the role is open)
 	 */
 	List<HeldResource> choose(SlotClaim claim) {
 		List<RequiredRole> roles = rolesOf(claim);
 		if (roles.isEmpty()) {
 			return List.of();
 		}
+		Map<String, List<UUID>> candidates = new HashMap<>();
+		roles.forEach(role -> candidates.put(role.role(), candidatesOf(claim, role)));
+		OpenResources open = hours.openOver(candidates.values().stream().flatMap(List::stream).toList(),
+				span(roles.stream().map(role -> role.around(claim.during())).toList()));
 		Set<UUID> chosen = new HashSet<>();
 		List<HeldResource> held = new ArrayList<>();
 		for (RequiredRole role : roles) {
-			Optional<UUID> free = firstFree(claim, role, chosen);
+			TimeRange around = role.around(claim.during());
+			List<UUID> opened = open.openOf(candidates.get(role.role()), around);
+			Optional<UUID> free = bookings.firstFree(opened, chosen, role.role(), around, claim, Set.of(),
+					clock.instant());
 			if (free.isEmpty()) {
-				throw new ResourceTaken(role.role(), role.kind(), role.resourceId(), role.around(claim.during()),
-						nearby(claim));
+				throw refused(role.role(), role.kind(), role.resourceId(), around,
+						opened.isEmpty() && !candidates.get(role.role()).isEmpty(), claim);
 			}
 			chosen.add(free.get());
 			held.add(HeldResource.of(role, free.get()));
@@ -94,9 +109,9 @@ class ResourceChoice {
 	 */
 	List<HeldResource> exchanges(UUID bookingId, List<HeldResource> held, SlotClaim target) {
 		List<HeldResource> exchanged = new ArrayList<>();
-		HeldResource unfilled = exchange(Set.of(bookingId), held, target, exchanged);
+		Unfilled unfilled = exchange(Set.of(bookingId), held, target, exchanged);
 		if (unfilled != null) {
-			throw taken(unfilled, target);
+			throw refused(unfilled, target);
 		}
 		return exchanged;
 	}
@@ -111,16 +126,27 @@ class ResourceChoice {
 	}
 
 	/**
-	 * Adds to {@code exchanged} a free resource of the kind for each held one taken at
-	 * the target; answers the first that can be neither kept nor exchanged.
+	 * A held resource that can be neither kept nor exchanged, and whether for closing.
 	 */
-	private @Nullable HeldResource exchange(Set<UUID> ignoring, List<HeldResource> held, SlotClaim target,
+	private record Unfilled(HeldResource resource, boolean closed) {
+
+	}
+
+	/**
+	 * Adds to {@code exchanged} a free resource of the kind for each held one taken or
+	 * closed at the target; answers the first that can be neither kept nor exchanged.
+	 */
+	private @Nullable Unfilled exchange(Set<UUID> ignoring, List<HeldResource> held, SlotClaim target,
 			List<HeldResource> exchanged) {
-		Map<UUID, WeeklyAvailability> practitioners = availabilities
-			.findAll(held.stream().map(HeldResource::resourceId).toList(), HeldResource.widest(held, target.during()));
+		List<UUID> heldIds = held.stream().map(HeldResource::resourceId).toList();
+		OpenResources open = hours.openOver(heldIds,
+				span(held.stream().map(resource -> resource.around(target.during())).toList()));
+		Map<UUID, WeeklyAvailability> practitioners = availabilities.findAll(heldIds,
+				HeldResource.widest(held, target.during()));
 		List<HeldResource> taken = held.stream()
-			.filter(resource -> isTaken(resource.resourceId(), resource.around(target.during()), ignoring)
-					|| offDuty(practitioners.get(resource.resourceId()), resource.around(target.during())))
+			.filter(resource -> !open.isOpen(resource.resourceId(), resource.around(target.during()))
+					|| offDuty(practitioners.get(resource.resourceId()), resource.around(target.during()))
+					|| isTaken(resource.resourceId(), resource.around(target.during()), ignoring))
 			.toList();
 		if (taken.isEmpty()) {
 			return null;
@@ -130,10 +156,16 @@ class ResourceChoice {
 		Set<UUID> chosen = new HashSet<>(held.stream().map(HeldResource::resourceId).toList());
 		for (HeldResource resource : taken) {
 			RequiredRole role = roles.get(resource.role());
-			Optional<UUID> free = role == null || role.resourceId() != null ? Optional.empty()
-					: firstFree(target, role, chosen, ignoring);
+			if (role == null || role.resourceId() != null) {
+				return new Unfilled(resource, !open.isOpen(resource.resourceId(), resource.around(target.during())));
+			}
+			TimeRange around = role.around(target.during());
+			List<UUID> candidates = candidatesOf(target, role);
+			List<UUID> opened = hours.openOver(candidates, around).openOf(candidates, around);
+			Optional<UUID> free = bookings.firstFree(opened, chosen, role.role(), around, target, ignoring,
+					clock.instant());
 			if (free.isEmpty()) {
-				return resource;
+				return new Unfilled(resource, opened.isEmpty() && !candidates.isEmpty());
 			}
 			chosen.add(free.get());
 			exchanged
@@ -157,28 +189,35 @@ class ResourceChoice {
 		}
 	}
 
-	private ResourceTaken taken(HeldResource resource, SlotClaim claim) {
-		// Only practitioners taken in a role have no copy.
+	private ResourceTaken refused(Unfilled unfilled, SlotClaim claim) {
+		HeldResource resource = unfilled.resource();
 		String kind = resources.find(resource.resourceId()).map(ResourceCopy::kind).orElse(ResourceCopy.PRACTITIONER);
-		return new ResourceTaken(resource.role(), kind, resource.resourceId(), resource.around(claim.during()),
-				nearby(claim));
+		return refused(resource.role(), kind, resource.resourceId(), resource.around(claim.during()), unfilled.closed(),
+				claim);
 	}
 
-	private Optional<UUID> firstFree(SlotClaim claim, RequiredRole role, Set<UUID> chosen) {
-		return firstFree(claim, role, chosen, Set.of());
+	/**
+	 * {@code resource-closed} when no resource the role may take is open then (asking
+	 * again for that time will not help), else {@code resource-taken}.
+	 */
+	private ResourceTaken refused(String role, String kind, @Nullable UUID resourceId, TimeRange during, boolean closed,
+			SlotClaim claim) {
+		return closed ? new ResourceClosed(role, kind, resourceId, during, nearby(claim))
+				: new ResourceTaken(role, kind, resourceId, during, nearby(claim));
 	}
 
-	private Optional<UUID> firstFree(SlotClaim claim, RequiredRole role, Set<UUID> chosen, Set<UUID> ignoring) {
+	/**
+	 * The named resource, or those of the kind at the practitioner's partner, by id;
+	 * practitioners only when on duty then and never the appointment's own.
+	 */
+	private List<UUID> candidatesOf(SlotClaim claim, RequiredRole role) {
 		List<UUID> candidates = role.resourceId() != null ? List.of(role.resourceId())
 				: resources.offered(claim.partnerId(), role.kind(), role.language(), role.specialty())
 					.stream()
 					.map(ResourceCopy::id)
 					.toList();
-		if (role.takesPractitioner()) {
-			candidates = onDuty(candidates, claim.practitionerId(), role.around(claim.during()));
-		}
-		return bookings.firstFree(candidates, chosen, role.role(), role.around(claim.during()), claim, ignoring,
-				clock.instant());
+		return role.takesPractitioner() ? onDuty(candidates, claim.practitionerId(), role.around(claim.during()))
+				: candidates;
 	}
 
 	/**
@@ -199,6 +238,12 @@ class ResourceChoice {
 	 */
 	private static boolean offDuty(@Nullable WeeklyAvailability practitioner, TimeRange held) {
 		return practitioner != null && !practitioner.isOpenThroughout(held);
+	}
+
+	/** From the earliest start to the latest end of the held times. */
+	private static TimeRange span(List<TimeRange> held) {
+		return new TimeRange(held.stream().map(TimeRange::start).min(Comparator.naturalOrder()).orElseThrow(),
+				held.stream().map(TimeRange::end).max(Comparator.naturalOrder()).orElseThrow());
 	}
 
 	private boolean isTaken(UUID resourceId, TimeRange during, Set<UUID> ignoring) {

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * the time asked; nothing was booked. The nearest times when every resource is free come
  * with it.
  */
-public final class ResourceTaken extends ConflictException {
+public sealed class ResourceTaken extends ConflictException permits ResourceClosed {
 
 	ResourceTaken(String role, String kind, @Nullable UUID resourceId, TimeRange during,
 			List<Map<String, Object>> nearby) {
@@ -29,6 +29,12 @@ public final class ResourceTaken extends ConflictException {
 	ResourceTaken() {
 		super("resource-taken", "A resource the appointment needs was taken at that time by another booking.",
 				Map.of("nearby", List.of()));
+	}
+
+	/** A refusal of another type, with the same properties. */
+	ResourceTaken(String type, String detail, String role, @Nullable UUID resourceId,
+			List<Map<String, Object>> nearby) {
+		super(type, detail, properties(role, resourceId, nearby));
 	}
 
 	private static Map<String, Object> properties(String role, @Nullable UUID resourceId,

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import care.parcours.scheduling.availability.OpenResources;
 import care.parcours.scheduling.availability.RequiredRole;
 import care.parcours.scheduling.availability.TimeRange;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * resource the practitioner already holds in the same role nearest in time that day, so
  * that a day's surgeries stay in one room; else the first free one in the stable order
  * booking uses. Roles are filled in the type's order and a resource never fills two
- * roles, as booking does, so a slot proposed here can be booked.
+ * roles, as booking does, so a slot proposed here can be booked. A resource closed at
+ * some time of the role's held time (its opening hours, a closure) is not free then.
  */
 final class RoleFill {
 
@@ -30,10 +32,21 @@ final class RoleFill {
 
 	private final Map<UUID, List<ResourceBooking>> byPractitioner = new HashMap<>();
 
+	private final OpenResources open;
+
 	/**
 	 * @param taken the live rows of the candidate resources, sorted by start
 	 */
 	RoleFill(List<ResourceBooking> taken) {
+		this(taken, OpenResources.ALWAYS);
+	}
+
+	/**
+	 * @param taken the live rows of the candidate resources, sorted by start
+	 * @param open when the candidate resources are open over the same time
+	 */
+	RoleFill(List<ResourceBooking> taken, OpenResources open) {
+		this.open = open;
 		for (ResourceBooking row : taken) {
 			byResource.computeIfAbsent(row.resourceId(), id -> new ArrayList<>()).add(row);
 			byPractitioner.computeIfAbsent(row.practitionerId(), id -> new ArrayList<>()).add(row);
@@ -108,6 +121,9 @@ final class RoleFill {
 	}
 
 	private boolean isFree(UUID resource, TimeRange held) {
+		if (!open.isOpen(resource, held)) {
+			return false;
+		}
 		for (ResourceBooking row : byResource.getOrDefault(resource, List.of())) {
 			if (!row.during().start().isBefore(held.end())) {
 				return true;

@@ -18,6 +18,7 @@ import care.parcours.scheduling.availability.AppointmentType;
 import care.parcours.scheduling.availability.CandidateSlot;
 import care.parcours.scheduling.availability.Mode;
 import care.parcours.scheduling.availability.RequiredRole;
+import care.parcours.scheduling.availability.ResourceAvailabilities;
 import care.parcours.scheduling.availability.TimeRange;
 import care.parcours.scheduling.availability.WeeklyAvailability;
 import care.parcours.scheduling.resources.ResourceCopies;
@@ -34,7 +35,8 @@ import org.springframework.stereotype.Service;
  * before every slot of the next, so pages come out in order however far the horizon. A
  * type that needs resources besides the practitioner (a room, an interpreter) keeps only
  * the slots at which each role can be filled, read from the candidate resources' bookings
- * with one more query per chunk, and proposes which resource fills each role.
+ * and opening hours with two more queries per chunk, and proposes which resource fills
+ * each role.
  */
 @Service
 public class SlotSearch {
@@ -62,8 +64,11 @@ public class SlotSearch {
 
 	private final Clock clock;
 
+	private final ResourceAvailabilities hours;
+
 	SlotSearch(SlotCandidates candidates, Availabilities availabilities, BusyTimes busyTimes, ResourceCopies resources,
-			Clock clock) {
+			ResourceAvailabilities hours, Clock clock) {
+		this.hours = hours;
 		this.candidates = candidates;
 		this.availabilities = availabilities;
 		this.busyTimes = busyTimes;
@@ -116,8 +121,9 @@ public class SlotSearch {
 					new TimeRange(chunk.start(), chunk.end().plus(longest)), ignoring, now);
 			TimeRange around = new TimeRange(chunk.start().minus(AROUND_CHUNK),
 					chunk.end().plus(longest).plus(AROUND_CHUNK));
-			RoleFill fill = new RoleFill(resourceIds.isEmpty() ? List.of()
-					: offDuty(busyTimes.taken(resourceIds, around, ignoring), onDuty, around));
+			RoleFill fill = resourceIds.isEmpty() ? new RoleFill(List.of())
+					: new RoleFill(offDuty(busyTimes.taken(resourceIds, around, ignoring), onDuty, around),
+							hours.openOver(resourceIds, around));
 			List<FreeSlot> inChunk = new ArrayList<>();
 			for (SlotCandidates.Candidate candidate : found) {
 				WeeklyAvailability practitioner = availability.get(candidate.practitionerId());

@@ -10,6 +10,7 @@ import care.parcours.events.partner.PartnerActivated;
 import care.parcours.events.partner.PartnerSuspended;
 import care.parcours.events.partner.PractitionerJoinedPartner;
 import care.parcours.events.partner.PractitionerLeftPartner;
+import care.parcours.events.partner.ResourceRegistered;
 import care.parcours.scheduling.SchedulingFixtures;
 import care.parcours.scheduling.SchedulingFixtures.Practitioner;
 import care.parcours.test.ApiContractTests;
@@ -100,6 +101,113 @@ class SchedulingSecurityIT extends ApiContractTests {
 			.expectBody()
 			.jsonPath("$.weeklyRules.length()")
 			.isEqualTo(5);
+	}
+
+	@Test
+	void aPartnerSetsItsOwnRoomsHoursButAnotherPartnersRoomDoesNotExistForIt() {
+		UUID ourRoom = room(ours.partnerId());
+		UUID theirRoom = room(theirs.partnerId());
+		String partner = TestTokens.partner(ours.partnerId()).bearer();
+		String hours = """
+				{"weeklyRules": [{"day": "MONDAY", "start": "07:00", "end": "19:00", "validFrom": "2026-01-01"}]}
+				""";
+		String closure = """
+				{"kind": "UNAVAILABLE", "reason": "MAINTENANCE", "start": "2030-01-07T08:00:00",
+				 "end": "2030-01-07T12:00:00"}
+				""";
+		http.put()
+			.uri("/api/schedules/resources/{id}/availability", ourRoom)
+			.header(HttpHeaders.AUTHORIZATION, partner)
+			.header(HttpHeaders.IF_MATCH, "\"0\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(hours)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		http.post()
+			.uri("/api/schedules/resources/{id}/exceptions", ourRoom)
+			.header(HttpHeaders.AUTHORIZATION, partner)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(closure)
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		String theirClosure = http.post()
+			.uri("/api/schedules/resources/{id}/exceptions", theirRoom)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(closure)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.returnResult()
+			.getResponseHeaders()
+			.getLocation()
+			.toString();
+
+		http.put()
+			.uri("/api/schedules/resources/{id}/availability", theirRoom)
+			.header(HttpHeaders.AUTHORIZATION, partner)
+			.header(HttpHeaders.IF_MATCH, "\"0\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(hours)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		http.post()
+			.uri("/api/schedules/resources/{id}/exceptions", theirRoom)
+			.header(HttpHeaders.AUTHORIZATION, partner)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(closure)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		http.delete()
+			.uri(theirClosure)
+			.header(HttpHeaders.AUTHORIZATION, partner)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		http.get()
+			.uri("/api/schedules/resources/{id}/availability", theirRoom)
+			.header(HttpHeaders.AUTHORIZATION, partner)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		// Billing staff do not set hours.
+		http.put()
+			.uri("/api/schedules/resources/{id}/availability", ourRoom)
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.staff("billing").bearer())
+			.header(HttpHeaders.IF_MATCH, "\"1\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(hours)
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		// Their room is untouched: no rules, its closure still there.
+		http.get()
+			.uri("/api/schedules/resources/{id}/availability?from=2030-01-01T00:00:00Z&to=2030-02-01T00:00:00Z",
+					theirRoom)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.version")
+			.isEqualTo(0)
+			.jsonPath("$.exceptions.length()")
+			.isEqualTo(1);
+	}
+
+	private UUID room(UUID partner) {
+		UUID room = UUID.randomUUID();
+		TestEvents.publish(
+				new ResourceRegistered(room, partner, "OPERATING_ROOM", "Europe/Paris", List.of(), List.of()), room, 0);
+		await().until(() -> jdbc.sql("select count(*) from resource where id = ?")
+			.param(room)
+			.query(Long.class)
+			.single() == 1);
+		return room;
 	}
 
 	@Test
