@@ -101,11 +101,13 @@ class AppointmentController {
 	ResponseEntity<?> book(@RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
 			@Valid @RequestBody BookForm form) {
 		PathwayStep step = form.step();
-		return idempotency.run(key, "POST /api/appointments", form,
-				() -> service.book(form.request(), step,
-						(appointment) -> ResponseEntity.created(URI.create("/api/appointments/" + appointment.id()))
-							.eTag(Long.toString(appointment.version()))
-							.body(shown(appointment))));
+		return idempotency.run(key, "POST /api/appointments", form, () -> {
+			BookingService.Placed placed = service.book(form.request(), step);
+			Booking appointment = placed.booking();
+			return ResponseEntity.created(URI.create("/api/appointments/" + appointment.id()))
+				.eTag(Long.toString(appointment.version()))
+				.body(BookingViews.of(appointment, links, placed.resources(), Caller.current()));
+		});
 	}
 
 	@Operation(summary = "Get an appointment",

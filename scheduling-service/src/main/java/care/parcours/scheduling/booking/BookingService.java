@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 import care.parcours.platform.problem.ConstraintProblems;
 import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.retry.RetryOnContention;
 import care.parcours.scheduling.availability.Mode;
+import care.parcours.scheduling.availability.RequiredRole;
 import care.parcours.scheduling.availability.TimeRange;
 import org.jspecify.annotations.Nullable;
 
@@ -77,19 +78,20 @@ public class BookingService {
 
 	}
 
-	@Transactional
-	public Booking hold(SlotRequest request, @Nullable PathwayStep step, @Nullable Duration holdFor) {
-		return placeHold(claim(request), step, holdFor == null ? properties.holdDuration() : holdFor, null);
+	/**
+	 * A hold or an appointment just placed, with every resource it takes as written (its
+	 * practitioner first): what its answer shows, without reading it back.
+	 */
+	public record Placed(Booking booking, List<TakenResource> resources) {
+
 	}
 
-	/**
-	 * Holds, and makes the answer in the same transaction: reading back what it shows
-	 * (the resources taken) then costs no transaction of its own.
-	 */
 	@Transactional
-	public <T> T hold(SlotRequest request, @Nullable PathwayStep step, @Nullable Duration holdFor,
-			Function<Booking, T> answer) {
-		return answer.apply(hold(request, step, holdFor));
+	public Placed hold(SlotRequest request, @Nullable PathwayStep step, @Nullable Duration holdFor) {
+		Instant now = clock.instant();
+		SlotChecks.Checked checked = check(request);
+		return add(Booking.hold(UUID.randomUUID(), checked.claim(), step, now,
+				holdFor == null ? properties.holdDuration() : holdFor, null), checked.roles(), now);
 	}
 
 	/**
@@ -99,22 +101,14 @@ public class BookingService {
 	public Booking placeHold(SlotClaim claim, @Nullable PathwayStep step, Duration holdFor,
 			@Nullable UUID waitlistEntryId) {
 		Instant now = clock.instant();
-		return add(Booking.hold(UUID.randomUUID(), claim, step, now, holdFor, waitlistEntryId), now);
+		return add(Booking.hold(UUID.randomUUID(), claim, step, now, holdFor, waitlistEntryId), null, now).booking();
 	}
 
 	@Transactional
-	public Booking book(SlotRequest request, @Nullable PathwayStep step) {
+	public Placed book(SlotRequest request, @Nullable PathwayStep step) {
 		Instant now = clock.instant();
-		return add(Booking.book(UUID.randomUUID(), claim(request), step, now, links.newToken()), now);
-	}
-
-	/**
-	 * Books, and makes the answer in the same transaction: reading back what it shows
-	 * (the resources taken) then costs no transaction of its own.
-	 */
-	@Transactional
-	public <T> T book(SlotRequest request, @Nullable PathwayStep step, Function<Booking, T> answer) {
-		return answer.apply(book(request, step));
+		SlotChecks.Checked checked = check(request);
+		return add(Booking.book(UUID.randomUUID(), checked.claim(), step, now, links.newToken()), checked.roles(), now);
 	}
 
 	@Transactional
@@ -275,31 +269,39 @@ public class BookingService {
 	 * overlap refused by the database says which slot and what is free nearby.
 	 */
 	private SlotClaim claim(SlotRequest request) {
-		SlotClaim claim = checks.claim(request.practitionerId(), request.patientId(), request.start(),
+		return check(request).claim();
+	}
+
+	/** {@link #claim(SlotRequest)}, with the roles of the claim's type as checked. */
+	private SlotChecks.Checked check(SlotRequest request) {
+		SlotChecks.Checked checked = checks.check(request.practitionerId(), request.patientId(), request.start(),
 				request.appointmentType(), request.mode(), clock.instant());
-		ConstraintProblems.attempting(claim);
-		return claim;
+		ConstraintProblems.attempting(checked.claim());
+		return checked;
 	}
 
 	/**
 	 * Adds a booking with every resource its type needs, or none; a hold that lapsed but
 	 * was not expired yet gives way first.
+	 * @param roles the roles of the booking's type as its check read them, null to read
+	 * them
 	 */
-	private Booking add(Booking.Change added, Instant now) {
+	private Placed add(Booking.Change added, @Nullable List<RequiredRole> roles, Instant now) {
 		SlotClaim claim = added.booking().claim();
-		List<HeldResource> others = resources.choose(claim);
+		List<HeldResource> others = choose(claim, roles);
 		expireLapsedHolds(claim.practitionerId(), claim.during(), others, now);
 		if (others.isEmpty()) {
-			bookings.add(added);
+			return new Placed(added.booking(), bookings.add(added));
 		}
-		else {
-			choosingAgainOnce(() -> bookings.add(added, others), () -> {
-				List<HeldResource> again = resources.choose(claim);
-				expireLapsedHolds(claim.practitionerId(), claim.during(), again, now);
-				bookings.add(added, again);
-			});
-		}
-		return added.booking();
+		return new Placed(added.booking(), choosingAgainOnce(() -> bookings.add(added, others), () -> {
+			List<HeldResource> again = choose(claim, roles);
+			expireLapsedHolds(claim.practitionerId(), claim.during(), again, now);
+			return bookings.add(added, again);
+		}));
+	}
+
+	private List<HeldResource> choose(SlotClaim claim, @Nullable List<RequiredRole> roles) {
+		return roles == null ? resources.choose(claim) : resources.choose(claim, roles);
 	}
 
 	private Booking move(Booking appointment, TimeRange to, @Nullable UUID cascadeId, Instant now) {
@@ -321,7 +323,7 @@ public class BookingService {
 	 * Moves an appointment with the resources it holds, each kept or exchanged for a free
 	 * one of the kind at the new time.
 	 */
-	private void moveWith(Booking appointment, List<HeldResource> held, Booking.Change moved, Instant now) {
+	private Booking moveWith(Booking appointment, List<HeldResource> held, Booking.Change moved, Instant now) {
 		TimeRange to = moved.booking().during();
 		List<HeldResource> exchanged = resources.exchanges(appointment.id(), held, appointment.claim().at(to));
 		if (!exchanged.isEmpty()) {
@@ -329,6 +331,7 @@ public class BookingService {
 			exchanged.forEach(resource -> bookings.exchange(appointment.id(), resource, to));
 		}
 		save(moved);
+		return moved.booking();
 	}
 
 	/**
@@ -337,15 +340,15 @@ public class BookingService {
 	 * so that the refusal undoes it alone; the resources are then chosen again, seeing
 	 * what the other booking took, and taken without a second chance.
 	 */
-	private void choosingAgainOnce(Runnable take, Runnable takeAgain) {
+	private <T> T choosingAgainOnce(Supplier<T> take, Supplier<T> takeAgain) {
 		try {
-			savepoint.executeWithoutResult(status -> take.run());
+			return savepoint.execute(status -> take.get());
 		}
 		catch (DataIntegrityViolationException refused) {
 			if (!BookingConstraints.RESOURCE_FREE.equals(ConstraintProblems.violatedConstraint(refused))) {
 				throw refused;
 			}
-			takeAgain.run();
+			return takeAgain.get();
 		}
 	}
 

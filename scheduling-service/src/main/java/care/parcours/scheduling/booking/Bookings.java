@@ -54,16 +54,17 @@ public class Bookings {
 	 * Adds a new booking with its events. The database's exclusion constraints refuse one
 	 * that overlaps a live booking of the practitioner, or an appointment of the patient.
 	 */
-	void add(Booking.Change added) {
-		add(added, List.of());
+	List<TakenResource> add(Booking.Change added) {
+		return add(added, List.of());
 	}
 
 	/**
 	 * Adds a new booking taking other resources as well as its practitioner; the
 	 * {@code booking_resource} table's exclusion constraint refuses any of them taken at
 	 * the time, and with it the whole booking.
+	 * @return every resource it takes, its practitioner first, as its events name them
 	 */
-	void add(Booking.Change added, List<HeldResource> others) {
+	List<TakenResource> add(Booking.Change added, List<HeldResource> others) {
 		Booking booking = added.booking();
 		SlotClaim claim = booking.claim();
 		jdbc.sql("""
@@ -80,8 +81,11 @@ public class Bookings {
 			.update();
 		take(booking, new HeldResource(PRACTITIONER, claim.practitionerId(), Duration.ZERO, Duration.ZERO));
 		others.forEach(other -> take(booking, other));
-		announce(added, others.isEmpty()
-				? List.of(new AppointmentResource(PRACTITIONER, claim.practitionerId(), claim.partnerId())) : null);
+		// The practitioner's row is known as written; other resources' partners are read.
+		List<TakenResource> resources = others.isEmpty() ? List.of(new TakenResource(PRACTITIONER,
+				claim.practitionerId(), claim.partnerId(), booking.status().takesTime())) : taken.of(booking.id());
+		announce(added, resources.stream().map(TakenResource::named).toList());
+		return resources;
 	}
 
 	private void take(Booking booking, HeldResource resource) {

@@ -84,12 +84,14 @@ class HoldController {
 	ResponseEntity<?> hold(@RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
 			@Valid @RequestBody HoldForm form) {
 		PathwayStep step = form.step();
-		return idempotency.run(key, "POST /api/slots/holds", form,
-				() -> service.hold(form.request(), step,
-						form.holdMinutes() == null ? null : Duration.ofMinutes(form.holdMinutes()),
-						(hold) -> ResponseEntity.created(URI.create("/api/slots/holds/" + hold.id()))
-							.eTag(Long.toString(hold.version()))
-							.body(shown(hold))));
+		return idempotency.run(key, "POST /api/slots/holds", form, () -> {
+			BookingService.Placed placed = service.hold(form.request(), step,
+					form.holdMinutes() == null ? null : Duration.ofMinutes(form.holdMinutes()));
+			Booking hold = placed.booking();
+			return ResponseEntity.created(URI.create("/api/slots/holds/" + hold.id()))
+				.eTag(Long.toString(hold.version()))
+				.body(BookingViews.of(hold, links, placed.resources(), Caller.current()));
+		});
 	}
 
 	@Operation(summary = "Get a hold", description = "One hold, with the version to send back in If-Match as ETag.")

@@ -74,7 +74,15 @@ class ResourceChoice {
 	 * times when all can ({@link ResourceClosed} when no resource of the role is open)
 	 */
 	List<HeldResource> choose(SlotClaim claim) {
-		List<RequiredRole> roles = rolesOf(claim);
+		return choose(claim, rolesOf(claim));
+	}
+
+	/**
+	 * One free resource for each of the roles, those of the claim's type as the caller
+	 * read them when checking the claim.
+	 * @throws ResourceTaken as {@link #choose(SlotClaim)}
+	 */
+	List<HeldResource> choose(SlotClaim claim, List<RequiredRole> roles) {
 		if (roles.isEmpty()) {
 			return List.of();
 		}

@@ -13,6 +13,7 @@ import care.parcours.scheduling.availability.AppointmentType;
 import care.parcours.scheduling.availability.Availabilities;
 import care.parcours.scheduling.availability.AvailabilityService;
 import care.parcours.scheduling.availability.Mode;
+import care.parcours.scheduling.availability.RequiredRole;
 import care.parcours.scheduling.availability.TimeRange;
 import care.parcours.scheduling.availability.WeeklyAvailability;
 import care.parcours.scheduling.slots.FreeSlot;
@@ -37,8 +38,20 @@ class SlotChecks {
 		this.slots = slots;
 	}
 
+	/**
+	 * A checked claim with the resources its type needs besides the practitioner, as read
+	 * for the check: booking it need not read the type again.
+	 */
+	record Checked(SlotClaim claim, List<RequiredRole> roles) {
+
+	}
+
 	SlotClaim claim(UUID practitionerId, UUID patientId, Instant start, String appointmentType, Mode mode,
 			Instant now) {
+		return check(practitionerId, patientId, start, appointmentType, mode, now).claim();
+	}
+
+	Checked check(UUID practitionerId, UUID patientId, Instant start, String appointmentType, Mode mode, Instant now) {
 		WeeklyAvailability availability = availabilities
 			.find(practitionerId, new TimeRange(start.minus(Duration.ofDays(1)), start.plus(Duration.ofDays(2))))
 			.orElseThrow(() -> new AvailabilityService.ScheduleNotFound(practitionerId));
@@ -59,7 +72,9 @@ class SlotChecks {
 							+ " from " + during.start() + " to " + during.end() + ".",
 					Map.of("nearby", nearby(practitionerId, appointmentType, mode, start)));
 		}
-		return new SlotClaim(practitionerId, availability.partnerId(), patientId, during, mode, appointmentType);
+		return new Checked(
+				new SlotClaim(practitionerId, availability.partnerId(), patientId, during, mode, appointmentType),
+				type.roles());
 	}
 
 	/** Free slots around a time, for a problem document to offer instead. */

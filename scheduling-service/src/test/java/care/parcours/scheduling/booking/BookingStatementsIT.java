@@ -1,0 +1,150 @@
+package care.parcours.scheduling.booking;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import javax.sql.DataSource;
+
+import care.parcours.test.ParcoursTest;
+import care.parcours.test.WithMutableClock;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a single-practitioner booking or hold costs the database, statement by statement:
+ * the service's throughput (./bench booking) is mostly its statements. The SQL the
+ * request threads prepare is recorded; background work (the outbox relay, consumers, hold
+ * expiry) runs on other threads and is left out.
+ */
+@ParcoursTest
+@WithMutableClock
+class BookingStatementsIT extends SurgeonAndPatient {
+
+	private static final Queue<String> PREPARED = new ConcurrentLinkedQueue<>();
+
+	@Test
+	void aSinglePractitionerBookingReadsTheScheduleOnceAndAnswersWithoutReadingItsResourcesBack() {
+		Instant start = weekdayAt(surgeon, 3, "09:30");
+		PREPARED.clear();
+
+		Map<?, ?> answer = post("/api/appointments", start, "");
+
+		List<String> statements = List.copyOf(PREPARED);
+		assertThat(statements).filteredOn(sql -> sql.contains("from schedule")).hasSize(1);
+		assertThat(statements).filteredOn(sql -> sql.contains("from booking_resource")).isEmpty();
+		assertThat(statements).hasSize(5);
+		assertThat(answer.get("resources")).isEqualTo(List.of(Map.of("role", "practitioner", "resourceId",
+				surgeon.id().toString(), "partnerId", surgeon.partnerId().toString())));
+		assertThat(answer.get("resources")).isEqualTo(get("/api/appointments/" + answer.get("id")).get("resources"));
+	}
+
+	@Test
+	void aSinglePractitionerHoldReadsTheScheduleOnceAndAnswersWithoutReadingItsResourcesBack() {
+		Instant start = weekdayAt(surgeon, 3, "10:30");
+		PREPARED.clear();
+
+		Map<?, ?> answer = post("/api/slots/holds", start, ", \"holdMinutes\": 10");
+
+		List<String> statements = List.copyOf(PREPARED);
+		assertThat(statements).filteredOn(sql -> sql.contains("from schedule")).hasSize(1);
+		assertThat(statements).filteredOn(sql -> sql.contains("from booking_resource")).isEmpty();
+		assertThat(statements).hasSize(5);
+		assertThat(answer.get("resources")).isEqualTo(List.of(Map.of("role", "practitioner", "resourceId",
+				surgeon.id().toString(), "partnerId", surgeon.partnerId().toString())));
+		assertThat(answer.get("resources")).isEqualTo(get("/api/slots/holds/" + answer.get("id")).get("resources"));
+	}
+
+	private Map<?, ?> post(String uri, Instant start, String more) {
+		return http.post()
+			.uri(uri)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"practitionerId": "%s", "patientId": "%s", "start": "%s", "appointmentType": "consultation",
+					 "mode": "IN_PERSON"%s}
+					""".formatted(surgeon.id(), patient, start, more))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private Map<?, ?> get(String uri) {
+		return http.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	/**
+	 * Records the SQL of every statement prepared on a request thread (Tomcat's), from
+	 * any connection of the service's pool.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class RecordedStatements {
+
+		@Bean
+		static BeanPostProcessor recordingDataSource() {
+			return new BeanPostProcessor() {
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String name) {
+					return bean instanceof DataSource dataSource ? recording(dataSource) : bean;
+				}
+			};
+		}
+
+		private static DataSource recording(DataSource target) {
+			return proxy(DataSource.class, target, (method, args,
+					result) -> result instanceof Connection connection && method.getName().equals("getConnection")
+							? recording(connection) : result);
+		}
+
+		private static Connection recording(Connection target) {
+			return proxy(Connection.class, target, (method, args, result) -> {
+				if (method.getName().equals("prepareStatement") && args[0] instanceof String sql
+						&& Thread.currentThread().getName().startsWith("tomcat-handler")) {
+					PREPARED.add(sql);
+				}
+				return result;
+			});
+		}
+
+		private interface After {
+
+			Object apply(Method method, Object[] args, Object result);
+
+		}
+
+		private static <T> T proxy(Class<T> type, T target, After after) {
+			return type
+				.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, (proxy, method, args) -> {
+					try {
+						return after.apply(method, args, method.invoke(target, args));
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				}));
+		}
+
+	}
+
+}
