@@ -44,7 +44,8 @@ class BookingStatementsIT extends SurgeonAndPatient {
 
 		List<String> statements = List.copyOf(PREPARED);
 		assertThat(statements).filteredOn(sql -> sql.contains("from schedule")).hasSize(1);
-		assertThat(statements).filteredOn(sql -> sql.contains("from booking_resource")).isEmpty();
+		assertThat(statements).filteredOn(sql -> sql.contains("from booking_resource") && !expiresLapsedHolds(sql))
+			.isEmpty();
 		assertThat(statements).hasSize(5);
 		assertThat(answer.get("resources")).isEqualTo(List.of(Map.of("role", "practitioner", "resourceId",
 				surgeon.id().toString(), "partnerId", surgeon.partnerId().toString())));
@@ -60,11 +61,21 @@ class BookingStatementsIT extends SurgeonAndPatient {
 
 		List<String> statements = List.copyOf(PREPARED);
 		assertThat(statements).filteredOn(sql -> sql.contains("from schedule")).hasSize(1);
-		assertThat(statements).filteredOn(sql -> sql.contains("from booking_resource")).isEmpty();
+		assertThat(statements).filteredOn(sql -> sql.contains("from booking_resource") && !expiresLapsedHolds(sql))
+			.isEmpty();
 		assertThat(statements).hasSize(5);
 		assertThat(answer.get("resources")).isEqualTo(List.of(Map.of("role", "practitioner", "resourceId",
 				surgeon.id().toString(), "partnerId", surgeon.partnerId().toString())));
 		assertThat(answer.get("resources")).isEqualTo(get("/api/slots/holds/" + answer.get("id")).get("resources"));
+	}
+
+	/**
+	 * Whether the statement is the expiry of lapsed holds before writing: it looks in
+	 * {@code booking_resource} for a hold taking the practitioner in another's role (an
+	 * anaesthetist), which a booking must expire, not read back.
+	 */
+	private static boolean expiresLapsedHolds(String sql) {
+		return sql.contains("where status = 'HELD' and expires_at <= ?");
 	}
 
 	private Map<?, ?> post(String uri, Instant start, String more) {
