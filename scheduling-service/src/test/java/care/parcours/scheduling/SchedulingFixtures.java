@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import care.parcours.events.partner.PartnerRegistered;
@@ -154,6 +155,15 @@ public final class SchedulingFixtures {
 			.getETag();
 		assertThat(etag).as("ETag of %s", uri).isNotNull();
 		return etag;
+	}
+
+	/**
+	 * The JSON object a request answers with, having checked that it answers 200 OK: how
+	 * most reads in these tests end.
+	 */
+	@SuppressWarnings("unchecked")
+	public static Map<String, Object> okJson(RestTestClient.RequestHeadersSpec<?> request) {
+		return request.exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
 	}
 
 	private long count(String sql, UUID id) {

@@ -26,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static care.parcours.scheduling.SchedulingFixtures.okJson;
 import static care.parcours.scheduling.SchedulingFixtures.weekdayAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -264,15 +265,9 @@ class SchedulingSecurityIT extends ApiContractTests {
 
 	/** Slots of the practitioner in the next two weeks, on the first page. */
 	private int slotsOffered(Practitioner practitioner) {
-		Map<?, ?> page = http.get()
+		Map<?, ?> page = okJson(http.get()
 			.uri("/api/slots?practitionerId={id}&from={from}&to={to}", practitioner.id(), Instant.now(),
-					Instant.now().plusSeconds(14 * 86400))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
+					Instant.now().plusSeconds(14 * 86400)));
 		return ((List<?>) page.get("content")).size();
 	}
 

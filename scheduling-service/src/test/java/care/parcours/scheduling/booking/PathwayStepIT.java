@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static care.parcours.scheduling.SchedulingFixtures.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -101,14 +102,8 @@ class PathwayStepIT extends SurgeonAndPatient {
 				form(start.plus(Duration.ofMinutes(30)), "").replace(step.toString(), otherStep.toString()))));
 		fixtures.book(surgeon, fixtures.patient(), start.plus(Duration.ofMinutes(60)), "consultation", "IN_PERSON");
 
-		Map<?, ?> listed = http.get()
-			.uri("/api/appointments?pathwayId={pathway}&practitionerId={surgeon}", pathway, surgeon.id())
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
+		Map<?, ?> listed = okJson(http.get()
+			.uri("/api/appointments?pathwayId={pathway}&practitionerId={surgeon}", pathway, surgeon.id()));
 		assertThat(((List<?>) listed.get("content")).stream()
 			.map(item -> String.valueOf(((Map<?, ?>) item).get("id")))
 			.toList()).containsExactly(forTheStep.toString(), forAnotherStep.toString());

@@ -23,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static care.parcours.scheduling.SchedulingFixtures.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -280,17 +281,11 @@ class CascadeIT {
 	}
 
 	private Map<String, Map<?, ?>> cascade(UUID appointment, Instant start, boolean dryRun) {
-		Map<?, ?> answer = http.post()
+		Map<?, ?> answer = okJson(http.post()
 			.uri("/api/appointments/{id}/cascade-reschedule", appointment)
 			.header(HttpHeaders.IF_MATCH, etag(appointment))
 			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"start\": \"" + start + "\", \"dryRun\": " + dryRun + "}")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
+			.body("{\"start\": \"" + start + "\", \"dryRun\": " + dryRun + "}"));
 		assertThat(answer.get("applied")).isEqualTo(!dryRun);
 		Map<String, Map<?, ?>> byAppointment = new java.util.HashMap<>();
 		((List<?>) answer.get("plan"))

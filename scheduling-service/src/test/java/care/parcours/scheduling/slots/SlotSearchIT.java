@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static care.parcours.scheduling.SchedulingFixtures.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -113,14 +114,8 @@ class SlotSearchIT {
 		List<Object> paged = new ArrayList<>();
 		String after = null;
 		do {
-			Map<?, ?> page = http.get()
-				.uri("/api/slots?" + query + "&size=7" + (after == null ? "" : "&after=" + after))
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(Map.class)
-				.returnResult()
-				.getResponseBody();
+			Map<?, ?> page = okJson(
+					http.get().uri("/api/slots?" + query + "&size=7" + (after == null ? "" : "&after=" + after)));
 			((List<?>) page.get("content")).forEach(slot -> paged.add(key((Map<?, ?>) slot)));
 			after = (String) ((Map<?, ?>) page.get("page")).get("next");
 		}
@@ -199,14 +194,7 @@ class SlotSearchIT {
 
 	@SuppressWarnings("unchecked")
 	private List<Map<String, Object>> search(String query) {
-		Map<String, Object> page = http.get()
-			.uri("/api/slots?" + query)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
+		Map<String, Object> page = okJson(http.get().uri("/api/slots?" + query));
 		return (List<Map<String, Object>>) page.get("content");
 	}
 
