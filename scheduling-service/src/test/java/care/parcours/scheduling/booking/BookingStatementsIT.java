@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 
+import static care.parcours.scheduling.SchedulingFixtures.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,27 +38,24 @@ class BookingStatementsIT extends SurgeonAndPatient {
 
 	@Test
 	void aSinglePractitionerBookingReadsTheScheduleOnceAndAnswersWithoutReadingItsResourcesBack() {
-		Instant start = weekdayAt(surgeon, 3, "09:30");
-		PREPARED.clear();
-
-		Map<?, ?> answer = post("/api/appointments", start, "");
-
-		List<String> statements = List.copyOf(PREPARED);
-		assertThat(statements).filteredOn(sql -> sql.contains("from schedule")).hasSize(1);
-		assertThat(statements).filteredOn(sql -> sql.contains("from booking_resource") && !expiresLapsedHolds(sql))
-			.isEmpty();
-		assertThat(statements).hasSize(5);
-		assertThat(answer.get("resources")).isEqualTo(List.of(Map.of("role", "practitioner", "resourceId",
-				surgeon.id().toString(), "partnerId", surgeon.partnerId().toString())));
-		assertThat(answer.get("resources")).isEqualTo(get("/api/appointments/" + answer.get("id")).get("resources"));
+		createsReadingTheScheduleOnceAndNotItsResources("/api/appointments", "09:30", "");
 	}
 
 	@Test
 	void aSinglePractitionerHoldReadsTheScheduleOnceAndAnswersWithoutReadingItsResourcesBack() {
-		Instant start = weekdayAt(surgeon, 3, "10:30");
+		createsReadingTheScheduleOnceAndNotItsResources("/api/slots/holds", "10:30", ", \"holdMinutes\": 10");
+	}
+
+	/**
+	 * Creates a consultation of the surgeon's (an appointment or a hold, by {@code uri})
+	 * at the local time on the third weekday, and checks the statements it prepared and
+	 * the resources it answers with, which a read of it gives back the same.
+	 */
+	private void createsReadingTheScheduleOnceAndNotItsResources(String uri, String localTime, String more) {
+		Instant start = weekdayAt(surgeon, 3, localTime);
 		PREPARED.clear();
 
-		Map<?, ?> answer = post("/api/slots/holds", start, ", \"holdMinutes\": 10");
+		Map<?, ?> answer = post(uri, start, more);
 
 		List<String> statements = List.copyOf(PREPARED);
 		assertThat(statements).filteredOn(sql -> sql.contains("from schedule")).hasSize(1);
@@ -66,7 +64,7 @@ class BookingStatementsIT extends SurgeonAndPatient {
 		assertThat(statements).hasSize(5);
 		assertThat(answer.get("resources")).isEqualTo(List.of(Map.of("role", "practitioner", "resourceId",
 				surgeon.id().toString(), "partnerId", surgeon.partnerId().toString())));
-		assertThat(answer.get("resources")).isEqualTo(get("/api/slots/holds/" + answer.get("id")).get("resources"));
+		assertThat(answer.get("resources")).isEqualTo(get(uri + "/" + answer.get("id")).get("resources"));
 	}
 
 	/**
@@ -95,14 +93,7 @@ class BookingStatementsIT extends SurgeonAndPatient {
 	}
 
 	private Map<?, ?> get(String uri) {
-		return http.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
+		return okJson(http.get().uri(uri));
 	}
 
 	/**
