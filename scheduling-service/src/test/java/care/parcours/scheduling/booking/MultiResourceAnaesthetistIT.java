@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,9 +11,7 @@ import java.util.UUID;
 import care.parcours.events.partner.PractitionerRegistered;
 import care.parcours.events.partner.ResourceRegistered;
 import care.parcours.events.scheduling.SchedulingEvent;
-import care.parcours.scheduling.SchedulingFixtures;
 import care.parcours.scheduling.SchedulingFixtures.Practitioner;
-import care.parcours.scheduling.booking.MultiResourceBookingIT.MultiResourceFixtures;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.PublishedEvents;
 import care.parcours.test.TestEvents;
@@ -22,10 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static care.parcours.scheduling.SchedulingFixtures.weekdayAt;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,22 +34,12 @@ import static org.awaitility.Awaitility.await;
  */
 @ParcoursTest
 @SuppressWarnings("unchecked")
-class MultiResourceAnaesthetistIT {
+class MultiResourceAnaesthetistIT extends MultiResourceClinic {
 
 	private static final String ANAESTHETIST = """
 			{"role": "anaesthetist", "kind": "PRACTITIONER", "specialty": "anaesthesiology"}""";
 
-	@Autowired
-	RestTestClient http;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	SchedulingFixtures fixtures;
-
-	MultiResourceFixtures rooms;
-
-	UUID clinic;
+	UUID partner;
 
 	UUID room;
 
@@ -65,13 +49,11 @@ class MultiResourceAnaesthetistIT {
 
 	@BeforeEach
 	void aClinicWithOneOperatingRoomAndTwoAnaesthetists() {
-		fixtures = new SchedulingFixtures(http, jdbc);
-		rooms = new MultiResourceFixtures(http, jdbc, fixtures);
-		clinic = fixtures.practitioner().partnerId();
+		partner = fixtures.practitioner().partnerId();
 		room = UUID.randomUUID();
-		TestEvents.publish(new ResourceRegistered(room, clinic, "OPERATING_ROOM", "Europe/Paris", List.of(), List.of()),
-				room, 0);
-		await().until(() -> rooms.known(room));
+		TestEvents.publish(
+				new ResourceRegistered(room, partner, "OPERATING_ROOM", "Europe/Paris", List.of(), List.of()), room, 0);
+		await().until(() -> clinic.known(room));
 		allDay = practitioner("anaesthesiology", "07:30", "18:00", consultation());
 		mornings = practitioner("anaesthesiology", "07:30", "12:00", consultation());
 	}
@@ -86,7 +68,7 @@ class MultiResourceAnaesthetistIT {
 		try (PublishedEvents events = PublishedEvents.on(SchedulingEvent.TOPIC)) {
 			surgery = fixtures.book(surgeon, fixtures.patient(), ten, "surgery", "IN_PERSON");
 
-			taken = rooms.taken(surgery);
+			taken = clinic.taken(surgery);
 			assertThat(taken).containsOnlyKeys("practitioner", "room", "anaesthetist")
 				.containsEntry("practitioner", surgeon.id())
 				.containsEntry("room", room);
@@ -95,8 +77,8 @@ class MultiResourceAnaesthetistIT {
 				.await(received -> received.type().equals("scheduling.appointment.booked.v1")
 						&& received.data().path("appointmentId").asString().equals(surgery.toString()))
 				.data();
-			assertThat(named(booked)).containsExactly("practitioner " + surgeon.id() + " " + clinic,
-					"anaesthetist " + taken.get("anaesthetist") + " " + clinic, "room " + room + " " + clinic);
+			assertThat(named(booked)).containsExactly("practitioner " + surgeon.id() + " " + partner,
+					"anaesthetist " + taken.get("anaesthetist") + " " + partner, "room " + room + " " + partner);
 		}
 		// The anaesthetist comes 15 minutes before the surgery.
 		assertThat(from(surgery, "anaesthetist")).isEqualTo(ten.minus(Duration.ofMinutes(15)));
@@ -147,7 +129,7 @@ class MultiResourceAnaesthetistIT {
 		assertThat(from(surgery, "anaesthetist")).isEqualTo(weekdayAt(surgeon, 4, "07:45"));
 
 		cancel(surgery);
-		assertThat(rooms.liveResourcesOf(surgery)).isZero();
+		assertThat(clinic.liveResourcesOf(surgery)).isZero();
 		fixtures.book(allDay, fixtures.patient(), weekdayAt(surgeon, 4, "08:30"), "consultation", "IN_PERSON");
 	}
 
@@ -239,7 +221,7 @@ class MultiResourceAnaesthetistIT {
 		Practitioner elsewhere = fixtures.practitioner("Europe/Paris", "anaesthesiology", "fr", "FR", "Lyon");
 		String version = fixtures.etag("/api/schedules/{id}/availability", surgeon.id());
 
-		rooms.offer(surgeon, version, surgery("""
+		clinic.offer(surgeon, version, surgery("""
 				{"role": "cardiologist", "kind": "PRACTITIONER", "specialty": "cardiology"}"""))
 			.expectStatus()
 			.isEqualTo(422)
@@ -247,7 +229,7 @@ class MultiResourceAnaesthetistIT {
 			.jsonPath("$.type")
 			.isEqualTo("https://parcours.care/problems/no-resource-for-role");
 		for (UUID named : List.of(UUID.randomUUID(), elsewhere.id(), surgeon.id())) {
-			rooms.offer(surgeon, version, surgery("""
+			clinic.offer(surgeon, version, surgery("""
 					{"role": "anaesthetist", "kind": "PRACTITIONER", "resourceId": "%s"}""".formatted(named)))
 				.expectStatus()
 				.isBadRequest()
@@ -255,7 +237,7 @@ class MultiResourceAnaesthetistIT {
 				.jsonPath("$.errors[0].field")
 				.isEqualTo("appointmentTypes[0].roles[1].resourceId");
 		}
-		rooms.offer(surgeon, version, surgery("""
+		clinic.offer(surgeon, version, surgery("""
 				{"role": "anaesthetist", "kind": "PRACTITIONER"}"""))
 			.expectStatus()
 			.isBadRequest()
@@ -264,7 +246,7 @@ class MultiResourceAnaesthetistIT {
 			.isEqualTo("appointmentTypes[0].roles[1].specialty");
 		// An anaesthetist operating alone at a clinic has no other to fill the role.
 		Practitioner alone = fixtures.practitioner("Europe/Paris", "anaesthesiology", "fr", "FR", "Lyon");
-		rooms
+		clinic
 			.offer(alone, fixtures.etag("/api/schedules/{id}/availability", alone.id()),
 					MultiResourceFixtures.type("surgery", 120, ANAESTHETIST))
 			.expectStatus()
@@ -275,7 +257,7 @@ class MultiResourceAnaesthetistIT {
 
 		assertThat(fixtures.etag("/api/schedules/{id}/availability", surgeon.id())).isEqualTo(version);
 		// Named, the all-day anaesthetist is the one taken, and kept.
-		rooms.offer(surgeon, version, surgery("""
+		clinic.offer(surgeon, version, surgery("""
 				{"role": "anaesthetist", "kind": "PRACTITIONER", "resourceId": "%s"}""".formatted(allDay.id())))
 			.expectStatus()
 			.isOk();
@@ -321,7 +303,7 @@ class MultiResourceAnaesthetistIT {
 	/** A practitioner of the clinic, weekdays from {@code start} to {@code end}. */
 	private Practitioner practitioner(String specialty, String start, String end, String types) {
 		UUID id = UUID.randomUUID();
-		TestEvents.publish(new PractitionerRegistered(id, clinic, "Europe/Paris", List.of(specialty), List.of("fr")),
+		TestEvents.publish(new PractitionerRegistered(id, partner, "Europe/Paris", List.of(specialty), List.of("fr")),
 				id, 0);
 		await().until(() -> jdbc.sql("select count(*) from schedule where practitioner_id = ?")
 			.param(id)
@@ -342,12 +324,12 @@ class MultiResourceAnaesthetistIT {
 			.exchange()
 			.expectStatus()
 			.isOk();
-		return new Practitioner(id, clinic, ZoneId.of("Europe/Paris"));
+		return new Practitioner(id, partner, ZoneId.of("Europe/Paris"));
 	}
 
 	/** The anaesthetist a booking takes. */
 	private UUID taken(UUID booking) {
-		return rooms.taken(booking).get("anaesthetist");
+		return clinic.taken(booking).get("anaesthetist");
 	}
 
 	private Instant from(UUID booking, String role) {
@@ -359,7 +341,7 @@ class MultiResourceAnaesthetistIT {
 	}
 
 	private long bookingsOf(Practitioner practitioner) {
-		return rooms.bookingsOf(practitioner);
+		return clinic.bookingsOf(practitioner);
 	}
 
 	private Map<?, ?> refused(Practitioner practitioner, Instant start, String type, int status) {
@@ -373,69 +355,6 @@ class MultiResourceAnaesthetistIT {
 			.expectBody(Map.class)
 			.returnResult()
 			.getResponseBody();
-	}
-
-	private RestTestClient.ResponseSpec reschedule(UUID appointment, Instant start) {
-		return http.post()
-			.uri("/api/appointments/{id}/reschedule", appointment)
-			.header("If-Match", fixtures.etag("/api/appointments/{id}", appointment))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"start\": \"" + start + "\"}")
-			.exchange();
-	}
-
-	private RestTestClient.ResponseSpec cascade(UUID appointment, Instant start) {
-		return http.post()
-			.uri("/api/appointments/{id}/cascade-reschedule", appointment)
-			.header("If-Match", fixtures.etag("/api/appointments/{id}", appointment))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"start\": \"" + start + "\"}")
-			.exchange();
-	}
-
-	private void cancel(UUID appointment) {
-		http.post()
-			.uri("/api/appointments/{id}/cancel", appointment)
-			.header("If-Match", fixtures.etag("/api/appointments/{id}", appointment))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"reason\": \"OTHER\"}")
-			.exchange()
-			.expectStatus()
-			.isOk();
-	}
-
-	private static LocalDate day(Practitioner practitioner, int n) {
-		return LocalDate.ofInstant(weekdayAt(practitioner, n, "12:00"), practitioner.zone());
-	}
-
-	private List<Map<String, Object>> search(Practitioner practitioner, String type, LocalDate day, int size) {
-		return (List<Map<String, Object>>) http.get()
-			.uri("/api/slots?practitionerId=" + practitioner.id() + "&appointmentType=" + type + "&from=" + day + "&to="
-					+ day + "&size=" + size)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("content");
-	}
-
-	private static Map<String, UUID> resources(Map<String, Object> slot) {
-		Map<String, UUID> byRole = new java.util.LinkedHashMap<>();
-		for (Object resource : (List<?>) slot.get("resources")) {
-			Map<?, ?> view = (Map<?, ?>) resource;
-			byRole.put((String) view.get("role"), UUID.fromString((String) view.get("resourceId")));
-		}
-		return byRole;
-	}
-
-	private static List<String> named(JsonNode data) {
-		List<String> named = new ArrayList<>();
-		data.path("resources")
-			.forEach(resource -> named.add(resource.path("role").asString() + " "
-					+ resource.path("resourceId").asString() + " " + resource.path("partnerId").asString()));
-		return named;
 	}
 
 }

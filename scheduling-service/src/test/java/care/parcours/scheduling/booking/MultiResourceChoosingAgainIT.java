@@ -13,19 +13,16 @@ import javax.sql.DataSource;
 
 import care.parcours.scheduling.SchedulingFixtures;
 import care.parcours.scheduling.SchedulingFixtures.Practitioner;
-import care.parcours.scheduling.booking.MultiResourceBookingIT.MultiResourceFixtures;
 import care.parcours.test.MutableClock;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.RivalTransaction;
 import care.parcours.test.WithMutableClock;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,13 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ParcoursTest(properties = "parcours.scheduling.hold-expiry-interval=1h")
 @WithMutableClock
-class MultiResourceChoosingAgainIT {
-
-	@Autowired
-	RestTestClient http;
-
-	@Autowired
-	JdbcClient jdbc;
+class MultiResourceChoosingAgainIT extends MultiResourceClinic {
 
 	@Autowired
 	DataSource dataSource;
@@ -55,17 +46,7 @@ class MultiResourceChoosingAgainIT {
 	@Autowired
 	MutableClock clock;
 
-	SchedulingFixtures fixtures;
-
-	MultiResourceFixtures clinic;
-
 	private final ExecutorService coordinators = Executors.newVirtualThreadPerTaskExecutor();
-
-	@BeforeEach
-	void aClinicWithTwoOperatingRoomsAndTwoArabicInterpreters() {
-		fixtures = new SchedulingFixtures(http, jdbc);
-		clinic = new MultiResourceFixtures(http, jdbc, fixtures);
-	}
 
 	@AfterEach
 	void stop() {
@@ -327,24 +308,6 @@ class MultiResourceChoosingAgainIT {
 			.returnResult()
 			.getResponseBody()
 			.get("id"));
-	}
-
-	private RestTestClient.ResponseSpec reschedule(UUID appointment, Instant start) {
-		return http.post()
-			.uri("/api/appointments/{id}/reschedule", appointment)
-			.header(HttpHeaders.IF_MATCH, fixtures.etag("/api/appointments/{id}", appointment))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"start\": \"" + start + "\"}")
-			.exchange();
-	}
-
-	private RestTestClient.ResponseSpec cascade(UUID appointment, Instant start) {
-		return http.post()
-			.uri("/api/appointments/{id}/cascade-reschedule", appointment)
-			.header(HttpHeaders.IF_MATCH, fixtures.etag("/api/appointments/{id}", appointment))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"start\": \"" + start + "\"}")
-			.exchange();
 	}
 
 	private String status(String uri, UUID id) {

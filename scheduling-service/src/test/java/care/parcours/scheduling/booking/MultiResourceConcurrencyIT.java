@@ -13,15 +13,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import care.parcours.scheduling.SchedulingFixtures;
 import care.parcours.scheduling.SchedulingFixtures.Practitioner;
 import care.parcours.test.ParcoursTest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static care.parcours.scheduling.SchedulingFixtures.weekdayAt;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,21 +29,12 @@ import static org.awaitility.Awaitility.await;
  * appointment holds all its resources or none.
  */
 @ParcoursTest
-class MultiResourceConcurrencyIT {
+class MultiResourceConcurrencyIT extends MultiResourceClinic {
 
 	private static final long SEED = 23;
 
-	@Autowired
-	RestTestClient http;
-
-	@Autowired
-	JdbcClient jdbc;
-
 	@Test
 	void twoHundredSimultaneousAttemptsOnOverlappingResourcesLeaveNoResourceTakenTwice() throws Exception {
-		SchedulingFixtures fixtures = new SchedulingFixtures(http, jdbc);
-		MultiResourceBookingIT.MultiResourceFixtures clinic = new MultiResourceBookingIT.MultiResourceFixtures(http,
-				jdbc, fixtures);
 		List<Practitioner> surgeons = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
 			surgeons.add(clinic.surgeon());
@@ -58,7 +45,7 @@ class MultiResourceConcurrencyIT {
 		for (UUID patient : patients) {
 			Practitioner surgeon = surgeons.get(random.nextInt(surgeons.size()));
 			Instant start = weekdayAt(surgeon, 3, "08:00").plus(Duration.ofMinutes(30L * random.nextInt(12)));
-			attempts.add(MultiResourceBookingIT.MultiResourceFixtures.booking(surgeon, patient, start,
+			attempts.add(MultiResourceFixtures.booking(surgeon, patient, start,
 					random.nextBoolean() ? "surgery" : "in-room-a"));
 		}
 		CountDownLatch go = new CountDownLatch(1);

@@ -8,17 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import care.parcours.scheduling.SchedulingFixtures;
 import care.parcours.scheduling.SchedulingFixtures.Practitioner;
-import care.parcours.scheduling.booking.MultiResourceBookingIT.MultiResourceFixtures;
 import care.parcours.test.ParcoursTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static care.parcours.scheduling.SchedulingFixtures.weekdayAt;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,23 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ParcoursTest
 @SuppressWarnings("unchecked")
-class MultiResourceSlotSearchIT {
-
-	@Autowired
-	RestTestClient http;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	SchedulingFixtures fixtures;
-
-	MultiResourceFixtures clinic;
-
-	@BeforeEach
-	void aClinicWithTwoOperatingRoomsAndTwoArabicInterpreters() {
-		fixtures = new SchedulingFixtures(http, jdbc);
-		clinic = new MultiResourceFixtures(http, jdbc, fixtures);
-	}
+class MultiResourceSlotSearchIT extends MultiResourceClinic {
 
 	@Test
 	void theFirstProposalCanBeBookedAndTheBookingTakesTheProposedResources() {
@@ -171,35 +149,6 @@ class MultiResourceSlotSearchIT {
 			.isBadRequest()
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-	}
-
-	private static LocalDate day(Practitioner practitioner, int n) {
-		return LocalDate.ofInstant(weekdayAt(practitioner, n, "12:00"), practitioner.zone());
-	}
-
-	private List<Map<String, Object>> search(Practitioner practitioner, String type, LocalDate day, int size) {
-		return (List<Map<String, Object>>) page(practitioner, type, day, size, null).get("content");
-	}
-
-	private Map<String, Object> page(Practitioner practitioner, String type, LocalDate day, int size, String after) {
-		return http.get()
-			.uri("/api/slots?practitionerId=" + practitioner.id() + "&appointmentType=" + type + "&from=" + day + "&to="
-					+ day + "&size=" + size + (after == null ? "" : "&after=" + after))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-	}
-
-	private static Map<String, UUID> resources(Map<String, Object> slot) {
-		Map<String, UUID> byRole = new java.util.LinkedHashMap<>();
-		for (Object resource : (List<?>) slot.get("resources")) {
-			Map<?, ?> view = (Map<?, ?>) resource;
-			byRole.put((String) view.get("role"), UUID.fromString((String) view.get("resourceId")));
-		}
-		return byRole;
 	}
 
 }

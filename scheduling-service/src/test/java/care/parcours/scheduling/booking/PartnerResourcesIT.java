@@ -1,6 +1,5 @@
 package care.parcours.scheduling.booking;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,9 +7,7 @@ import java.util.UUID;
 
 import care.parcours.events.partner.ResourceRegistered;
 import care.parcours.events.scheduling.SchedulingEvent;
-import care.parcours.scheduling.SchedulingFixtures;
 import care.parcours.scheduling.SchedulingFixtures.Practitioner;
-import care.parcours.scheduling.booking.MultiResourceBookingIT.MultiResourceFixtures;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.PublishedEvents;
 import care.parcours.test.TestEvents;
@@ -19,12 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static care.parcours.scheduling.SchedulingFixtures.okJson;
 import static care.parcours.scheduling.SchedulingFixtures.weekdayAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,17 +30,7 @@ import static org.awaitility.Awaitility.await;
  * of its resources, seeing only its own resources of them.
  */
 @ParcoursTest
-class PartnerResourcesIT {
-
-	@Autowired
-	RestTestClient http;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	SchedulingFixtures fixtures;
-
-	MultiResourceFixtures clinic;
+class PartnerResourcesIT extends MultiResourceClinic {
 
 	Practitioner surgeon;
 
@@ -55,8 +40,6 @@ class PartnerResourcesIT {
 
 	@BeforeEach
 	void aClinicsSurgeonWhoseSurgeriesNeedARoomAndAnAgencysInterpreter() {
-		fixtures = new SchedulingFixtures(http, jdbc);
-		clinic = new MultiResourceFixtures(http, jdbc, fixtures);
 		TestEvents.publish(
 				new ResourceRegistered(interpreter, agency, "INTERPRETER", "Europe/Paris", List.of(), List.of("ar")),
 				interpreter, 0);
@@ -80,15 +63,15 @@ class PartnerResourcesIT {
 		UUID room = clinic.taken(surgery).get("room");
 
 		Map<?, ?> seenByAgency = read(surgery, TestTokens.partner(agency).bearer());
-		assertThat(resources(seenByAgency)).containsExactly(
+		assertThat(resourcesOf(seenByAgency)).containsExactly(
 				Map.of("role", "interpreter", "resourceId", interpreter.toString(), "partnerId", agency.toString()));
 		assertThat(seenByAgency.get("partnerId")).isEqualTo(surgeon.partnerId().toString());
 		assertThat(listed(TestTokens.partner(agency).bearer())).contains(surgery.toString());
 
-		assertThat(resources(read(surgery, TestTokens.partner(surgeon.partnerId()).bearer())))
+		assertThat(resourcesOf(read(surgery, TestTokens.partner(surgeon.partnerId()).bearer())))
 			.extracting(resource -> resource.get("role"))
 			.containsExactly("practitioner", "room");
-		assertThat(resources(read(surgery, TestTokens.staff("coordinator").bearer())))
+		assertThat(resourcesOf(read(surgery, TestTokens.staff("coordinator").bearer())))
 			.extracting(resource -> resource.get("resourceId"))
 			.containsExactly(surgeon.id().toString(), interpreter.toString(), room.toString());
 	}
@@ -121,7 +104,7 @@ class PartnerResourcesIT {
 			.expectStatus()
 			.isNotFound();
 		assertThat(listed(TestTokens.partner(agency).bearer())).doesNotContain(surgery.toString());
-		assertThat(resources(read(surgery, TestTokens.partner(surgeon.partnerId()).bearer())))
+		assertThat(resourcesOf(read(surgery, TestTokens.partner(surgeon.partnerId()).bearer())))
 			.extracting(resource -> resource.get("role"))
 			.containsExactly("practitioner", "room");
 	}
@@ -180,27 +163,13 @@ class PartnerResourcesIT {
 	}
 
 	private Map<?, ?> read(UUID appointment, String bearer) {
-		return http.get()
-			.uri("/api/appointments/{id}", appointment)
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
+		return okJson(http.get().uri("/api/appointments/{id}", appointment).header(HttpHeaders.AUTHORIZATION, bearer));
 	}
 
 	private List<String> listed(String bearer) {
-		Map<?, ?> page = http.get()
+		Map<?, ?> page = okJson(http.get()
 			.uri("/api/appointments?size=100&from={from}", weekdayAt(surgeon, 1, "00:00"))
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
+			.header(HttpHeaders.AUTHORIZATION, bearer));
 		List<String> ids = new ArrayList<>();
 		for (Object appointment : (List<?>) page.get("content")) {
 			ids.add((String) ((Map<?, ?>) appointment).get("id"));
@@ -208,28 +177,9 @@ class PartnerResourcesIT {
 		return ids;
 	}
 
-	private void cancel(UUID appointment) {
-		http.post()
-			.uri("/api/appointments/{id}/cancel", appointment)
-			.header("If-Match", fixtures.etag("/api/appointments/{id}", appointment))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"reason\": \"OTHER\"}")
-			.exchange()
-			.expectStatus()
-			.isOk();
-	}
-
 	@SuppressWarnings("unchecked")
-	private static List<Map<String, Object>> resources(Map<?, ?> appointment) {
+	private static List<Map<String, Object>> resourcesOf(Map<?, ?> appointment) {
 		return (List<Map<String, Object>>) appointment.get("resources");
-	}
-
-	private static List<String> named(JsonNode data) {
-		List<String> named = new ArrayList<>();
-		data.path("resources")
-			.forEach(resource -> named.add(resource.path("role").asString() + " "
-					+ resource.path("resourceId").asString() + " " + resource.path("partnerId").asString()));
-		return named;
 	}
 
 }

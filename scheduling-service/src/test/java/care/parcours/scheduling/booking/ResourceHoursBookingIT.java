@@ -10,17 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import care.parcours.scheduling.SchedulingFixtures;
 import care.parcours.scheduling.SchedulingFixtures.Practitioner;
-import care.parcours.scheduling.booking.MultiResourceBookingIT.MultiResourceFixtures;
 import care.parcours.test.ParcoursTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static care.parcours.scheduling.SchedulingFixtures.weekdayAt;
@@ -34,24 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ParcoursTest
 @SuppressWarnings("unchecked")
-class ResourceHoursBookingIT {
-
-	@Autowired
-	RestTestClient http;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	SchedulingFixtures fixtures;
-
-	MultiResourceFixtures clinic;
+class ResourceHoursBookingIT extends MultiResourceClinic {
 
 	UUID roomA;
 
 	@BeforeEach
-	void aClinicWithTwoOperatingRoomsAndTwoArabicInterpreters() {
-		fixtures = new SchedulingFixtures(http, jdbc);
-		clinic = new MultiResourceFixtures(http, jdbc, fixtures);
+	void roomAIsTheFirstRoom() {
 		roomA = clinic.rooms().getFirst();
 	}
 
@@ -258,30 +242,8 @@ class ResourceHoursBookingIT {
 			.exchange();
 	}
 
-	private RestTestClient.ResponseSpec reschedule(UUID appointment, Instant start) {
-		return http.post()
-			.uri("/api/appointments/{id}/reschedule", appointment)
-			.header(HttpHeaders.IF_MATCH, fixtures.etag("/api/appointments/{id}", appointment))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"start\": \"" + start + "\"}")
-			.exchange();
-	}
-
-	private static LocalDate day(Practitioner practitioner, int n) {
-		return LocalDate.ofInstant(weekdayAt(practitioner, n, "12:00"), practitioner.zone());
-	}
-
 	private List<Map<String, Object>> search(Practitioner practitioner, String type, LocalDate day) {
-		return (List<Map<String, Object>>) http.get()
-			.uri("/api/slots?practitionerId=" + practitioner.id() + "&appointmentType=" + type + "&from=" + day + "&to="
-					+ day + "&size=10")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("content");
+		return search(practitioner, type, day, 10);
 	}
 
 }
