@@ -190,18 +190,7 @@ class MultiResourceAnaesthetistIT extends MultiResourceClinic {
 	void aHoldTakesTheAnaesthetistUntilReleased() {
 		Practitioner surgeon = surgeon();
 		Instant eight = weekdayAt(surgeon, 3, "08:00");
-		String hold = http.post()
-			.uri("/api/slots/holds")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(MultiResourceFixtures.booking(surgeon, fixtures.patient(), eight, "surgery"))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id")
-			.toString();
+		String hold = hold(surgeon, eight, "surgery");
 		Practitioner held = taken(UUID.fromString(hold)).equals(allDay.id()) ? allDay : mornings;
 
 		refused(held, eight.plus(Duration.ofMinutes(30)), "consultation", 409);

@@ -83,6 +83,25 @@ abstract class MultiResourceClinic {
 		return named;
 	}
 
+	/**
+	 * Holds the time for the practitioner and a patient of its own, for the service's
+	 * default hold time; answers the hold's id.
+	 */
+	String hold(Practitioner practitioner, Instant start, String type) {
+		return http.post()
+			.uri("/api/slots/holds")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(MultiResourceFixtures.booking(practitioner, fixtures.patient(), start, type))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id")
+			.toString();
+	}
+
 	RestTestClient.ResponseSpec reschedule(UUID appointment, Instant start) {
 		return http.post()
 			.uri("/api/appointments/{id}/reschedule", appointment)

@@ -141,19 +141,7 @@ class PartnerResourcesIT extends MultiResourceClinic {
 		try (PublishedEvents events = PublishedEvents.on(SchedulingEvent.TOPIC)) {
 			UUID appointment = fixtures.book(surgeon, fixtures.patient(), weekdayAt(surgeon, 3, "15:00"),
 					"consultation", "IN_PERSON");
-			String hold = http.post()
-				.uri("/api/slots/holds")
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(MultiResourceFixtures.booking(surgeon, fixtures.patient(), weekdayAt(surgeon, 3, "10:00"),
-						"surgery"))
-				.exchange()
-				.expectStatus()
-				.isCreated()
-				.expectBody(Map.class)
-				.returnResult()
-				.getResponseBody()
-				.get("id")
-				.toString();
+			String hold = hold(surgeon, weekdayAt(surgeon, 3, "10:00"), "surgery");
 
 			JsonNode booked = events.await(PublishedEvents.about(appointment.toString())).data();
 			assertThat(named(booked)).containsExactly("practitioner " + surgeon.id() + " " + surgeon.partnerId());
