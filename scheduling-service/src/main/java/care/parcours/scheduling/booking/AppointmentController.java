@@ -48,19 +48,19 @@ class AppointmentController {
 
 	private final BookingQueries queries;
 
+	private final ShownBookings views;
+
 	private final TeleconsultationLinks links;
 
 	private final IdempotentRequests idempotency;
 
-	private final TakenResources taken;
-
-	AppointmentController(BookingService service, BookingQueries queries, TeleconsultationLinks links,
-			IdempotentRequests idempotency, TakenResources taken) {
+	AppointmentController(BookingService service, BookingQueries queries, ShownBookings views,
+			TeleconsultationLinks links, IdempotentRequests idempotency) {
 		this.service = service;
 		this.queries = queries;
+		this.views = views;
 		this.links = links;
 		this.idempotency = idempotency;
-		this.taken = taken;
 	}
 
 	/**
@@ -106,7 +106,7 @@ class AppointmentController {
 			Booking appointment = placed.booking();
 			return ResponseEntity.created(URI.create("/api/appointments/" + appointment.id()))
 				.eTag(Long.toString(appointment.version()))
-				.body(BookingViews.of(appointment, links, placed.resources(), Caller.current()));
+				.body(views.placed(placed));
 		});
 	}
 
@@ -116,14 +116,14 @@ class AppointmentController {
 	@GetMapping("/{id}")
 	ResponseEntity<BookingViews.BookingView> get(@PathVariable UUID id) {
 		Booking appointment = queries.get(id);
-		List<TakenResource> resources = taken.of(id);
+		List<TakenResource> resources = views.resourcesOf(id);
 		Caller caller = Caller.current();
 		if (!BookingViews.maySee(caller, appointment, resources)) {
 			throw new BookingNotFound(id);
 		}
 		return ResponseEntity.ok()
 			.eTag(Long.toString(appointment.version()))
-			.body(BookingViews.of(appointment, links, resources, caller));
+			.body(views.shown(appointment, resources, caller));
 	}
 
 	@Operation(summary = "List appointments",
@@ -144,9 +144,9 @@ class AppointmentController {
 		return caller.listedPartner(partnerId).map((partner) -> {
 			Page<Booking> found = queries.appointments(
 					new AppointmentFilter(practitionerId, patientId, partner.id(), pathwayId, status, within), page);
-			Map<UUID, List<TakenResource>> resources = taken.of(found.content().stream().map(Booking::id).toList());
-			return found.map(booking -> BookingViews.of(booking, links, resources.getOrDefault(booking.id(), List.of()),
-					caller));
+			Map<UUID, List<TakenResource>> resources = views
+				.resourcesOf(found.content().stream().map(Booking::id).toList());
+			return found.map(booking -> views.shown(booking, resources.getOrDefault(booking.id(), List.of()), caller));
 		}).orElseGet(() -> Page.of(List.of(), page, 0));
 	}
 
@@ -197,11 +197,7 @@ class AppointmentController {
 	}
 
 	private ResponseEntity<BookingViews.BookingView> view(Booking booking) {
-		return ResponseEntity.ok().eTag(Long.toString(booking.version())).body(shown(booking));
-	}
-
-	private BookingViews.BookingView shown(Booking booking) {
-		return BookingViews.of(booking, links, taken.of(booking.id()), Caller.current());
+		return ResponseEntity.ok().eTag(Long.toString(booking.version())).body(views.shown(booking));
 	}
 
 }

@@ -8,7 +8,6 @@ import java.util.UUID;
 import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.idempotency.IdempotentRequests;
 import care.parcours.platform.openapi.ETagged;
-import care.parcours.platform.security.Caller;
 import care.parcours.scheduling.availability.Mode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -41,19 +40,16 @@ class HoldController {
 
 	private final BookingQueries queries;
 
-	private final TeleconsultationLinks links;
+	private final ShownBookings views;
 
 	private final IdempotentRequests idempotency;
 
-	private final TakenResources taken;
-
-	HoldController(BookingService service, BookingQueries queries, TeleconsultationLinks links,
-			IdempotentRequests idempotency, TakenResources taken) {
+	HoldController(BookingService service, BookingQueries queries, ShownBookings views,
+			IdempotentRequests idempotency) {
 		this.service = service;
 		this.queries = queries;
-		this.links = links;
+		this.views = views;
 		this.idempotency = idempotency;
-		this.taken = taken;
 	}
 
 	/**
@@ -90,7 +86,7 @@ class HoldController {
 			Booking hold = placed.booking();
 			return ResponseEntity.created(URI.create("/api/slots/holds/" + hold.id()))
 				.eTag(Long.toString(hold.version()))
-				.body(BookingViews.of(hold, links, placed.resources(), Caller.current()));
+				.body(views.placed(placed));
 		});
 	}
 
@@ -99,7 +95,7 @@ class HoldController {
 	@GetMapping("/{id}")
 	ResponseEntity<BookingViews.BookingView> get(@PathVariable UUID id) {
 		Booking booking = queries.get(id);
-		return ResponseEntity.ok().eTag(Long.toString(booking.version())).body(shown(booking));
+		return ResponseEntity.ok().eTag(Long.toString(booking.version())).body(views.shown(booking));
 	}
 
 	@Operation(summary = "Confirm a hold",
@@ -113,7 +109,7 @@ class HoldController {
 			Booking appointment = service.confirm(id, expected);
 			return ResponseEntity.created(URI.create("/api/appointments/" + appointment.id()))
 				.eTag(Long.toString(appointment.version()))
-				.body(shown(appointment));
+				.body(views.shown(appointment));
 		});
 	}
 
@@ -122,11 +118,7 @@ class HoldController {
 	@PostMapping("/{id}/release")
 	ResponseEntity<BookingViews.BookingView> release(@PathVariable UUID id, ExpectedVersion expected) {
 		Booking released = service.release(id, expected);
-		return ResponseEntity.ok().eTag(Long.toString(released.version())).body(shown(released));
-	}
-
-	private BookingViews.BookingView shown(Booking booking) {
-		return BookingViews.of(booking, links, taken.of(booking.id()), Caller.current());
+		return ResponseEntity.ok().eTag(Long.toString(released.version())).body(views.shown(released));
 	}
 
 }
