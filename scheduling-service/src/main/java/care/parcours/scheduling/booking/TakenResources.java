@@ -37,7 +37,11 @@ class TakenResources {
 		return of(List.of(bookingId)).getOrDefault(bookingId, List.of());
 	}
 
-	/** The resources of each booking, in one query. */
+	/**
+	 * The resources of each booking, in one query. A practitioner taken in a role (an
+	 * anaesthetist) acts for the booking's partner: their owner is that partner, never
+	 * another they work for, which would let it see the booking.
+	 */
 	Map<UUID, List<TakenResource>> of(Collection<UUID> bookingIds) {
 		Map<UUID, List<TakenResource>> taken = new LinkedHashMap<>();
 		if (bookingIds.isEmpty()) {
@@ -45,11 +49,11 @@ class TakenResources {
 		}
 		jdbc.sql("""
 				select br.booking_id, br.role, br.resource_id, br.live,
-				       case when br.role = ? then b.partner_id
-				            else coalesce(r.partner_id,
-				                          (select m.partner_id from practitioner_partner m
-				                           where m.practitioner_id = br.resource_id
-				                           order by m.partner_id <> b.partner_id, m.partner_id limit 1))
+				       case when br.role = ?
+				                 or (r.id is null
+				                     and exists (select 1 from schedule s where s.practitioner_id = br.resource_id))
+				            then b.partner_id
+				            else r.partner_id
 				       end as owner
 				from booking_resource br
 				join booking b on b.id = br.booking_id

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import care.parcours.events.partner.PractitionerJoinedPartner;
+import care.parcours.events.partner.PractitionerLeftPartner;
 import care.parcours.events.partner.PractitionerRegistered;
 import care.parcours.events.partner.ResourceRegistered;
 import care.parcours.events.scheduling.SchedulingEvent;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import care.parcours.test.TestTokens;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 import static care.parcours.scheduling.SchedulingFixtures.weekdayAt;
@@ -101,6 +105,41 @@ class MultiResourceAnaesthetistIT extends MultiResourceClinic {
 		assertThat(search(anaesthetist, "consultation", day, 40)).extracting(s -> s.get("localStart"))
 			.contains(day + "T09:00:00")
 			.doesNotContain(day + "T09:30:00", day + "T10:00:00", day + "T11:30:00");
+	}
+
+	@Test
+	void anAnaesthetistWhoLeavesTheClinicForAnotherGivesThatOtherNoSightOfTheClinicsSurgery() {
+		Practitioner surgeon = surgeon();
+		UUID surgery = fixtures.book(surgeon, fixtures.patient(), weekdayAt(surgeon, 3, "10:00"), "surgery",
+				"IN_PERSON");
+		UUID anaesthetist = taken(surgery);
+		UUID elsewhere = UUID.randomUUID();
+
+		TestEvents.publish(new PractitionerJoinedPartner(anaesthetist, elsewhere), anaesthetist, 1);
+		TestEvents.publish(new PractitionerLeftPartner(anaesthetist, partner), anaesthetist, 2);
+		await().until(() -> jdbc.sql("select partner_id from practitioner_partner where practitioner_id = ?")
+			.param(anaesthetist)
+			.query(UUID.class)
+			.list()
+			.equals(List.of(elsewhere)));
+
+		http.get()
+			.uri("/api/appointments/{id}", surgery)
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.partner(elsewhere).bearer())
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		assertThat(http.get()
+			.uri("/api/appointments/{id}", surgery)
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.partner(partner).bearer())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody())
+			.contains("{\"role\":\"anaesthetist\",\"resourceId\":\"" + anaesthetist + "\",\"partnerId\":\"" + partner
+					+ "\"}");
 	}
 
 	@Test
