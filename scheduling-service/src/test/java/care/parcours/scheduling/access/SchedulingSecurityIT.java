@@ -116,11 +116,7 @@ class SchedulingSecurityIT extends ApiContractTests {
 				{"kind": "UNAVAILABLE", "reason": "MAINTENANCE", "start": "2030-01-07T08:00:00",
 				 "end": "2030-01-07T12:00:00"}
 				""";
-		http.put()
-			.uri("/api/schedules/resources/{id}/availability", ourRoom)
-			.header(HttpHeaders.AUTHORIZATION, partner)
-			.header(HttpHeaders.IF_MATCH, "\"0\"")
-			.contentType(MediaType.APPLICATION_JSON)
+		putAs(partner, "/api/schedules/resources/{id}/availability", ourRoom).header(HttpHeaders.IF_MATCH, "\"0\"")
 			.body(hours)
 			.exchange()
 			.expectStatus()
@@ -145,11 +141,7 @@ class SchedulingSecurityIT extends ApiContractTests {
 			.getLocation()
 			.toString();
 
-		http.put()
-			.uri("/api/schedules/resources/{id}/availability", theirRoom)
-			.header(HttpHeaders.AUTHORIZATION, partner)
-			.header(HttpHeaders.IF_MATCH, "\"0\"")
-			.contentType(MediaType.APPLICATION_JSON)
+		putAs(partner, "/api/schedules/resources/{id}/availability", theirRoom).header(HttpHeaders.IF_MATCH, "\"0\"")
 			.body(hours)
 			.exchange()
 			.expectStatus()
