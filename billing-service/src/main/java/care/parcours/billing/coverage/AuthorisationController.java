@@ -10,6 +10,7 @@ import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.domain.InvalidRequestException;
 import care.parcours.platform.money.Money;
 import care.parcours.platform.openapi.ETagged;
+import care.parcours.platform.web.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -69,9 +70,8 @@ class AuthorisationController {
 	@PostMapping("/api/quotes/{quoteId}/authorisations")
 	ResponseEntity<AuthorisationView> request(@PathVariable UUID quoteId, @Valid @RequestBody RequestForm form) {
 		PriorAuthorisation requested = authorisations.request(quoteId, form.policyId());
-		return ResponseEntity.created(URI.create("/api/quotes/" + quoteId + "/authorisations/" + requested.id()))
-			.eTag(Long.toString(requested.version()))
-			.body(AuthorisationView.of(requested));
+		return Versioned.created(URI.create("/api/quotes/" + quoteId + "/authorisations/" + requested.id()),
+				requested.version(), AuthorisationView.of(requested));
 	}
 
 	@Operation(summary = "List a quote's prior authorisations", description = "Latest request first.")
@@ -108,9 +108,7 @@ class AuthorisationController {
 	}
 
 	private static ResponseEntity<AuthorisationView> view(PriorAuthorisation authorisation) {
-		return ResponseEntity.ok()
-			.eTag(Long.toString(authorisation.version()))
-			.body(AuthorisationView.of(authorisation));
+		return Versioned.ok(authorisation.version(), AuthorisationView.of(authorisation));
 	}
 
 }

@@ -12,6 +12,7 @@ import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.domain.InvalidRequestException;
 import care.parcours.platform.money.Money;
 import care.parcours.platform.openapi.ETagged;
+import care.parcours.platform.web.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -88,9 +89,7 @@ class PolicyController {
 	ResponseEntity<PolicyView> add(@Valid @RequestBody PolicyForm form) {
 		Policy policy = checked(() -> coverage.addPolicy(form.patientId(), form.insurerId(), form.deductible(),
 				form.validFrom(), form.validUntil(), rules(form.rules())));
-		return ResponseEntity.created(URI.create("/api/coverages/" + policy.id()))
-			.eTag(Long.toString(policy.version()))
-			.body(PolicyView.of(policy));
+		return Versioned.created(URI.create("/api/coverages/" + policy.id()), policy.version(), PolicyView.of(policy));
 	}
 
 	@Operation(summary = "List a patient's policies", description = "Oldest first.")
@@ -133,7 +132,7 @@ class PolicyController {
 	}
 
 	private static ResponseEntity<PolicyView> view(Policy policy) {
-		return ResponseEntity.ok().eTag(Long.toString(policy.version())).body(PolicyView.of(policy));
+		return Versioned.ok(policy.version(), PolicyView.of(policy));
 	}
 
 }

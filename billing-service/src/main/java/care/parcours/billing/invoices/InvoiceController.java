@@ -15,6 +15,7 @@ import care.parcours.platform.openapi.ETagged;
 import care.parcours.platform.security.Caller;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
+import care.parcours.platform.web.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -165,13 +166,12 @@ class InvoiceController {
 	}
 
 	private static ResponseEntity<InvoiceViews.InvoiceView> created(Invoice invoice) {
-		return ResponseEntity.created(URI.create("/api/invoices/" + invoice.id()))
-			.eTag(Long.toString(invoice.version()))
-			.body(InvoiceViews.InvoiceView.of(invoice));
+		return Versioned.created(URI.create("/api/invoices/" + invoice.id()), invoice.version(),
+				InvoiceViews.InvoiceView.of(invoice));
 	}
 
 	private static ResponseEntity<InvoiceViews.InvoiceView> view(Invoice invoice) {
-		return ResponseEntity.ok().eTag(Long.toString(invoice.version())).body(InvoiceViews.InvoiceView.of(invoice));
+		return Versioned.ok(invoice.version(), InvoiceViews.InvoiceView.of(invoice));
 	}
 
 }

@@ -16,6 +16,7 @@ import care.parcours.platform.security.Caller;
 import care.parcours.platform.validation.CurrencyCode;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
+import care.parcours.platform.web.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -100,9 +101,8 @@ class QuoteController {
 		return idempotency.run(key, "POST /api/quotes", form, () -> {
 			Quote quote = quotes.draft(form.patientId(), form.partnerId(), form.pathwayId(), form.stepId(),
 					form.terms());
-			return ResponseEntity.created(URI.create("/api/quotes/" + quote.id()))
-				.eTag(Long.toString(quote.version()))
-				.body(QuoteViews.QuoteView.of(quote));
+			return Versioned.created(URI.create("/api/quotes/" + quote.id()), quote.version(),
+					QuoteViews.QuoteView.of(quote));
 		});
 	}
 
@@ -134,9 +134,7 @@ class QuoteController {
 	@GetMapping("/api/quotes/{id}/versions/{number}")
 	ResponseEntity<QuoteViews.VersionView> version(@PathVariable UUID id, @PathVariable int number) {
 		Quote quote = visible(id);
-		return ResponseEntity.ok()
-			.eTag(Long.toString(quote.version()))
-			.body(QuoteViews.VersionView.of(quote.version(number)));
+		return Versioned.ok(quote.version(), QuoteViews.VersionView.of(quote.version(number)));
 	}
 
 	@Operation(summary = "Change a quote",
@@ -179,7 +177,7 @@ class QuoteController {
 	}
 
 	private static ResponseEntity<QuoteViews.QuoteView> view(Quote quote) {
-		return ResponseEntity.ok().eTag(Long.toString(quote.version())).body(QuoteViews.QuoteView.of(quote));
+		return Versioned.ok(quote.version(), QuoteViews.QuoteView.of(quote));
 	}
 
 	static QuoteService.TermsRequest terms(String currency, String language, @Nullable String patientCurrency,

@@ -19,6 +19,7 @@ import care.parcours.platform.validation.LanguageCode;
 import care.parcours.platform.validation.TimeZoneId;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
+import care.parcours.platform.web.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -140,9 +141,8 @@ class PartnerController {
 			@Valid @RequestBody RegistrationForm form) {
 		return idempotency.run(key, "POST /api/partners", form, () -> {
 			Partner partner = directory.register(form.kind(), ZoneId.of(form.timeZone()), form.profile());
-			return ResponseEntity.created(URI.create("/api/partners/" + partner.id()))
-				.eTag(Long.toString(partner.version()))
-				.body(PartnerView.of(partner));
+			return Versioned.created(URI.create("/api/partners/" + partner.id()), partner.version(),
+					PartnerView.of(partner));
 		});
 	}
 
@@ -172,7 +172,7 @@ class PartnerController {
 	}
 
 	static ResponseEntity<PartnerView> versioned(Partner partner) {
-		return ResponseEntity.ok().eTag(Long.toString(partner.version())).body(PartnerView.of(partner));
+		return Versioned.ok(partner.version(), PartnerView.of(partner));
 	}
 
 }

@@ -15,6 +15,7 @@ import care.parcours.platform.security.Caller;
 import care.parcours.platform.validation.LanguageCode;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
+import care.parcours.platform.web.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -90,9 +91,8 @@ class PractitionerController {
 			@PathVariable UUID partnerId, @Valid @RequestBody PractitionerForm form) {
 		return idempotency.run(key, "POST /api/partners/" + partnerId + "/practitioners", form, () -> {
 			Practitioner practitioner = registry.register(partnerId, form.details());
-			return ResponseEntity.created(URI.create("/api/practitioners/" + practitioner.id()))
-				.eTag(Long.toString(practitioner.version()))
-				.body(PractitionerView.of(practitioner));
+			return Versioned.created(URI.create("/api/practitioners/" + practitioner.id()), practitioner.version(),
+					PractitionerView.of(practitioner));
 		});
 	}
 
@@ -141,7 +141,7 @@ class PractitionerController {
 	}
 
 	private static ResponseEntity<PractitionerView> versioned(Practitioner practitioner) {
-		return ResponseEntity.ok().eTag(Long.toString(practitioner.version())).body(PractitionerView.of(practitioner));
+		return Versioned.ok(practitioner.version(), PractitionerView.of(practitioner));
 	}
 
 }

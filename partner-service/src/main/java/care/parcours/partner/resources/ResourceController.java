@@ -15,6 +15,7 @@ import care.parcours.platform.security.Caller;
 import care.parcours.platform.validation.LanguageCode;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
+import care.parcours.platform.web.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -92,9 +93,8 @@ class ResourceController {
 			@PathVariable UUID partnerId, @Valid @RequestBody ResourceForm form) {
 		return idempotency.run(key, "POST /api/partners/" + partnerId + "/resources", form, () -> {
 			Resource resource = registry.register(partnerId, form.kind(), form.details());
-			return ResponseEntity.created(URI.create("/api/resources/" + resource.id()))
-				.eTag(Long.toString(resource.version()))
-				.body(ResourceView.of(resource));
+			return Versioned.created(URI.create("/api/resources/" + resource.id()), resource.version(),
+					ResourceView.of(resource));
 		});
 	}
 
@@ -134,7 +134,7 @@ class ResourceController {
 	}
 
 	private static ResponseEntity<ResourceView> versioned(Resource resource) {
-		return ResponseEntity.ok().eTag(Long.toString(resource.version())).body(ResourceView.of(resource));
+		return Versioned.ok(resource.version(), ResourceView.of(resource));
 	}
 
 }

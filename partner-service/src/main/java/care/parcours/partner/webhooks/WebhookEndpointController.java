@@ -9,6 +9,7 @@ import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.openapi.ETagged;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
+import care.parcours.platform.web.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -86,9 +87,8 @@ class WebhookEndpointController {
 	@PostMapping
 	ResponseEntity<EndpointWithSecret> register(@PathVariable UUID partnerId, @Valid @RequestBody EndpointForm form) {
 		WebhookEndpoint endpoint = registry.register(partnerId, form.settings());
-		return ResponseEntity.created(URI.create("/api/partners/" + partnerId + "/webhooks/" + endpoint.id()))
-			.eTag(Long.toString(endpoint.version()))
-			.body(EndpointWithSecret.of(endpoint));
+		return Versioned.created(URI.create("/api/partners/" + partnerId + "/webhooks/" + endpoint.id()),
+				endpoint.version(), EndpointWithSecret.of(endpoint));
 	}
 
 	@Operation(summary = "List webhook endpoints", description = "The partner's endpoints, without their secrets.")
@@ -103,7 +103,7 @@ class WebhookEndpointController {
 	@GetMapping("/{id}")
 	ResponseEntity<EndpointView> get(@PathVariable UUID partnerId, @PathVariable UUID id) {
 		WebhookEndpoint endpoint = registry.get(partnerId, id);
-		return ResponseEntity.ok().eTag(Long.toString(endpoint.version())).body(EndpointView.of(endpoint));
+		return Versioned.ok(endpoint.version(), EndpointView.of(endpoint));
 	}
 
 	@Operation(summary = "Revise a webhook endpoint",
@@ -112,7 +112,7 @@ class WebhookEndpointController {
 	ResponseEntity<EndpointView> revise(@PathVariable UUID partnerId, @PathVariable UUID id, ExpectedVersion expected,
 			@Valid @RequestBody EndpointForm form) {
 		WebhookEndpoint endpoint = registry.revise(partnerId, id, expected, form.settings());
-		return ResponseEntity.ok().eTag(Long.toString(endpoint.version())).body(EndpointView.of(endpoint));
+		return Versioned.ok(endpoint.version(), EndpointView.of(endpoint));
 	}
 
 	@Operation(summary = "Rotate an endpoint's secret",
@@ -121,7 +121,7 @@ class WebhookEndpointController {
 	@PostMapping("/{id}/secret")
 	ResponseEntity<EndpointWithSecret> rotateSecret(@PathVariable UUID partnerId, @PathVariable UUID id) {
 		WebhookEndpoint endpoint = registry.rotateSecret(partnerId, id);
-		return ResponseEntity.ok().eTag(Long.toString(endpoint.version())).body(EndpointWithSecret.of(endpoint));
+		return Versioned.ok(endpoint.version(), EndpointWithSecret.of(endpoint));
 	}
 
 	@Operation(summary = "Delete a webhook endpoint", description = "Nothing more is delivered to it.")

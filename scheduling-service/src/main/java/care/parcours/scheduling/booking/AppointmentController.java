@@ -12,6 +12,7 @@ import care.parcours.platform.openapi.ETagged;
 import care.parcours.platform.security.Caller;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
+import care.parcours.platform.web.Versioned;
 import care.parcours.scheduling.availability.Mode;
 import care.parcours.scheduling.availability.TimeRange;
 import io.swagger.v3.oas.annotations.Operation;
@@ -104,9 +105,8 @@ class AppointmentController {
 		return idempotency.run(key, "POST /api/appointments", form, () -> {
 			BookingService.Placed placed = service.book(form.request(), step);
 			Booking appointment = placed.booking();
-			return ResponseEntity.created(URI.create("/api/appointments/" + appointment.id()))
-				.eTag(Long.toString(appointment.version()))
-				.body(views.placed(placed));
+			return Versioned.created(URI.create("/api/appointments/" + appointment.id()), appointment.version(),
+					views.placed(placed));
 		});
 	}
 
@@ -121,9 +121,7 @@ class AppointmentController {
 		if (!BookingViews.maySee(caller, appointment, resources)) {
 			throw new BookingNotFound(id);
 		}
-		return ResponseEntity.ok()
-			.eTag(Long.toString(appointment.version()))
-			.body(views.shown(appointment, resources, caller));
+		return Versioned.ok(appointment.version(), views.shown(appointment, resources, caller));
 	}
 
 	@Operation(summary = "List appointments",
@@ -197,7 +195,7 @@ class AppointmentController {
 	}
 
 	private ResponseEntity<BookingViews.BookingView> view(Booking booking) {
-		return ResponseEntity.ok().eTag(Long.toString(booking.version())).body(views.shown(booking));
+		return Versioned.ok(booking.version(), views.shown(booking));
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.idempotency.IdempotentRequests;
 import care.parcours.platform.openapi.ETagged;
+import care.parcours.platform.web.Versioned;
 import care.parcours.scheduling.availability.Mode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -84,9 +85,7 @@ class HoldController {
 			BookingService.Placed placed = service.hold(form.request(), step,
 					form.holdMinutes() == null ? null : Duration.ofMinutes(form.holdMinutes()));
 			Booking hold = placed.booking();
-			return ResponseEntity.created(URI.create("/api/slots/holds/" + hold.id()))
-				.eTag(Long.toString(hold.version()))
-				.body(views.placed(placed));
+			return Versioned.created(URI.create("/api/slots/holds/" + hold.id()), hold.version(), views.placed(placed));
 		});
 	}
 
@@ -95,7 +94,7 @@ class HoldController {
 	@GetMapping("/{id}")
 	ResponseEntity<BookingViews.BookingView> get(@PathVariable UUID id) {
 		Booking booking = queries.get(id);
-		return ResponseEntity.ok().eTag(Long.toString(booking.version())).body(views.shown(booking));
+		return Versioned.ok(booking.version(), views.shown(booking));
 	}
 
 	@Operation(summary = "Confirm a hold",
@@ -107,9 +106,8 @@ class HoldController {
 			@RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key) {
 		return idempotency.run(key, "POST /api/slots/holds/" + id + "/confirm", id.toString(), () -> {
 			Booking appointment = service.confirm(id, expected);
-			return ResponseEntity.created(URI.create("/api/appointments/" + appointment.id()))
-				.eTag(Long.toString(appointment.version()))
-				.body(views.shown(appointment));
+			return Versioned.created(URI.create("/api/appointments/" + appointment.id()), appointment.version(),
+					views.shown(appointment));
 		});
 	}
 
@@ -118,7 +116,7 @@ class HoldController {
 	@PostMapping("/{id}/release")
 	ResponseEntity<BookingViews.BookingView> release(@PathVariable UUID id, ExpectedVersion expected) {
 		Booking released = service.release(id, expected);
-		return ResponseEntity.ok().eTag(Long.toString(released.version())).body(views.shown(released));
+		return Versioned.ok(released.version(), views.shown(released));
 	}
 
 }

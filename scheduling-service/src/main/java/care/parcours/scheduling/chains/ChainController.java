@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import care.parcours.platform.domain.ExpectedVersion;
+import care.parcours.platform.web.Versioned;
 import care.parcours.scheduling.booking.Booking;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -101,15 +102,13 @@ class ChainController {
 	ResponseEntity<CascadeView> cascade(@PathVariable UUID id, ExpectedVersion expected,
 			@Valid @RequestBody CascadeForm form) {
 		ChainService.Cascade cascade = chains.cascade(id, expected, form.start(), Boolean.TRUE.equals(form.dryRun()));
-		return ResponseEntity.ok()
-			.eTag(Long.toString(cascade.version()))
-			.body(new CascadeView(cascade.cascadeId(), cascade.applied(),
-					cascade.moves()
-						.stream()
-						.map(move -> new MoveView(move.appointment().id(), move.appointment().claim().practitionerId(),
-								move.appointment().claim().appointmentType(), move.appointment().during().start(),
-								move.appointment().during().end(), move.to().start(), move.to().end(), move.moves()))
-						.toList()));
+		return Versioned.ok(cascade.version(),
+				new CascadeView(cascade.cascadeId(), cascade.applied(), cascade.moves()
+					.stream()
+					.map(move -> new MoveView(move.appointment().id(), move.appointment().claim().practitionerId(),
+							move.appointment().claim().appointmentType(), move.appointment().during().start(),
+							move.appointment().during().end(), move.to().start(), move.to().end(), move.moves()))
+					.toList()));
 	}
 
 	private ChainView view(AppointmentChain chain) {

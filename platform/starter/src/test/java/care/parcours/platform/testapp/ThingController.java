@@ -9,6 +9,7 @@ import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.idempotency.IdempotentRequests;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
+import care.parcours.platform.web.Versioned;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -63,9 +64,7 @@ class ThingController {
 	@PostMapping
 	ResponseEntity<Things.Thing> create(@Valid @RequestBody ThingForm form) {
 		Things.Thing thing = things.create(UUID.randomUUID(), form.name(), form.kind().name());
-		return ResponseEntity.created(URI.create("/things/" + thing.id()))
-			.eTag(Long.toString(thing.version()))
-			.body(thing);
+		return Versioned.created(URI.create("/things/" + thing.id()), thing.version(), thing);
 	}
 
 	/** Creates a thing once the {@link RequestGate} lets the request through. */
@@ -127,7 +126,7 @@ class ThingController {
 	}
 
 	private static ResponseEntity<Things.Thing> versioned(Things.Thing thing) {
-		return ResponseEntity.ok().eTag(Long.toString(thing.version())).body(thing);
+		return Versioned.ok(thing.version(), thing);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import care.parcours.platform.domain.ExpectedVersion;
+import care.parcours.platform.web.Versioned;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -47,9 +48,8 @@ class ReservationController {
 	@PostMapping
 	ResponseEntity<ReservationView> place(@Valid @RequestBody ReservationForm form) {
 		Reservation placed = service.place(form.thingId(), form.day());
-		return ResponseEntity.created(URI.create("/reservations/" + placed.id()))
-			.eTag(Long.toString(placed.version()))
-			.body(ReservationView.of(placed));
+		return Versioned.created(URI.create("/reservations/" + placed.id()), placed.version(),
+				ReservationView.of(placed));
 	}
 
 	@GetMapping("/{id}")
@@ -63,7 +63,7 @@ class ReservationController {
 	}
 
 	private static ResponseEntity<ReservationView> versioned(Reservation reservation) {
-		return ResponseEntity.ok().eTag(Long.toString(reservation.version())).body(ReservationView.of(reservation));
+		return Versioned.ok(reservation.version(), ReservationView.of(reservation));
 	}
 
 }
