@@ -20,6 +20,7 @@ import care.parcours.platform.domain.NotFoundException;
 import care.parcours.platform.domain.RuleViolationException;
 import care.parcours.platform.money.Money;
 import care.parcours.platform.retry.RetryOnContention;
+import care.parcours.platform.security.Caller;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
 import org.jspecify.annotations.Nullable;
@@ -189,8 +190,14 @@ public class InvoiceService {
 		return saved(locked(id).refund(UUID.randomUUID(), paymentId, amount, now), now);
 	}
 
+	/**
+	 * The invoice as the caller may see it: a partner sees only the invoices it issued,
+	 * and another's answers as one that does not exist.
+	 */
 	public Invoice get(UUID id) {
-		return invoices.find(id).orElseThrow(() -> new InvoiceNotFound(id));
+		return invoices.find(id)
+			.filter(invoice -> Caller.current().maySee(invoice.issuerId()))
+			.orElseThrow(() -> new InvoiceNotFound(id));
 	}
 
 	public Page<Invoice> list(@Nullable UUID issuerId, @Nullable UUID patientId, @Nullable UUID pathwayId,

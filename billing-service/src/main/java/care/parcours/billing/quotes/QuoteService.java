@@ -23,6 +23,7 @@ import care.parcours.platform.domain.InvalidRequestException;
 import care.parcours.platform.domain.NotFoundException;
 import care.parcours.platform.domain.RuleViolationException;
 import care.parcours.platform.money.Money;
+import care.parcours.platform.security.Caller;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
 import org.jspecify.annotations.Nullable;
@@ -163,8 +164,14 @@ public class QuoteService {
 		return quotes.lock(id).orElseThrow(() -> new QuoteNotFound(id));
 	}
 
+	/**
+	 * The quote as the caller may see it: a partner sees only its own quotes, and
+	 * another's answers as one that does not exist.
+	 */
 	public Quote get(UUID id) {
-		return quotes.find(id).orElseThrow(() -> new QuoteNotFound(id));
+		return quotes.find(id)
+			.filter(quote -> Caller.current().maySee(quote.partnerId()))
+			.orElseThrow(() -> new QuoteNotFound(id));
 	}
 
 	Page<Quote> list(@Nullable UUID partnerId, @Nullable UUID patientId, @Nullable UUID pathwayId,
