@@ -112,6 +112,30 @@ class ObservationApiIT {
 	}
 
 	@Test
+	void anUnknownPurposeIsRefusedBeforeTheVitalSignsAreWeighed() {
+		UUID patient = registeredId(http, yasmine("implausible-purpose"));
+
+		http.post()
+			.uri("/api/patients/{id}/vital-signs", patient)
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("X-Access-Purpose", "curiosity")
+			.body("""
+					{"bodyWeight": 72, "bodyTemperature": 372}
+					""")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("X-Access-Purpose");
+
+		assertThat(jdbc.sql("select count(*) from vital_sign where patient_id = ?")
+			.param(patient)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
 	void allergiesAndMedicationAreCodedListsWithTheirDisplaySealed() {
 		UUID patient = registeredId(http, yasmine("coded"));
 
