@@ -26,8 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/patients/{id}/consents")
-@Tag(name = "Consents", description = "What each patient consented to, from when and until when, recorded by whom "
-		+ "and how; a consent to SHARING_WITH_PARTNER is what lets that partner read the record")
+@Tag(name = "Consents",
+		description = "What each patient consented to, from when and until when, recorded by whom "
+				+ "and how; a consent to SHARING_WITH_PARTNER is what lets that partner read the record")
+@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 class ConsentController {
 
 	private final ConsentRegistry registry;
@@ -38,7 +40,6 @@ class ConsentController {
 
 	@PostMapping
 	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "Record a consent",
 			description = "The purpose (CARE_COORDINATION, SHARING_WITH_PARTNER with the partnerId it names, "
 					+ "RESEARCH, CONTACT_BY_EMAIL, CONTACT_BY_MESSAGE), how the patient gave it (SIGNED_FORM, ORAL, "
@@ -54,7 +55,6 @@ class ConsentController {
 
 	@PostMapping("/{consentId}/withdrawal")
 	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "Withdraw a consent",
 			description = "Ends the consent from withdrawnAt (now when absent; not in the future, not before it took "
 					+ "effect) on the version If-Match names. The consent is kept, with its withdrawal: a consent "
@@ -68,7 +68,6 @@ class ConsentController {
 
 	@GetMapping
 	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "List a patient's consents",
 			description = "Current and past consents, the latest recorded first, each saying whether it holds now. "
 					+ "Audited.")
@@ -79,7 +78,6 @@ class ConsentController {
 
 	@GetMapping("/{consentId}")
 	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "Read a consent", description = "With its version as ETag, for a withdrawal. Audited.")
 	ResponseEntity<ConsentView> get(@PathVariable UUID id, @PathVariable UUID consentId, Accessor accessor) {
 		Consent consent = registry.read(id, consentId, accessor);

@@ -37,8 +37,10 @@ import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/patients/{patientId}/documents")
-@Tag(name = "Documents", description = "PDF, JPEG and PNG documents of a patient, typed from their bytes, sealed "
-		+ "with the patient's data key; every upload, list and download audited")
+@Tag(name = "Documents",
+		description = "PDF, JPEG and PNG documents of a patient, typed from their bytes, sealed "
+				+ "with the patient's data key; every upload, list and download audited")
+@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 class DocumentController {
 
 	/** The header carrying the SHA-256 of a download's content (RFC 9530). */
@@ -56,7 +58,6 @@ class DocumentController {
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ApiResponse(responseCode = "413", description = "The file is above the documents' size limit: payload-too-large")
 	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "Upload a document",
 			description = "multipart/form-data with the file in part 'file' and its kind. The type is read from the "
 					+ "bytes by Apache Tika, never from the file name or the part's Content-Type: a PDF, JPEG or PNG "
@@ -78,7 +79,6 @@ class DocumentController {
 
 	@GetMapping
 	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "List a patient's documents",
 			description = "Metadata only (kind, media type, size, SHA-256, when and by whom uploaded), the latest "
 					+ "first. Audited.")
@@ -87,7 +87,6 @@ class DocumentController {
 	}
 
 	@GetMapping("/{documentId}")
-	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "Download a document",
 			description = "The bytes as uploaded, with the media type read at upload, their SHA-256 in Repr-Digest "
 					+ "(checked against the one recorded at upload before anything is sent) and no caching. Each "

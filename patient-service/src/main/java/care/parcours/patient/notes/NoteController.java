@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/patients/{patientId}/notes")
 @Tag(name = "Clinical notes",
 		description = "Free-text notes, sealed with the patient's data key; every write and " + "read audited")
+@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 class NoteController {
 
 	/** The longest note, in characters: a long consultation letter. */
@@ -41,7 +42,6 @@ class NoteController {
 
 	@PostMapping
 	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "Write a clinical note",
 			description = "Stores the text sealed with the patient's data key, bound to the patient and to the "
 					+ "note; the author is the caller. A refused text is never quoted back.")
@@ -52,7 +52,6 @@ class NoteController {
 
 	@GetMapping
 	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "List a patient's clinical notes",
 			description = "The latest first, texts opened. Audited (one row per page read).")
 	Page<NoteView> list(@PathVariable UUID patientId, PageQuery page, Accessor accessor) {

@@ -34,8 +34,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/patients/{patientId}")
-@Tag(name = "Observations", description = "Vital signs before a consultation (LOINC codes, UCUM units, plausibility "
-		+ "ranges), allergies and current medication as coded lists; every write and read audited")
+@Tag(name = "Observations",
+		description = "Vital signs before a consultation (LOINC codes, UCUM units, plausibility "
+				+ "ranges), allergies and current medication as coded lists; every write and read audited")
+@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 class ObservationController {
 
 	private final Observations observations;
@@ -49,7 +51,6 @@ class ObservationController {
 
 	@PostMapping("/vital-signs")
 	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "Record vital signs",
 			description = "Values measured together at effectiveAt (now when absent; not in the future beyond five "
 					+ "minutes), each in its field's fixed UCUM unit: blood pressure in mm[Hg] (systolic and "
@@ -69,7 +70,6 @@ class ObservationController {
 
 	@GetMapping("/vital-signs")
 	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "List a patient's vital signs",
 			description = "One item per measured value, the latest measurement first. Audited.")
 	Page<ObservationView> vitalSigns(@PathVariable UUID patientId, PageQuery page, Accessor accessor) {
@@ -78,7 +78,6 @@ class ObservationController {
 
 	@PostMapping("/allergies")
 	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "Record an allergy",
 			description = "A SNOMED CT concept (check digit verified) or an ATC code (a drug class), with the text "
 					+ "shown for it, sealed with the patient's data key. Audited.")
@@ -89,7 +88,6 @@ class ObservationController {
 
 	@GetMapping("/allergies")
 	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "List a patient's allergies", description = "The latest recorded first. Audited.")
 	Page<CodedEntryView> allergies(@PathVariable UUID patientId, PageQuery page, Accessor accessor) {
 		return observations.entries(patientId, CodedList.ALLERGY, page, accessor).map(CodedEntryView::of);
@@ -97,7 +95,6 @@ class ObservationController {
 
 	@PostMapping("/medications")
 	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "Record a current medication",
 			description = "An ATC code (any level, N02BE01 for paracetamol) or a SNOMED CT product, with the text "
 					+ "shown for it, sealed with the patient's data key. Audited.")
@@ -108,7 +105,6 @@ class ObservationController {
 
 	@GetMapping("/medications")
 	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "List a patient's current medication", description = "The latest recorded first. Audited.")
 	Page<CodedEntryView> medications(@PathVariable UUID patientId, PageQuery page, Accessor accessor) {
 		return observations.entries(patientId, CodedList.MEDICATION, page, accessor).map(CodedEntryView::of);
