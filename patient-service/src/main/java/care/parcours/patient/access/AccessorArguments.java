@@ -1,51 +1,36 @@
 package care.parcours.patient.access;
 
-import java.util.Arrays;
-import java.util.List;
-
-import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.parameters.HeaderParameter;
-import org.springdoc.core.customizers.OperationCustomizer;
-import org.springdoc.core.utils.SpringDocUtils;
+import care.parcours.platform.web.HeaderArgument;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Controller methods take an {@link Accessor} rather than each reading
- * {@value AccessPurpose#HEADER}; the API document shows the optional header on every
- * operation that does.
+ * Controller methods take the {@link Accessor} of the request rather than each reading
+ * {@value AccessPurpose#HEADER}: the authenticated caller with the purpose they declared,
+ * an unknown purpose refused with 400 naming the header. The API document shows the
+ * optional header on every operation that takes one.
  */
 @Configuration(proxyBeanMethods = false)
-class AccessorArguments implements WebMvcConfigurer {
+class AccessorArguments {
 
-	@Override
-	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-		resolvers.add(new AccessorArgumentResolver());
+	/** Before the platform's {@code If-Match}, where the header parameter stood. */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	HeaderArgument<Accessor> accessorArgument() {
+		return new HeaderArgument<>(Accessor.class, AccessPurpose.HEADER, false, AccessPurpose.DESCRIPTION,
+				(request) -> Accessor.current(joined(request.getHeaderValues(AccessPurpose.HEADER))));
 	}
 
 	/**
-	 * First of the customizers, so that the header stands where a {@code @RequestHeader}
-	 * parameter stood: before {@code If-Match} and paging, which the platform adds.
+	 * Repeated headers joined as {@code @RequestHeader} joins them: two purposes are
+	 * refused.
 	 */
-	@Bean
-	@Order(Ordered.HIGHEST_PRECEDENCE)
-	OperationCustomizer accessPurposeHeader() {
-		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Accessor.class);
-		return (operation, handler) -> {
-			if (Arrays.stream(handler.getMethodParameters())
-				.anyMatch((parameter) -> parameter.getParameterType() == Accessor.class)) {
-				operation.addParametersItem(new HeaderParameter().name(AccessPurpose.HEADER)
-					.required(false)
-					.description(AccessPurpose.DESCRIPTION)
-					.schema(new StringSchema()));
-			}
-			return operation;
-		};
+	private static @Nullable String joined(String @Nullable [] values) {
+		return values == null ? null : String.join(",", values);
 	}
 
 }

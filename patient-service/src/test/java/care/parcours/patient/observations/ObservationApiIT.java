@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.TestTokens;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -115,15 +116,9 @@ class ObservationApiIT {
 	void anUnknownPurposeIsRefusedBeforeTheVitalSignsAreWeighed() {
 		UUID patient = registeredId(http, yasmine("implausible-purpose"));
 
-		http.post()
-			.uri("/api/patients/{id}/vital-signs", patient)
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("X-Access-Purpose", "curiosity")
-			.body("""
-					{"bodyWeight": 72, "bodyTemperature": 372}
-					""")
-			.exchange()
-			.expectStatus()
+		record(patient, "curiosity", """
+				{"bodyWeight": 72, "bodyTemperature": 372}
+				""").expectStatus()
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.errors[0].field")
@@ -228,9 +223,18 @@ class ObservationApiIT {
 	}
 
 	private RestTestClient.ResponseSpec record(UUID patient, String body) {
+		return record(patient, null, body);
+	}
+
+	private RestTestClient.ResponseSpec record(UUID patient, @Nullable String purpose, String body) {
 		return http.post()
 			.uri("/api/patients/{id}/vital-signs", patient)
 			.contentType(MediaType.APPLICATION_JSON)
+			.headers((headers) -> {
+				if (purpose != null) {
+					headers.set("X-Access-Purpose", purpose);
+				}
+			})
 			.body(body)
 			.exchange();
 	}
