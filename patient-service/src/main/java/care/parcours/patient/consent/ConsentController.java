@@ -4,13 +4,11 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
-import care.parcours.patient.access.AccessPurpose;
 import care.parcours.patient.access.Accessor;
 import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,14 +21,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/patients/{id}/consents")
-@Tag(name = "Consents", description = "What each patient consented to, from when and until when, recorded by whom "
-		+ "and how; a consent to SHARING_WITH_PARTNER is what lets that partner read the record")
+@Tag(name = "Consents",
+		description = "What each patient consented to, from when and until when, recorded by whom "
+				+ "and how; a consent to SHARING_WITH_PARTNER is what lets that partner read the record")
+@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 class ConsentController {
 
 	private final ConsentRegistry registry;
@@ -41,17 +40,14 @@ class ConsentController {
 
 	@PostMapping
 	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "Record a consent",
 			description = "The purpose (CARE_COORDINATION, SHARING_WITH_PARTNER with the partnerId it names, "
 					+ "RESEARCH, CONTACT_BY_EMAIL, CONTACT_BY_MESSAGE), how the patient gave it (SIGNED_FORM, ORAL, "
 					+ "ELECTRONIC) and from when (now when absent). The caller is recorded as who recorded it. "
 					+ "Audited; publishes patient.consent.granted.v1 (ids, purpose code, times).")
-	ResponseEntity<ConsentView> grant(@PathVariable UUID id, @Valid @RequestBody GrantForm form,
-			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
-					required = false) @Nullable String purpose) {
+	ResponseEntity<ConsentView> grant(@PathVariable UUID id, @Valid @RequestBody GrantForm form, Accessor accessor) {
 		Consent consent = registry.grant(id, form.purpose(), form.partnerId(), form.method(), form.effectiveFrom(),
-				Accessor.current(purpose));
+				accessor);
 		return ResponseEntity.created(URI.create("/api/patients/" + id + "/consents/" + consent.id()))
 			.eTag(Long.toString(consent.version()))
 			.body(ConsentView.of(consent, registry.now()));
@@ -59,42 +55,32 @@ class ConsentController {
 
 	@PostMapping("/{consentId}/withdrawal")
 	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "Withdraw a consent",
 			description = "Ends the consent from withdrawnAt (now when absent; not in the future, not before it took "
 					+ "effect) on the version If-Match names. The consent is kept, with its withdrawal: a consent "
 					+ "is withdrawn once (409 consent-already-withdrawn), consenting again is a new consent. "
 					+ "Audited; publishes patient.consent.withdrawn.v1.")
 	ResponseEntity<ConsentView> withdraw(@PathVariable UUID id, @PathVariable UUID consentId, ExpectedVersion expected,
-			@Valid @RequestBody WithdrawalForm form,
-			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
-					required = false) @Nullable String purpose) {
-		Consent consent = registry.withdraw(id, consentId, expected, form.method(), form.withdrawnAt(),
-				Accessor.current(purpose));
+			@Valid @RequestBody WithdrawalForm form, Accessor accessor) {
+		Consent consent = registry.withdraw(id, consentId, expected, form.method(), form.withdrawnAt(), accessor);
 		return ResponseEntity.ok().eTag(Long.toString(consent.version())).body(ConsentView.of(consent, registry.now()));
 	}
 
 	@GetMapping
 	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "List a patient's consents",
 			description = "Current and past consents, the latest recorded first, each saying whether it holds now. "
 					+ "Audited.")
-	Page<ConsentView> list(@PathVariable UUID id, PageQuery page,
-			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
-					required = false) @Nullable String purpose) {
+	Page<ConsentView> list(@PathVariable UUID id, PageQuery page, Accessor accessor) {
 		Instant now = registry.now();
-		return registry.list(id, page, Accessor.current(purpose)).map(consent -> ConsentView.of(consent, now));
+		return registry.list(id, page, accessor).map(consent -> ConsentView.of(consent, now));
 	}
 
 	@GetMapping("/{consentId}")
 	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "Read a consent", description = "With its version as ETag, for a withdrawal. Audited.")
-	ResponseEntity<ConsentView> get(@PathVariable UUID id, @PathVariable UUID consentId,
-			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
-					required = false) @Nullable String purpose) {
-		Consent consent = registry.read(id, consentId, Accessor.current(purpose));
+	ResponseEntity<ConsentView> get(@PathVariable UUID id, @PathVariable UUID consentId, Accessor accessor) {
+		Consent consent = registry.read(id, consentId, accessor);
 		return ResponseEntity.ok().eTag(Long.toString(consent.version())).body(ConsentView.of(consent, registry.now()));
 	}
 

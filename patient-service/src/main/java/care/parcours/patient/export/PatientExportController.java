@@ -3,17 +3,13 @@ package care.parcours.patient.export;
 import java.util.Map;
 import java.util.UUID;
 
-import care.parcours.patient.access.AccessPurpose;
 import care.parcours.patient.access.Accessor;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -38,10 +34,8 @@ class PatientExportController {
 					+ "vitalSigns, allergies and medication (displays in clear), notes (text in clear), documents "
 					+ "(the list: kind, type, size, SHA-256, when and by whom; contents are downloaded one by one). "
 					+ "Audited as EXPORT. 410 patient-erased once erased.")
-	Map<String, Object> export(@PathVariable UUID id,
-			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
-					required = false) @Nullable String purpose) {
-		return exports.export(id, Accessor.current(purpose));
+	Map<String, Object> export(@PathVariable UUID id, Accessor accessor) {
+		return exports.export(id, accessor);
 	}
 
 }

@@ -4,27 +4,23 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
-import care.parcours.patient.access.AccessPurpose;
 import care.parcours.patient.access.Accessor;
 import care.parcours.patient.clinical.ClinicalPatients;
 import care.parcours.patient.notes.ClinicalNotes.Note;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/patients/{patientId}/notes")
 @Tag(name = "Clinical notes",
 		description = "Free-text notes, sealed with the patient's data key; every write and " + "read audited")
+@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 class NoteController {
 
 	/** The longest note, in characters: a long consultation letter. */
@@ -45,26 +42,20 @@ class NoteController {
 
 	@PostMapping
 	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "Write a clinical note",
 			description = "Stores the text sealed with the patient's data key, bound to the patient and to the "
 					+ "note; the author is the caller. A refused text is never quoted back.")
-	ResponseEntity<NoteView> write(@PathVariable UUID patientId, @Valid @RequestBody NoteForm form,
-			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
-					required = false) @Nullable String purpose) {
-		Note note = notes.write(patientId, form.text(), Accessor.current(purpose));
+	ResponseEntity<NoteView> write(@PathVariable UUID patientId, @Valid @RequestBody NoteForm form, Accessor accessor) {
+		Note note = notes.write(patientId, form.text(), accessor);
 		return ResponseEntity.created(URI.create("/api/patients/" + patientId + "/notes")).body(NoteView.of(note));
 	}
 
 	@GetMapping
 	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "List a patient's clinical notes",
 			description = "The latest first, texts opened. Audited (one row per page read).")
-	Page<NoteView> list(@PathVariable UUID patientId, PageQuery page,
-			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
-					required = false) @Nullable String purpose) {
-		return notes.list(patientId, page, Accessor.current(purpose)).map(NoteView::of);
+	Page<NoteView> list(@PathVariable UUID patientId, PageQuery page, Accessor accessor) {
+		return notes.list(patientId, page, accessor).map(NoteView::of);
 	}
 
 	/** A note to write. */

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import care.parcours.patient.access.AccessPurpose;
 import care.parcours.patient.access.Accessor;
 import care.parcours.patient.clinical.ClinicalPatients;
 import care.parcours.patient.observations.Observations.CodedEntry;
@@ -17,7 +16,6 @@ import care.parcours.patient.observations.Observations.Observation;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,14 +29,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/patients/{patientId}")
-@Tag(name = "Observations", description = "Vital signs before a consultation (LOINC codes, UCUM units, plausibility "
-		+ "ranges), allergies and current medication as coded lists; every write and read audited")
+@Tag(name = "Observations",
+		description = "Vital signs before a consultation (LOINC codes, UCUM units, plausibility "
+				+ "ranges), allergies and current medication as coded lists; every write and read audited")
+@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 class ObservationController {
 
 	private final Observations observations;
@@ -52,7 +51,6 @@ class ObservationController {
 
 	@PostMapping("/vital-signs")
 	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "Record vital signs",
 			description = "Values measured together at effectiveAt (now when absent; not in the future beyond five "
 					+ "minutes), each in its field's fixed UCUM unit: blood pressure in mm[Hg] (systolic and "
@@ -60,11 +58,10 @@ class ObservationController {
 					+ "heart rate in /min, oxygen saturation in %. A value outside its plausible range is a 422 "
 					+ "implausible-vital-signs naming the field, and nothing is stored.")
 	ResponseEntity<List<ObservationView>> record(@PathVariable UUID patientId, @Valid @RequestBody VitalSignsForm form,
-			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
-					required = false) @Nullable String purpose) {
+			Accessor accessor) {
 		Instant now = clock.instant();
 		VitalSigns signs = VitalSigns.of(form.effectiveAt() == null ? now : form.effectiveAt(), form.values(), now);
-		List<ObservationView> recorded = observations.record(patientId, signs, Accessor.current(purpose))
+		List<ObservationView> recorded = observations.record(patientId, signs, accessor)
 			.stream()
 			.map(ObservationView::of)
 			.toList();
@@ -73,65 +70,50 @@ class ObservationController {
 
 	@GetMapping("/vital-signs")
 	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "List a patient's vital signs",
 			description = "One item per measured value, the latest measurement first. Audited.")
-	Page<ObservationView> vitalSigns(@PathVariable UUID patientId, PageQuery page,
-			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
-					required = false) @Nullable String purpose) {
-		return observations.vitalSigns(patientId, page, Accessor.current(purpose)).map(ObservationView::of);
+	Page<ObservationView> vitalSigns(@PathVariable UUID patientId, PageQuery page, Accessor accessor) {
+		return observations.vitalSigns(patientId, page, accessor).map(ObservationView::of);
 	}
 
 	@PostMapping("/allergies")
 	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "Record an allergy",
 			description = "A SNOMED CT concept (check digit verified) or an ATC code (a drug class), with the text "
 					+ "shown for it, sealed with the patient's data key. Audited.")
 	ResponseEntity<CodedEntryView> addAllergy(@PathVariable UUID patientId, @Valid @RequestBody CodedEntryForm form,
-			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
-					required = false) @Nullable String purpose) {
-		return added(patientId, CodedList.ALLERGY, "allergies", form, purpose);
+			Accessor accessor) {
+		return added(patientId, CodedList.ALLERGY, "allergies", form, accessor);
 	}
 
 	@GetMapping("/allergies")
 	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "List a patient's allergies", description = "The latest recorded first. Audited.")
-	Page<CodedEntryView> allergies(@PathVariable UUID patientId, PageQuery page,
-			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
-					required = false) @Nullable String purpose) {
-		return observations.entries(patientId, CodedList.ALLERGY, page, Accessor.current(purpose))
-			.map(CodedEntryView::of);
+	Page<CodedEntryView> allergies(@PathVariable UUID patientId, PageQuery page, Accessor accessor) {
+		return observations.entries(patientId, CodedList.ALLERGY, page, accessor).map(CodedEntryView::of);
 	}
 
 	@PostMapping("/medications")
 	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "Record a current medication",
 			description = "An ATC code (any level, N02BE01 for paracetamol) or a SNOMED CT product, with the text "
 					+ "shown for it, sealed with the patient's data key. Audited.")
 	ResponseEntity<CodedEntryView> addMedication(@PathVariable UUID patientId, @Valid @RequestBody CodedEntryForm form,
-			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
-					required = false) @Nullable String purpose) {
-		return added(patientId, CodedList.MEDICATION, "medications", form, purpose);
+			Accessor accessor) {
+		return added(patientId, CodedList.MEDICATION, "medications", form, accessor);
 	}
 
 	@GetMapping("/medications")
 	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "410", description = "The patient was erased: patient-erased, with erasedAt")
 	@Operation(summary = "List a patient's current medication", description = "The latest recorded first. Audited.")
-	Page<CodedEntryView> medications(@PathVariable UUID patientId, PageQuery page,
-			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
-					required = false) @Nullable String purpose) {
-		return observations.entries(patientId, CodedList.MEDICATION, page, Accessor.current(purpose))
-			.map(CodedEntryView::of);
+	Page<CodedEntryView> medications(@PathVariable UUID patientId, PageQuery page, Accessor accessor) {
+		return observations.entries(patientId, CodedList.MEDICATION, page, accessor).map(CodedEntryView::of);
 	}
 
 	private ResponseEntity<CodedEntryView> added(UUID patientId, CodedList list, String path, CodedEntryForm form,
-			@Nullable String purpose) {
+			Accessor accessor) {
 		CodedConcept concept = new CodedConcept(form.system(), form.code(), form.display());
-		CodedEntry entry = observations.add(patientId, list, concept, Accessor.current(purpose));
+		CodedEntry entry = observations.add(patientId, list, concept, accessor);
 		return ResponseEntity.created(URI.create("/api/patients/" + patientId + "/" + path))
 			.body(CodedEntryView.of(entry));
 	}

@@ -2,11 +2,9 @@ package care.parcours.patient.patients;
 
 import java.util.UUID;
 
-import care.parcours.patient.access.AccessPurpose;
 import care.parcours.patient.access.Accessor;
 import care.parcours.platform.domain.ExpectedVersion;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +14,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -45,11 +42,8 @@ class ErasureController {
 					+ "retainUntil and a reason (LEGAL_HOLD, RETENTION_PERIOD) the erasure is recorded and done "
 					+ "the day after retainUntil: 202 with dueAt. A second request replaces a pending one.")
 	ResponseEntity<Erasure> erase(@PathVariable UUID id, ExpectedVersion expected,
-			@RequestBody(required = false) @Nullable ErasureRequest request,
-			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
-					required = false) @Nullable String purpose) {
-		Erasure erasure = erasures.request(id, expected, request == null ? ErasureRequest.NOW : request,
-				Accessor.current(purpose));
+			@RequestBody(required = false) @Nullable ErasureRequest request, Accessor accessor) {
+		Erasure erasure = erasures.request(id, expected, request == null ? ErasureRequest.NOW : request, accessor);
 		return ResponseEntity.status(erasure.isDone() ? HttpStatus.OK : HttpStatus.ACCEPTED)
 			.eTag(Long.toString(erasure.version()))
 			.body(erasure);

@@ -3,7 +3,6 @@ package care.parcours.patient.patients;
 import java.net.URI;
 import java.util.UUID;
 
-import care.parcours.patient.access.AccessPurpose;
 import care.parcours.patient.access.Accessor;
 import care.parcours.patient.patients.PatientViews.PartnerPatientView;
 import care.parcours.patient.patients.PatientViews.PatientSummary;
@@ -13,13 +12,11 @@ import care.parcours.platform.openapi.ETagged;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +24,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -51,10 +47,8 @@ class PatientController {
 					+ "normalised to E.164. A record that may be the same person (same identifier, or same folded "
 					+ "names and birth date) is a 409 patient-already-registered naming its id; send the request "
 					+ "again with that id in confirmedDistinctFrom if it is someone else.")
-	ResponseEntity<PatientView> register(@Valid @RequestBody IdentityForm form,
-			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
-					required = false) @Nullable String purpose) {
-		Patient patient = registry.register(form.identity(), form.confirmedDistinct(), Accessor.current(purpose));
+	ResponseEntity<PatientView> register(@Valid @RequestBody IdentityForm form, Accessor accessor) {
+		Patient patient = registry.register(form.identity(), form.confirmedDistinct(), accessor);
 		return ResponseEntity.created(URI.create("/api/patients/" + patient.id()))
 			.eTag(Long.toString(patient.version()))
 			.body(PatientView.of(patient));
@@ -75,10 +69,7 @@ class PatientController {
 			// so
 			// it is valid against both.
 			content = @Content(schema = @Schema(anyOf = { PatientView.class, PartnerPatientView.class })))
-	ResponseEntity<?> get(@PathVariable UUID id,
-			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
-					required = false) @Nullable String purpose) {
-		Accessor accessor = Accessor.current(purpose);
+	ResponseEntity<?> get(@PathVariable UUID id, Accessor accessor) {
 		if (accessor.partnerId() != null) {
 			Patient patient = registry.readForPartner(id, accessor.partnerId(), accessor);
 			return ResponseEntity.ok().eTag(Long.toString(patient.version())).body(PartnerPatientView.of(patient));
@@ -94,11 +85,8 @@ class PatientController {
 					+ "without it, 409 stale-version on an older one). The duplicate check applies as at "
 					+ "registration.")
 	ResponseEntity<PatientView> revise(@PathVariable UUID id, ExpectedVersion expected,
-			@Valid @RequestBody IdentityForm form,
-			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
-					required = false) @Nullable String purpose) {
-		return versioned(
-				registry.revise(id, expected, form.identity(), form.confirmedDistinct(), Accessor.current(purpose)));
+			@Valid @RequestBody IdentityForm form, Accessor accessor) {
+		return versioned(registry.revise(id, expected, form.identity(), form.confirmedDistinct(), accessor));
 	}
 
 	@GetMapping
@@ -106,10 +94,7 @@ class PatientController {
 			description = "Oldest registration first. Coordinators and assistants see names and birth dates, each "
 					+ "patient shown audited; billing and admin see ids and registration dates only, and open a "
 					+ "record by id when their work names it.")
-	Page<PatientSummary> list(PageQuery page,
-			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
-					required = false) @Nullable String purpose) {
-		Accessor accessor = Accessor.current(purpose);
+	Page<PatientSummary> list(PageQuery page, Accessor accessor) {
 		if (PatientRegistry.showsNames(accessor)) {
 			return registry.list(page, accessor).map(PatientSummary::of);
 		}

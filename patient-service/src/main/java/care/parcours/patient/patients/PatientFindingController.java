@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import care.parcours.patient.access.AccessPurpose;
 import care.parcours.patient.access.Accessor;
 import care.parcours.patient.identity.EmailAddress;
 import care.parcours.patient.identity.InvalidField;
@@ -13,7 +12,6 @@ import care.parcours.patient.identity.PhoneNumber;
 import care.parcours.patient.patients.PatientViews.Found;
 import care.parcours.platform.domain.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -24,7 +22,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -100,10 +97,8 @@ class PatientFindingController {
 			description = "Exact match on the normalised value (e-mail lower-cased, phone in E.164, identifier "
 					+ "without spaces) through its keyed digest. Answers the patients found (names and birth date "
 					+ "to tell them apart), each audited; none is an empty list, not a 404.")
-	Found lookUp(@Valid @RequestBody LookupForm form,
-			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
-					required = false) @Nullable String purpose) {
-		return Found.of(registry.lookUp(form.term(), Accessor.current(purpose)));
+	Found lookUp(@Valid @RequestBody LookupForm form, Accessor accessor) {
+		return Found.of(registry.lookUp(form.term(), accessor));
 	}
 
 	@PostMapping("/search")
@@ -111,10 +106,8 @@ class PatientFindingController {
 			description = "The whole family name, case and accents aside, with the birth date or year. No prefix, "
 					+ "fuzzy or given-name-only search: the index holds keyed digests of whole folded names. Each "
 					+ "patient shown is audited.")
-	Found search(@Valid @RequestBody SearchForm form,
-			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
-					required = false) @Nullable String purpose) {
-		return Found.of(registry.search(form.familyName(), form.year(), form.birthDate(), Accessor.current(purpose)));
+	Found search(@Valid @RequestBody SearchForm form, Accessor accessor) {
+		return Found.of(registry.search(form.familyName(), form.year(), form.birthDate(), accessor));
 	}
 
 }

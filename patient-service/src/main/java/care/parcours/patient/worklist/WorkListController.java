@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-import care.parcours.patient.access.AccessPurpose;
 import care.parcours.patient.access.Accessor;
 import care.parcours.patient.pathways.AlertKind;
 import care.parcours.patient.pathways.PathwayStatus;
@@ -19,7 +18,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -62,12 +60,11 @@ class WorkListController {
 					required = false) @Nullable UUID template,
 			@Parameter(description = "The next step due before this instant") @RequestParam(
 					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant dueBefore,
-			@Parameter(description = AccessPurpose.DESCRIPTION) @RequestHeader(name = AccessPurpose.HEADER,
-					required = false) @Nullable String purpose) {
+			Accessor accessor) {
 		String coordinatorId = ME.equals(coordinator) ? Caller.current().subject() : coordinator;
 		WorkListFilter filter = new WorkListFilter(coordinatorId, partner, status == null ? Set.of() : status, alert,
 				hasAlerts, template, dueBefore);
-		return workList.page(filter, page, Accessor.current(purpose));
+		return workList.page(filter, page, accessor);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.TestTokens;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -112,6 +113,24 @@ class ObservationApiIT {
 	}
 
 	@Test
+	void anUnknownPurposeIsRefusedBeforeTheVitalSignsAreWeighed() {
+		UUID patient = registeredId(http, yasmine("implausible-purpose"));
+
+		record(patient, "curiosity", """
+				{"bodyWeight": 72, "bodyTemperature": 372}
+				""").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("X-Access-Purpose");
+
+		assertThat(jdbc.sql("select count(*) from vital_sign where patient_id = ?")
+			.param(patient)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
 	void allergiesAndMedicationAreCodedListsWithTheirDisplaySealed() {
 		UUID patient = registeredId(http, yasmine("coded"));
 
@@ -204,9 +223,18 @@ class ObservationApiIT {
 	}
 
 	private RestTestClient.ResponseSpec record(UUID patient, String body) {
+		return record(patient, null, body);
+	}
+
+	private RestTestClient.ResponseSpec record(UUID patient, @Nullable String purpose, String body) {
 		return http.post()
 			.uri("/api/patients/{id}/vital-signs", patient)
 			.contentType(MediaType.APPLICATION_JSON)
+			.headers((headers) -> {
+				if (purpose != null) {
+					headers.set("X-Access-Purpose", purpose);
+				}
+			})
 			.body(body)
 			.exchange();
 	}

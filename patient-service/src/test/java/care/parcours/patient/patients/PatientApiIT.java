@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -120,6 +121,35 @@ class PatientApiIT {
 			.param(id)
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	/**
+	 * A body its annotations refuse is answered before the purpose is read; an unknown
+	 * purpose is answered before the body is weighed by the domain's own rules.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			refused by its annotations  | nationality | "XX"             | nationality
+			refused by its domain rules | phone       | "06 12 34 56 78" | X-Access-Purpose
+			""")
+	void aBadBodyWithAnUnknownPurposeIsRefusedNamingOne(String caseName, String field, String value, String named) {
+		long before = stored();
+		ObjectNode json = yasmine("bad-body-purpose-" + caseName.hashCode());
+		json.set(field, JSON.readTree(value));
+
+		http.post()
+			.uri("/api/patients")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("X-Access-Purpose", "curiosity")
+			.body(json.toString())
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo(named);
+
+		assertThat(stored()).isEqualTo(before);
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.List;
 
 import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.security.ParcoursSecurityProperties;
+import care.parcours.platform.web.HeaderArgument;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Contact;
@@ -20,21 +21,21 @@ import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpHeaders;
 
 /**
  * The document's header and security schemes: a bearer JWT on every operation, obtained
  * from the issuer by client credentials (partner systems) or authorization code with PKCE
- * (people). An edit that takes an {@link ExpectedVersion} shows the required
- * {@code If-Match} header it is read from.
+ * (people). An operation that takes an {@link ExpectedVersion}, or another
+ * {@link HeaderArgument}, shows the header it is read from.
  */
-@AutoConfiguration
+@AutoConfiguration(before = ContractDocumentation.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(OpenAPI.class)
 public class OpenApiDocumentation {
@@ -81,16 +82,26 @@ public class OpenApiDocumentation {
 			.addSecurityItem(new SecurityRequirement().addList(OAUTH2));
 	}
 
+	/**
+	 * Each {@link HeaderArgument}'s header on the operations whose method takes it, in
+	 * the order of the beans: a service's before the platform's {@code If-Match}. Before
+	 * {@link ContractDocumentation}'s customizer (springdoc runs them in the order they
+	 * were registered), so that the headers stand before the paging parameters, where a
+	 * {@code @RequestHeader} parameter would.
+	 */
 	@Bean
-	OperationCustomizer ifMatchHeader() {
-		SpringDocUtils.getConfig().addRequestWrapperToIgnore(ExpectedVersion.class);
+	OperationCustomizer headerArguments(ObjectProvider<HeaderArgument<?>> beans) {
+		List<HeaderArgument<?>> arguments = beans.orderedStream().toList();
+		arguments.forEach((argument) -> SpringDocUtils.getConfig().addRequestWrapperToIgnore(argument.type()));
 		return (operation, handler) -> {
-			if (Arrays.stream(handler.getMethodParameters())
-				.anyMatch((parameter) -> parameter.getParameterType() == ExpectedVersion.class)) {
-				operation.addParametersItem(new HeaderParameter().name(HttpHeaders.IF_MATCH)
-					.required(true)
-					.description("The ETag of the version you edit, such as \"3\"; 428 without it.")
-					.schema(new StringSchema()));
+			for (HeaderArgument<?> argument : arguments) {
+				if (Arrays.stream(handler.getMethodParameters())
+					.anyMatch((parameter) -> parameter.getParameterType() == argument.type())) {
+					operation.addParametersItem(new HeaderParameter().name(argument.header())
+						.required(argument.required())
+						.description(argument.description())
+						.schema(new StringSchema()));
+				}
 			}
 			return operation;
 		};

@@ -3,37 +3,32 @@ package care.parcours.platform.web;
 import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.domain.InvalidRequestException;
 import care.parcours.platform.problem.ProblemTypes;
-import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
-import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Lets controller methods take an {@link ExpectedVersion} read from {@code If-Match},
+ * The {@link ExpectedVersion} a controller method takes, read from {@code If-Match},
  * which makes the header required: an edit without it is refused with 428 (RFC 6585),
  * since it would silently overwrite someone else's change. The header holds one strong
  * entity tag, {@code "3"}, as our {@code ETag}s are (docs/adr/0004-if-match.md).
  */
-class IfMatchArgumentResolver implements HandlerMethodArgumentResolver {
+final class IfMatch {
+
+	static final HeaderArgument<ExpectedVersion> ARGUMENT = new HeaderArgument<>(ExpectedVersion.class,
+			HttpHeaders.IF_MATCH, true, "The ETag of the version you edit, such as \"3\"; 428 without it.",
+			IfMatch::expectedVersion);
 
 	/** Enough digits for any {@code bigint} version, few enough to parse as a long. */
 	private static final int MAX_DIGITS = 18;
 
-	@Override
-	public boolean supportsParameter(MethodParameter parameter) {
-		return parameter.getParameterType() == ExpectedVersion.class;
+	private IfMatch() {
 	}
 
-	@Override
-	public ExpectedVersion resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
-			NativeWebRequest request, @Nullable WebDataBinderFactory binderFactory) {
+	private static ExpectedVersion expectedVersion(NativeWebRequest request) {
 		String header = request.getHeader(HttpHeaders.IF_MATCH);
 		String tag = header == null ? "" : header.strip();
 		// "*" matches any version: it would disable the check the header is there for.
