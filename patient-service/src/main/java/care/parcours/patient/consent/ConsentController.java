@@ -8,6 +8,7 @@ import care.parcours.patient.access.Accessor;
 import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
+import care.parcours.platform.web.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -48,9 +49,8 @@ class ConsentController {
 	ResponseEntity<ConsentView> grant(@PathVariable UUID id, @Valid @RequestBody GrantForm form, Accessor accessor) {
 		Consent consent = registry.grant(id, form.purpose(), form.partnerId(), form.method(), form.effectiveFrom(),
 				accessor);
-		return ResponseEntity.created(URI.create("/api/patients/" + id + "/consents/" + consent.id()))
-			.eTag(Long.toString(consent.version()))
-			.body(ConsentView.of(consent, registry.now()));
+		return Versioned.created(URI.create("/api/patients/" + id + "/consents/" + consent.id()), consent.version(),
+				ConsentView.of(consent, registry.now()));
 	}
 
 	@PostMapping("/{consentId}/withdrawal")
@@ -63,7 +63,7 @@ class ConsentController {
 	ResponseEntity<ConsentView> withdraw(@PathVariable UUID id, @PathVariable UUID consentId, ExpectedVersion expected,
 			@Valid @RequestBody WithdrawalForm form, Accessor accessor) {
 		Consent consent = registry.withdraw(id, consentId, expected, form.method(), form.withdrawnAt(), accessor);
-		return ResponseEntity.ok().eTag(Long.toString(consent.version())).body(ConsentView.of(consent, registry.now()));
+		return Versioned.ok(consent.version(), ConsentView.of(consent, registry.now()));
 	}
 
 	@GetMapping
@@ -81,7 +81,7 @@ class ConsentController {
 	@Operation(summary = "Read a consent", description = "With its version as ETag, for a withdrawal. Audited.")
 	ResponseEntity<ConsentView> get(@PathVariable UUID id, @PathVariable UUID consentId, Accessor accessor) {
 		Consent consent = registry.read(id, consentId, accessor);
-		return ResponseEntity.ok().eTag(Long.toString(consent.version())).body(ConsentView.of(consent, registry.now()));
+		return Versioned.ok(consent.version(), ConsentView.of(consent, registry.now()));
 	}
 
 	record GrantForm(@NotNull ConsentPurpose purpose,

@@ -17,6 +17,7 @@ import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.domain.InvalidRequestException;
 import care.parcours.platform.openapi.ETagged;
 import care.parcours.platform.security.Caller;
+import care.parcours.platform.web.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -67,9 +68,8 @@ class PathwayController {
 	ResponseEntity<PathwayView> open(@Valid @RequestBody OpenForm form) {
 		Pathway pathway = service.open(form.patientId(), form.templateId(), form.templateVersion(), form.anchorAt(),
 				form.coordinatorId() != null ? form.coordinatorId() : Caller.current().subject(), form.partnerId());
-		return ResponseEntity.created(URI.create("/api/pathways/" + pathway.id()))
-			.eTag(Long.toString(pathway.version()))
-			.body(PathwayView.of(pathway));
+		return Versioned.created(URI.create("/api/pathways/" + pathway.id()), pathway.version(),
+				PathwayView.of(pathway));
 	}
 
 	@GetMapping("/{id}")
@@ -85,9 +85,7 @@ class PathwayController {
 		Caller caller = Caller.current();
 		if (caller.isPartner()) {
 			PathwayService.PartnerRead read = service.readForPartner(id, Accessor.current(null));
-			return ResponseEntity.ok()
-				.eTag(Long.toString(read.pathway().version()))
-				.body(PartnerPathwayView.of(read.pathway(), read.identityShared()));
+			return Versioned.ok(read.pathway().version(), PartnerPathwayView.of(read.pathway(), read.identityShared()));
 		}
 		return versioned(service.get(id));
 	}
@@ -120,9 +118,8 @@ class PathwayController {
 			@Valid @RequestBody StepForm form) {
 		Pathway pathway = service.addStep(id, expected, form.step());
 		PathwayStep added = pathway.steps().getLast();
-		return ResponseEntity.created(URI.create("/api/pathways/" + id + "/steps/" + added.id()))
-			.eTag(Long.toString(pathway.version()))
-			.body(PathwayView.of(pathway));
+		return Versioned.created(URI.create("/api/pathways/" + id + "/steps/" + added.id()), pathway.version(),
+				PathwayView.of(pathway));
 	}
 
 	@PostMapping("/{id}/steps/{stepId}/skip")
@@ -202,7 +199,7 @@ class PathwayController {
 	}
 
 	private static ResponseEntity<PathwayView> versioned(Pathway pathway) {
-		return ResponseEntity.ok().eTag(Long.toString(pathway.version())).body(PathwayView.of(pathway));
+		return Versioned.ok(pathway.version(), PathwayView.of(pathway));
 	}
 
 	record OpenForm(@NotNull UUID patientId, @NotNull UUID templateId, @Nullable @Positive Integer templateVersion,

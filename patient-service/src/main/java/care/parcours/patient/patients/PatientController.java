@@ -11,6 +11,7 @@ import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.openapi.ETagged;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
+import care.parcours.platform.web.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -49,9 +50,8 @@ class PatientController {
 					+ "again with that id in confirmedDistinctFrom if it is someone else.")
 	ResponseEntity<PatientView> register(@Valid @RequestBody IdentityForm form, Accessor accessor) {
 		Patient patient = registry.register(form.identity(), form.confirmedDistinct(), accessor);
-		return ResponseEntity.created(URI.create("/api/patients/" + patient.id()))
-			.eTag(Long.toString(patient.version()))
-			.body(PatientView.of(patient));
+		return Versioned.created(URI.create("/api/patients/" + patient.id()), patient.version(),
+				PatientView.of(patient));
 	}
 
 	@GetMapping("/{id}")
@@ -72,7 +72,7 @@ class PatientController {
 	ResponseEntity<?> get(@PathVariable UUID id, Accessor accessor) {
 		if (accessor.partnerId() != null) {
 			Patient patient = registry.readForPartner(id, accessor.partnerId(), accessor);
-			return ResponseEntity.ok().eTag(Long.toString(patient.version())).body(PartnerPatientView.of(patient));
+			return Versioned.ok(patient.version(), PartnerPatientView.of(patient));
 		}
 		return versioned(registry.read(id, accessor));
 	}
@@ -102,7 +102,7 @@ class PatientController {
 	}
 
 	private static ResponseEntity<PatientView> versioned(Patient patient) {
-		return ResponseEntity.ok().eTag(Long.toString(patient.version())).body(PatientView.of(patient));
+		return Versioned.ok(patient.version(), PatientView.of(patient));
 	}
 
 }

@@ -11,6 +11,7 @@ import care.parcours.platform.openapi.ETagged;
 import care.parcours.platform.security.Caller;
 import care.parcours.platform.web.Page;
 import care.parcours.platform.web.PageQuery;
+import care.parcours.platform.web.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -57,9 +58,8 @@ class TemplateController {
 	ResponseEntity<TemplateView> create(@Valid @RequestBody TemplateForm form) {
 		PathwayTemplate template = catalog.create(form.code(), Boolean.TRUE.equals(form.sample()), form.names().names(),
 				StepForm.steps(form.steps()), Caller.current().subject());
-		return ResponseEntity.created(URI.create("/api/pathway-templates/" + template.id()))
-			.eTag(Integer.toString(template.version()))
-			.body(TemplateView.of(template));
+		return Versioned.created(URI.create("/api/pathway-templates/" + template.id()), template.version(),
+				TemplateView.of(template));
 	}
 
 	@PostMapping("/{id}/versions")
@@ -73,10 +73,9 @@ class TemplateController {
 			@Valid @RequestBody VersionForm form) {
 		PathwayTemplate template = catalog.publish(id, expected, form.names().names(), StepForm.steps(form.steps()),
 				Caller.current().subject());
-		return ResponseEntity
-			.created(URI.create("/api/pathway-templates/" + template.id() + "/versions/" + template.version()))
-			.eTag(Integer.toString(template.version()))
-			.body(TemplateView.of(template));
+		return Versioned.created(
+				URI.create("/api/pathway-templates/" + template.id() + "/versions/" + template.version()),
+				template.version(), TemplateView.of(template));
 	}
 
 	@GetMapping
@@ -102,7 +101,7 @@ class TemplateController {
 	}
 
 	private static ResponseEntity<TemplateView> versioned(PathwayTemplate template) {
-		return ResponseEntity.ok().eTag(Integer.toString(template.version())).body(TemplateView.of(template));
+		return Versioned.ok(template.version(), TemplateView.of(template));
 	}
 
 	record TemplateForm(@NotNull @Pattern(regexp = SLUG) String code, @Nullable Boolean sample,
