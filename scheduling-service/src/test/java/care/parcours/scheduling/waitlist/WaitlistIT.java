@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static care.parcours.scheduling.SchedulingFixtures.createdId;
 import static care.parcours.scheduling.SchedulingFixtures.weekdayAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -181,17 +182,11 @@ class WaitlistIT {
 	}
 
 	private UUID join(UUID patient, UUID practitioner, String specialty) {
-		return UUID.fromString((String) http.post()
+		return createdId(http.post()
 			.uri("/api/waitlist")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(form(patient, practitioner, specialty))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id"));
+			.exchange());
 	}
 
 	private String form(UUID patient, UUID practitioner, String specialty) {
