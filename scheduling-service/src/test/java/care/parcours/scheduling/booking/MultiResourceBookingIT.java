@@ -53,7 +53,7 @@ class MultiResourceBookingIT extends MultiResourceClinic {
 		Practitioner second = clinic.surgeon();
 		UUID roomA = clinic.rooms().getFirst();
 		Instant nine = weekdayAt(first, 3, "09:00");
-		fixtures.book(first, fixtures.patient(), nine, "in-room-a", "IN_PERSON");
+		booked(first, nine, "in-room-a");
 		UUID patient = fixtures.patient();
 
 		Map<?, ?> problem = http.post()
@@ -89,8 +89,8 @@ class MultiResourceBookingIT extends MultiResourceClinic {
 	void anyRoomOfTheKindIsChosenUntilNoneIsFree() {
 		Instant start = weekdayAt(clinic.surgeon(), 3, "10:00");
 
-		UUID first = fixtures.book(clinic.surgeon(), fixtures.patient(), start, "surgery", "IN_PERSON");
-		UUID second = fixtures.book(clinic.surgeon(), fixtures.patient(), start, "surgery", "IN_PERSON");
+		UUID first = booked(clinic.surgeon(), start, "surgery");
+		UUID second = booked(clinic.surgeon(), start, "surgery");
 		Practitioner third = clinic.surgeon();
 		http.post()
 			.uri("/api/appointments")
@@ -159,8 +159,7 @@ class MultiResourceBookingIT extends MultiResourceClinic {
 	void todaysSinglePractitionerBookingsTakeThePractitionersTimeInTheNewTableToo() {
 		Practitioner surgeon = clinic.surgeon();
 
-		UUID consultation = fixtures.book(surgeon, fixtures.patient(), weekdayAt(surgeon, 3, "11:00"), "consultation",
-				"IN_PERSON");
+		UUID consultation = booked(surgeon, weekdayAt(surgeon, 3, "11:00"), "consultation");
 
 		assertThat(clinic.taken(consultation)).containsExactly(Map.entry("practitioner", surgeon.id()));
 	}

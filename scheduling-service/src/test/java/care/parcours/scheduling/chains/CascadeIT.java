@@ -251,14 +251,7 @@ class CascadeIT extends HipReplacementPathway {
 	}
 
 	private String etag(UUID appointment) {
-		return http.get()
-			.uri("/api/appointments/{id}", appointment)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult(String.class)
-			.getResponseHeaders()
-			.getETag();
+		return fixtures.etag("/api/appointments/{id}", appointment);
 	}
 
 	private String start(UUID appointment) {
