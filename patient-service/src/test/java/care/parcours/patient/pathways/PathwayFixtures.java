@@ -165,14 +165,8 @@ public final class PathwayFixtures {
 
 	/** The JSON a GET is answered with, after a 200. */
 	public static JsonNode got(RestTestClient http, String uri, Object... uriVariables) {
-		return JSON.readTree(http.get()
-			.uri(uri, uriVariables)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody());
+		RestTestClient.ResponseSpec answer = http.get().uri(uri, uriVariables).exchange();
+		return JSON.readTree(answer.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
 	}
 
 	/** What happened on the pathway, oldest first: each timeline entry's {@code what}. */

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
-import java.util.List;
 import java.util.UUID;
 
 import care.parcours.scheduling.SchedulingFixtures;
@@ -52,17 +51,20 @@ abstract class HipReplacementPathway {
 	@BeforeEach
 	void bookedPathway() {
 		fixtures = new SchedulingFixtures(http, jdbc);
-		anaesthetist = fixtures.practitioner();
-		surgeon = fixtures.practitioner();
-		physio = fixtures.practitioner();
-		for (Practitioner practitioner : List.of(anaesthetist, surgeon, physio)) {
-			fixtures.weekdays(practitioner, "09:00", "17:00");
-		}
+		anaesthetist = openNineToFive();
+		surgeon = openNineToFive();
+		physio = openNineToFive();
 		patient = fixtures.patient();
 		surgeryDay = LocalDate.now().plusWeeks(2).with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
 		consult = book(anaesthetist, at(surgeryDay.minusDays(1), "10:00"), "consultation");
 		surgery = book(surgeon, at(surgeryDay, "09:00"), "surgery");
 		followUp = book(physio, at(surgeryDay.plusDays(7), "10:00"), "consultation");
+	}
+
+	private Practitioner openNineToFive() {
+		Practitioner practitioner = fixtures.practitioner();
+		fixtures.weekdays(practitioner, "09:00", "17:00");
+		return practitioner;
 	}
 
 	/** Books the patient in person and answers the appointment's id. */
