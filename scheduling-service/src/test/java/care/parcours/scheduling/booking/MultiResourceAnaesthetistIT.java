@@ -26,6 +26,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 import static care.parcours.scheduling.SchedulingFixtures.weekdayAt;
+import static care.parcours.test.InvalidRequests.refusedNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -254,21 +255,12 @@ class MultiResourceAnaesthetistIT extends MultiResourceClinic {
 			.jsonPath("$.type")
 			.isEqualTo("https://parcours.care/problems/no-resource-for-role");
 		for (UUID named : List.of(UUID.randomUUID(), elsewhere.id(), surgeon.id())) {
-			clinic.offer(surgeon, version, surgery("""
-					{"role": "anaesthetist", "kind": "PRACTITIONER", "resourceId": "%s"}""".formatted(named)))
-				.expectStatus()
-				.isBadRequest()
-				.expectBody()
-				.jsonPath("$.errors[0].field")
-				.isEqualTo("appointmentTypes[0].roles[1].resourceId");
+			refusedNaming(clinic.offer(surgeon, version, surgery("""
+					{"role": "anaesthetist", "kind": "PRACTITIONER", "resourceId": "%s"}""".formatted(named))),
+					"appointmentTypes[0].roles[1].resourceId");
 		}
-		clinic.offer(surgeon, version, surgery("""
-				{"role": "anaesthetist", "kind": "PRACTITIONER"}"""))
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].field")
-			.isEqualTo("appointmentTypes[0].roles[1].specialty");
+		refusedNaming(clinic.offer(surgeon, version, surgery("""
+				{"role": "anaesthetist", "kind": "PRACTITIONER"}""")), "appointmentTypes[0].roles[1].specialty");
 		// An anaesthetist operating alone at a clinic has no other to fill the role.
 		Practitioner alone = fixtures.practitioner("Europe/Paris", "anaesthesiology", "fr", "FR", "Lyon");
 		clinic
