@@ -61,6 +61,11 @@ public final class PartnerFixtures {
 			.id();
 	}
 
+	/** A clinic of its own, registered through the API as a coordinator would; its id. */
+	public static UUID clinic(RestTestClient http) {
+		return created(http, "/api/partners", clinicJson("Clinique " + UUID.randomUUID()));
+	}
+
 	private record Created(UUID id) {
 
 	}

@@ -126,20 +126,11 @@ public final class SchedulingFixtures {
 
 	/** Books an appointment and returns its id. */
 	public UUID book(Practitioner practitioner, UUID patient, Instant start, String type, String mode) {
-		return UUID.fromString(http.post()
-			.uri("/api/appointments")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("""
-					{"practitionerId": "%s", "patientId": "%s", "start": "%s", "appointmentType": "%s", "mode": "%s"}
-					""".formatted(practitioner.id(), patient, start, type, mode))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(java.util.Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id")
-			.toString());
+		String booking = """
+				{"practitionerId": "%s", "patientId": "%s", "start": "%s", "appointmentType": "%s", "mode": "%s"}
+				""".formatted(practitioner.id(), patient, start, type, mode);
+		return createdId(
+				http.post().uri("/api/appointments").contentType(MediaType.APPLICATION_JSON).body(booking).exchange());
 	}
 
 	/** The {@code ETag} a read of the resource answers, for the next edit's If-Match. */
@@ -164,6 +155,20 @@ public final class SchedulingFixtures {
 	@SuppressWarnings("unchecked")
 	public static Map<String, Object> okJson(RestTestClient.RequestHeadersSpec<?> request) {
 		return request.exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+	}
+
+	/**
+	 * The id of what a request created, having checked that it answers 201 Created: how
+	 * most bookings, holds and waitlist entries in these tests end.
+	 */
+	public static UUID createdId(RestTestClient.ResponseSpec response) {
+		return UUID.fromString(response.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id")
+			.toString());
 	}
 
 	private long count(String sql, UUID id) {

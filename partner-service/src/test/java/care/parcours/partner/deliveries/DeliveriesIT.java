@@ -102,8 +102,7 @@ class DeliveriesIT {
 	}
 
 	private UUID disabledEndpoint() {
-		UUID partner = PartnerFixtures.created(http, "/api/partners",
-				PartnerFixtures.clinicJson("Clinique " + UUID.randomUUID()));
+		UUID partner = PartnerFixtures.clinic(http);
 		UUID endpoint = PartnerFixtures.created(http, "/api/partners/{id}/webhooks", Map.of("url",
 				"https://93.184.215.14/parcours/hooks", "eventTypes", List.of("scheduling.appointment.booked.v1")),
 				partner);

@@ -308,8 +308,7 @@ class WebhookDeliveryIT {
 	}
 
 	private UUID partner() {
-		return PartnerFixtures.created(http, "/api/partners",
-				PartnerFixtures.clinicJson("Clinique " + UUID.randomUUID()));
+		return PartnerFixtures.clinic(http);
 	}
 
 	record Deliveries(List<Delivery> content) {

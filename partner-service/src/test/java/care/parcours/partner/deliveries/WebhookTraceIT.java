@@ -49,8 +49,7 @@ class WebhookTraceIT {
 	@Test
 	void thePartnerReceivesTheTraceOfTheBookingItHearsOf() throws Exception {
 		try (WebhookReceiver receiver = WebhookReceiver.start()) {
-			UUID partner = PartnerFixtures.created(http, "/api/partners",
-					PartnerFixtures.clinicJson("Clinique " + UUID.randomUUID()));
+			UUID partner = PartnerFixtures.clinic(http);
 			String secret = http.post()
 				.uri("/api/partners/{id}/webhooks", partner)
 				.contentType(MediaType.APPLICATION_JSON)

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static care.parcours.test.InvalidRequests.refusedNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -119,16 +120,7 @@ class PartnerSearchIT {
 			lower-case country       | country=fr                         | country
 			""")
 	void badSearchesAreRefusedNamingTheParameter(String caseName, String query, String field) {
-		http.get()
-			.uri("/api/partners/search?" + query)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.errors[0].field")
-			.isEqualTo(field);
+		refusedNaming(http.get().uri("/api/partners/search?" + query).exchange(), field);
 	}
 
 	record Matches(List<Match> content) {

@@ -13,12 +13,12 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static care.parcours.partner.partners.PartnerRegistrations.register;
 import static care.parcours.partner.partners.PartnerRegistrations.registered;
+import static care.parcours.test.InvalidRequests.refusedNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ParcoursTest
@@ -113,15 +113,7 @@ class PartnerApiIT {
 		ObjectNode json = (ObjectNode) JSON.readTree(PartnerFixtures.clinicJson("Refused"));
 		json.set(property, JSON.readTree(value));
 
-		register(http, json.toString()).expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://parcours.care/problems/validation-failed")
-			.jsonPath("$.errors[0].field")
-			.isEqualTo(field);
+		refusedNaming(register(http, json.toString()), field);
 
 		assertThat(count()).isEqualTo(partnersBefore);
 	}

@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static care.parcours.test.InvalidRequests.refusedNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ParcoursTest
@@ -98,13 +99,7 @@ class PractitionerApiIT {
 	void invalidIdentifiersAreRefusedNamingTheFieldAndWriteNothing(String caseName, String identifiers, String field) {
 		UUID clinic = clinic();
 
-		register(clinic, practitionerJson("Dr Refused", identifiers)).expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://parcours.care/problems/validation-failed")
-			.jsonPath("$.errors[0].field")
-			.isEqualTo(field);
+		refusedNaming(register(clinic, practitionerJson("Dr Refused", identifiers)), field);
 
 		assertThat(practitionersOf(clinic)).isZero();
 	}
@@ -210,21 +205,7 @@ class PractitionerApiIT {
 	}
 
 	private UUID clinic() {
-		return http.post()
-			.uri("/api/partners")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(PartnerFixtures.clinicJson("Clinique " + UUID.randomUUID()))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(PartnerIdOnly.class)
-			.returnResult()
-			.getResponseBody()
-			.id();
-	}
-
-	record PartnerIdOnly(UUID id) {
-
+		return PartnerFixtures.clinic(http);
 	}
 
 	private static String practitionerJson(String name, String identifiers) {

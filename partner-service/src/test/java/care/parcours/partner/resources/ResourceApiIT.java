@@ -179,8 +179,7 @@ class ResourceApiIT {
 	}
 
 	private UUID clinic() {
-		return PartnerFixtures.created(http, "/api/partners",
-				PartnerFixtures.clinicJson("Clinique " + UUID.randomUUID()));
+		return PartnerFixtures.clinic(http);
 	}
 
 	private ResourceController.ResourceView registered(UUID partner, String json) {

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static care.parcours.test.InvalidRequests.refusedNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -187,12 +188,7 @@ class AuditTrailIT {
 			.isNotFound()
 			.expectHeader()
 			.contentType("application/problem+json");
-		asAdmin("/api/audit").exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].field")
-			.isEqualTo("user");
+		refusedNaming(asAdmin("/api/audit").exchange(), "user");
 	}
 
 	private UUID patient(String tag) {

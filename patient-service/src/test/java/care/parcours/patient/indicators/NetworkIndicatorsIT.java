@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 import care.parcours.events.billing.BillingEvent;
 import care.parcours.events.scheduling.SchedulingEvent;
-import care.parcours.patient.timeline.PathwayFixtures;
+import care.parcours.patient.pathways.PathwayFixtures;
 import care.parcours.test.Metrics;
 import care.parcours.test.MutableClock;
 import care.parcours.test.ParcoursTest;

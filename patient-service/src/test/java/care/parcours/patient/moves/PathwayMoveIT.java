@@ -9,7 +9,7 @@ import java.util.UUID;
 import care.parcours.events.patient.PatientEvent;
 import care.parcours.events.scheduling.CascadeApplied;
 import care.parcours.events.scheduling.CascadeRefused;
-import care.parcours.patient.timeline.PathwayFixtures;
+import care.parcours.patient.pathways.PathwayFixtures;
 import care.parcours.patient.timeline.StepWork;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.PublishedEvents;
@@ -22,9 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-import static care.parcours.patient.timeline.PathwayFixtures.read;
-import static care.parcours.patient.timeline.PathwayFixtures.stepOf;
-import static care.parcours.patient.timeline.PathwayFixtures.alerts;
+import static care.parcours.patient.pathways.PathwayFixtures.alerts;
+import static care.parcours.patient.pathways.PathwayFixtures.read;
+import static care.parcours.patient.pathways.PathwayFixtures.stepOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -56,9 +56,9 @@ class PathwayMoveIT {
 		anchor = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(20));
 		JsonNode opened = PathwayFixtures.opened(http, anchor);
 		pathway = PathwayFixtures.id(opened);
-		preOp = PathwayFixtures.step(opened, "pre-op");
-		surgery = PathwayFixtures.step(opened, "surgery");
-		followUp = PathwayFixtures.step(opened, "follow-up");
+		preOp = PathwayFixtures.stepId(opened, "pre-op");
+		surgery = PathwayFixtures.stepId(opened, "surgery");
+		followUp = PathwayFixtures.stepId(opened, "follow-up");
 	}
 
 	@Test

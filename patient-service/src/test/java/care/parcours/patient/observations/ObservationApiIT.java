@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static care.parcours.patient.patients.PatientFixtures.registeredId;
 import static care.parcours.patient.patients.PatientFixtures.yasmine;
+import static care.parcours.test.InvalidRequests.refusedNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ParcoursTest
@@ -177,12 +178,12 @@ class ObservationApiIT {
 	void aCodeOfTheWrongShapeOrAnUnknownSystemIsRefusedAndNothingIsStored() {
 		UUID patient = registeredId(http, yasmine("badcode"));
 
-		add(patient, "allergies", """
+		refusedNaming(add(patient, "allergies", """
 				{"system": "SNOMED_CT", "code": "91936006", "display": "Allergy to penicillin"}
-				""").expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("code");
-		add(patient, "medications", """
+				"""), "code");
+		refusedNaming(add(patient, "medications", """
 				{"system": "RXNORM", "code": "161", "display": "Acetaminophen"}
-				""").expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("system");
+				"""), "system");
 
 		assertThat(jdbc.sql("select count(*) from coded_entry where patient_id = ?")
 			.param(patient)

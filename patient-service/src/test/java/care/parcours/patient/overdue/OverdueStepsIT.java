@@ -6,7 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import care.parcours.patient.timeline.PathwayFixtures;
+import care.parcours.patient.pathways.PathwayFixtures;
 import care.parcours.patient.timeline.StepWork;
 import care.parcours.test.MutableClock;
 import care.parcours.test.ParcoursTest;
@@ -18,9 +18,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-import static care.parcours.patient.timeline.PathwayFixtures.read;
-import static care.parcours.patient.timeline.PathwayFixtures.stepOf;
-import static care.parcours.patient.timeline.PathwayFixtures.alerts;
+import static care.parcours.patient.pathways.PathwayFixtures.alerts;
+import static care.parcours.patient.pathways.PathwayFixtures.read;
+import static care.parcours.patient.pathways.PathwayFixtures.stepOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -57,7 +57,7 @@ class OverdueStepsIT {
 		Instant anchor = clock.instant().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(2));
 		JsonNode opened = PathwayFixtures.opened(http, anchor);
 		UUID pathway = PathwayFixtures.id(opened);
-		UUID preOp = PathwayFixtures.step(opened, "pre-op");
+		UUID preOp = PathwayFixtures.stepId(opened, "pre-op");
 
 		clock.advance(Duration.ofDays(1).plusHours(11));
 		overdue.markNow();
@@ -74,7 +74,7 @@ class OverdueStepsIT {
 		JsonNode late = read(http, pathway);
 		assertThat(alerts(late, "STEP_OVERDUE")).singleElement()
 			.satisfies(alert -> assertThat(alert.path("stepId").asString()).isEqualTo(preOp.toString()));
-		assertThat(stepOf(late, PathwayFixtures.step(opened, "surgery")).path("status").asString())
+		assertThat(stepOf(late, PathwayFixtures.stepId(opened, "surgery")).path("status").asString())
 			.isEqualTo("PLANNED");
 		http.get()
 			.uri("/api/pathways/{id}/timeline", pathway)
@@ -104,7 +104,7 @@ class OverdueStepsIT {
 		Instant anchor = clock.instant().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(3));
 		JsonNode opened = PathwayFixtures.opened(http, anchor);
 		UUID pathway = PathwayFixtures.id(opened);
-		UUID preOp = PathwayFixtures.step(opened, "pre-op");
+		UUID preOp = PathwayFixtures.stepId(opened, "pre-op");
 		UUID appointment = UUID.randomUUID();
 		Instant start = clock.instant().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(1));
 		StepWork work = StepWork.of(pathway, preOp);

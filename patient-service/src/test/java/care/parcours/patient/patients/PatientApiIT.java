@@ -23,6 +23,7 @@ import static care.parcours.patient.patients.PatientFixtures.JSON;
 import static care.parcours.patient.patients.PatientFixtures.register;
 import static care.parcours.patient.patients.PatientFixtures.registeredId;
 import static care.parcours.patient.patients.PatientFixtures.yasmine;
+import static care.parcours.test.InvalidRequests.refusedNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ParcoursTest
@@ -107,15 +108,8 @@ class PatientApiIT {
 	void aPurposeOutsideTheListIsRefusedAndNothingIsAudited() {
 		UUID id = registeredId(http, yasmine("purpose"));
 
-		http.get()
-			.uri("/api/patients/{id}", id)
-			.header("X-Access-Purpose", "curiosity")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].field")
-			.isEqualTo("X-Access-Purpose");
+		refusedNaming(http.get().uri("/api/patients/{id}", id).header("X-Access-Purpose", "curiosity").exchange(),
+				"X-Access-Purpose");
 
 		assertThat(jdbc.sql("select count(*) from patient_access where patient_id = ? and action = 'READ'")
 			.param(id)

@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static care.parcours.patient.patients.PatientFixtures.JSON;
 import static care.parcours.patient.patients.PatientFixtures.registeredId;
 import static care.parcours.patient.patients.PatientFixtures.yasmine;
+import static care.parcours.test.InvalidRequests.refusedNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ParcoursTest
@@ -101,11 +102,7 @@ class PatientEditingIT {
 		ObjectNode revised = yasmine("bad-edit");
 		revised.set("identifiers", JSON.readTree("[{\"type\": \"BE_NATIONAL_REGISTER\", \"value\": \"85073003327\"}]"));
 
-		put(id, revised, "\"0\"").expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].field")
-			.isEqualTo("identifiers[0].value");
+		refusedNaming(put(id, revised, "\"0\""), "identifiers[0].value");
 
 		http.get()
 			.uri("/api/patients/{id}", id)

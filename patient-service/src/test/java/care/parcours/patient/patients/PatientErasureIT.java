@@ -8,10 +8,10 @@ import java.util.UUID;
 
 import care.parcours.events.patient.PatientEvent;
 import care.parcours.test.MutableClock;
-import care.parcours.test.WithMutableClock;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.PublishedEvents;
 import care.parcours.test.TestTokens;
+import care.parcours.test.WithMutableClock;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static care.parcours.patient.patients.PatientFixtures.registeredId;
 import static care.parcours.patient.patients.PatientFixtures.yasmine;
+import static care.parcours.test.InvalidRequests.refusedNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -179,16 +180,9 @@ class PatientErasureIT {
 	void aHoldWithoutItsReasonOrInThePastIsRefusedAndChangesNothing() {
 		UUID id = registeredId(http, yasmine("bad-hold"));
 
-		erase(id, "\"0\"", "{\"retainUntil\": \"2040-01-01\"}").expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].field")
-			.isEqualTo("reason");
-		erase(id, "\"0\"", "{\"retainUntil\": \"2020-01-01\", \"reason\": \"RETENTION_PERIOD\"}").expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].field")
-			.isEqualTo("retainUntil");
+		refusedNaming(erase(id, "\"0\"", "{\"retainUntil\": \"2040-01-01\"}"), "reason");
+		refusedNaming(erase(id, "\"0\"", "{\"retainUntil\": \"2020-01-01\", \"reason\": \"RETENTION_PERIOD\"}"),
+				"retainUntil");
 		erase(id, "\"0\"", "{\"reason\": \"BECAUSE\"}").expectStatus().isBadRequest();
 
 		assertThat(count("select count(*) from patient_erasure where patient_id = ?", id)).isZero();

@@ -23,6 +23,7 @@ import static care.parcours.patient.patients.PatientFixtures.JSON;
 import static care.parcours.patient.patients.PatientFixtures.register;
 import static care.parcours.patient.patients.PatientFixtures.registeredId;
 import static care.parcours.patient.patients.PatientFixtures.yasmine;
+import static care.parcours.test.InvalidRequests.refusedNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ParcoursTest
@@ -84,11 +85,7 @@ class PatientFindingIT {
 			.expectBody()
 			.jsonPath("$.type")
 			.isEqualTo("https://parcours.care/problems/lookup-needs-one-term");
-		post("/api/patients/lookup", "{\"phone\": \"06 12 34 56 78\"}").expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].field")
-			.isEqualTo("phone");
+		refusedNaming(post("/api/patients/lookup", "{\"phone\": \"06 12 34 56 78\"}"), "phone");
 	}
 
 	@Test
@@ -129,11 +126,7 @@ class PatientFindingIT {
 				"{\"familyName\": \"Hadad\", \"birthYear\": 1984}")) {
 			post("/api/patients/search", query).expectBody().jsonPath("$.content.length()").isEqualTo(0);
 		}
-		post("/api/patients/search", "{\"familyName\": \"Haddad\"}").expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].field")
-			.isEqualTo("birthDate");
+		refusedNaming(post("/api/patients/search", "{\"familyName\": \"Haddad\"}"), "birthDate");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import care.parcours.events.EventEnvelope;
 import care.parcours.events.scheduling.SchedulingEvent;
+import care.parcours.patient.pathways.PathwayFixtures;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.TestEvents;
 import care.parcours.test.TestTokens;
@@ -18,11 +19,11 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-import static care.parcours.patient.timeline.PathwayFixtures.got;
-import static care.parcours.patient.timeline.PathwayFixtures.id;
-import static care.parcours.patient.timeline.PathwayFixtures.read;
-import static care.parcours.patient.timeline.PathwayFixtures.step;
-import static care.parcours.patient.timeline.PathwayFixtures.stepOf;
+import static care.parcours.patient.pathways.PathwayFixtures.got;
+import static care.parcours.patient.pathways.PathwayFixtures.id;
+import static care.parcours.patient.pathways.PathwayFixtures.read;
+import static care.parcours.patient.pathways.PathwayFixtures.stepId;
+import static care.parcours.patient.pathways.PathwayFixtures.stepOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -55,7 +56,7 @@ class PathwayTimelineIT {
 		anchor = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(20));
 		JsonNode opened = PathwayFixtures.opened(http, anchor);
 		pathway = id(opened);
-		preOp = step(opened, "pre-op");
+		preOp = stepId(opened, "pre-op");
 		work = StepWork.of(pathway, preOp);
 	}
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import care.parcours.events.EventEnvelope;
 import care.parcours.events.billing.BillingEvent;
+import care.parcours.patient.pathways.PathwayFixtures;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.TestEvents;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,11 +18,11 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-import static care.parcours.patient.timeline.PathwayFixtures.alerts;
-import static care.parcours.patient.timeline.PathwayFixtures.id;
-import static care.parcours.patient.timeline.PathwayFixtures.read;
-import static care.parcours.patient.timeline.PathwayFixtures.step;
-import static care.parcours.patient.timeline.PathwayFixtures.stepOf;
+import static care.parcours.patient.pathways.PathwayFixtures.alerts;
+import static care.parcours.patient.pathways.PathwayFixtures.id;
+import static care.parcours.patient.pathways.PathwayFixtures.read;
+import static care.parcours.patient.pathways.PathwayFixtures.stepId;
+import static care.parcours.patient.pathways.PathwayFixtures.stepOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -57,7 +58,7 @@ class QuoteNewsIT {
 		Instant anchor = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(20));
 		JsonNode opened = PathwayFixtures.opened(http, anchor);
 		pathway = id(opened);
-		step = step(opened, "pre-op");
+		step = stepId(opened, "pre-op");
 		dueAt = anchor.minus(Duration.ofDays(1));
 		work = QuoteWork.of(pathway, step);
 	}

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static care.parcours.scheduling.SchedulingFixtures.weekdayAt;
+import static care.parcours.test.InvalidRequests.refusedNaming;
 
 @ParcoursTest
 class AvailabilityIT {
@@ -175,15 +176,11 @@ class AvailabilityIT {
 
 	@Test
 	void badAvailabilityIsRefusedNamingTheProblemAndChangesNothing() {
-		replace("""
+		refusedNaming(replace("""
 				{"appointmentTypes": [{"code": "consultation", "durationMinutes": 30, "modes": ["IN_PERSON"]}],
 				 "weeklyRules": [{"day": "MONDAY", "start": "09:00", "end": "12:00", "modes": ["IN_PERSON"],
 				                  "appointmentTypes": ["surgery"], "validFrom": "2026-01-01"}]}
-				""", "\"1\"").expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].field")
-			.isEqualTo("weeklyRules.appointmentTypes");
+				""", "\"1\""), "weeklyRules.appointmentTypes");
 		replace("""
 				{"appointmentTypes": [], "weeklyRules": [{"day": "MONDAY", "start": "12:00", "end": "09:00",
 				 "modes": ["IN_PERSON"], "validFrom": "2026-01-01"}]}

@@ -7,14 +7,15 @@ import java.util.UUID;
 
 import care.parcours.events.scheduling.SchedulingEvent;
 import care.parcours.scheduling.SchedulingFixtures.Practitioner;
-import care.parcours.test.WithMutableClock;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.PublishedEvents;
+import care.parcours.test.WithMutableClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static care.parcours.test.InvalidRequests.refusedNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ParcoursTest
@@ -279,16 +280,9 @@ class AppointmentIT extends SurgeonAndPatient {
 		String form = form(surgeon.id(), patient, weekdayAt(surgeon, 3, "09:00"), "consultation", "IN_PERSON")
 			.replaceFirst("\"start\": \"[^\"]+\"", "\"start\": " + weekdayAt(surgeon, 3, "09:00").getEpochSecond());
 
-		http.post()
-			.uri("/api/appointments")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(form)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].field")
-			.isEqualTo("start");
+		refusedNaming(
+				http.post().uri("/api/appointments").contentType(MediaType.APPLICATION_JSON).body(form).exchange(),
+				"start");
 		assertThat(jdbc.sql("select count(*) from booking where practitioner_id = ?")
 			.param(surgeon.id())
 			.query(Long.class)
@@ -299,11 +293,8 @@ class AppointmentIT extends SurgeonAndPatient {
 	void aHugeAppointmentTypeIsRefusedByNameAndNotEchoedBack() {
 		String huge = "x".repeat(100_000);
 
-		byte[] answer = book(patient, weekdayAt(surgeon, 3, "09:00"), huge, "IN_PERSON").expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].field")
-			.isEqualTo("appointmentType")
+		byte[] answer = refusedNaming(book(patient, weekdayAt(surgeon, 3, "09:00"), huge, "IN_PERSON"),
+				"appointmentType")
 			.returnResult()
 			.getResponseBodyContent();
 		assertThat(answer).hasSizeLessThan(2_000);

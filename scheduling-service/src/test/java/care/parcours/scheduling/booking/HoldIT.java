@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static care.parcours.scheduling.SchedulingFixtures.createdId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -44,7 +45,7 @@ class HoldIT extends SurgeonAndPatient {
 
 	@Test
 	void aConfirmedHoldBecomesTheAppointment() {
-		UUID hold = holdId(hold(patient, weekdayAt(surgeon, 3, "10:00"), null));
+		UUID hold = createdId(hold(patient, weekdayAt(surgeon, 3, "10:00"), null));
 
 		http.post()
 			.uri("/api/slots/holds/{id}/confirm", hold)
@@ -65,7 +66,7 @@ class HoldIT extends SurgeonAndPatient {
 	@Test
 	void confirmingAHoldWhenThePatientWasBookedElsewhereMeanwhileIsAConflictNotAnError() {
 		Instant start = weekdayAt(surgeon, 3, "11:30");
-		UUID hold = holdId(hold(patient, start, null));
+		UUID hold = createdId(hold(patient, start, null));
 		Practitioner anaesthetist = fixtures.practitioner();
 		fixtures.weekdays(anaesthetist, "09:00", "12:00");
 		fixtures.book(anaesthetist, patient, start, "consultation", "IN_PERSON");
@@ -85,7 +86,7 @@ class HoldIT extends SurgeonAndPatient {
 	@Test
 	void aReleasedHoldFreesItsSlotAtOnce() {
 		Instant start = weekdayAt(surgeon, 3, "11:00");
-		UUID hold = holdId(hold(patient, start, null));
+		UUID hold = createdId(hold(patient, start, null));
 
 		http.post()
 			.uri("/api/slots/holds/{id}/release", hold)
@@ -101,7 +102,7 @@ class HoldIT extends SurgeonAndPatient {
 	void aLapsedHoldFreesItsSlotByItselfAndSaysSo() {
 		Instant start = weekdayAt(surgeon, 4, "09:30");
 		try (PublishedEvents events = PublishedEvents.on(SchedulingEvent.TOPIC)) {
-			UUID hold = holdId(hold(patient, start, 5));
+			UUID hold = createdId(hold(patient, start, 5));
 
 			clock.advance(Duration.ofMinutes(6));
 
@@ -130,7 +131,7 @@ class HoldIT extends SurgeonAndPatient {
 	@Test
 	void aLapsedHoldNeverBlocksTheSlotWhetherOrNotTheJobHasReachedIt() {
 		Instant start = weekdayAt(surgeon, 4, "11:30");
-		UUID lapsing = holdId(hold(patient, start, 1));
+		UUID lapsing = createdId(hold(patient, start, 1));
 		clock.advance(Duration.ofMinutes(2));
 
 		hold(fixtures.patient(), start, null).expectStatus().isCreated();
@@ -162,15 +163,6 @@ class HoldIT extends SurgeonAndPatient {
 					 "mode": "IN_PERSON"%s}
 					""".formatted(surgeon.id(), patient, start, minutes == null ? "" : ", \"holdMinutes\": " + minutes))
 			.exchange();
-	}
-
-	private static UUID holdId(RestTestClient.ResponseSpec response) {
-		return UUID.fromString((String) response.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id"));
 	}
 
 }

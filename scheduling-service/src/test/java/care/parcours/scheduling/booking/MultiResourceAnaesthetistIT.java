@@ -26,6 +26,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 import static care.parcours.scheduling.SchedulingFixtures.weekdayAt;
+import static care.parcours.test.InvalidRequests.refusedNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -70,7 +71,7 @@ class MultiResourceAnaesthetistIT extends MultiResourceClinic {
 		Map<String, UUID> taken;
 
 		try (PublishedEvents events = PublishedEvents.on(SchedulingEvent.TOPIC)) {
-			surgery = fixtures.book(surgeon, fixtures.patient(), ten, "surgery", "IN_PERSON");
+			surgery = booked(surgeon, ten, "surgery");
 
 			taken = clinic.taken(surgery);
 			assertThat(taken).containsOnlyKeys("practitioner", "room", "anaesthetist")
@@ -110,8 +111,7 @@ class MultiResourceAnaesthetistIT extends MultiResourceClinic {
 	@Test
 	void anAnaesthetistWhoLeavesTheClinicForAnotherGivesThatOtherNoSightOfTheClinicsSurgery() {
 		Practitioner surgeon = surgeon();
-		UUID surgery = fixtures.book(surgeon, fixtures.patient(), weekdayAt(surgeon, 3, "10:00"), "surgery",
-				"IN_PERSON");
+		UUID surgery = booked(surgeon, weekdayAt(surgeon, 3, "10:00"), "surgery");
 		UUID anaesthetist = taken(surgery);
 		UUID elsewhere = UUID.randomUUID();
 
@@ -146,7 +146,7 @@ class MultiResourceAnaesthetistIT extends MultiResourceClinic {
 	void anAnaesthetistWithAConsultationThenIsPassedOverForTheOtherAndEachIsMovedWithTheSurgery() {
 		Practitioner surgeon = surgeon();
 		LocalDate day = day(surgeon, 3);
-		fixtures.book(allDay, fixtures.patient(), weekdayAt(surgeon, 3, "10:30"), "consultation", "IN_PERSON");
+		booked(allDay, weekdayAt(surgeon, 3, "10:30"), "consultation");
 
 		List<Map<String, Object>> slots = search(surgeon, "surgery", day, 10);
 
@@ -155,21 +155,20 @@ class MultiResourceAnaesthetistIT extends MultiResourceClinic {
 			.findFirst()
 			.orElseThrow();
 		assertThat(resources(atTen)).containsEntry("anaesthetist", mornings.id()).containsEntry("room", room);
-		UUID surgery = fixtures.book(surgeon, fixtures.patient(), weekdayAt(surgeon, 3, "10:00"), "surgery",
-				"IN_PERSON");
+		UUID surgery = booked(surgeon, weekdayAt(surgeon, 3, "10:00"), "surgery");
 		assertThat(taken(surgery)).isEqualTo(mornings.id());
 
 		// The next day the mornings-only anaesthetist sees a patient at 09:00: the
 		// surgery
 		// moved there takes the other.
-		fixtures.book(mornings, fixtures.patient(), weekdayAt(surgeon, 4, "09:00"), "consultation", "IN_PERSON");
+		booked(mornings, weekdayAt(surgeon, 4, "09:00"), "consultation");
 		reschedule(surgery, weekdayAt(surgeon, 4, "08:00")).expectStatus().isOk();
 		assertThat(taken(surgery)).isEqualTo(allDay.id());
 		assertThat(from(surgery, "anaesthetist")).isEqualTo(weekdayAt(surgeon, 4, "07:45"));
 
 		cancel(surgery);
 		assertThat(clinic.liveResourcesOf(surgery)).isZero();
-		fixtures.book(allDay, fixtures.patient(), weekdayAt(surgeon, 4, "08:30"), "consultation", "IN_PERSON");
+		booked(allDay, weekdayAt(surgeon, 4, "08:30"), "consultation");
 	}
 
 	@Test
@@ -177,7 +176,7 @@ class MultiResourceAnaesthetistIT extends MultiResourceClinic {
 		Practitioner surgeon = surgeon();
 		LocalDate day = day(surgeon, 3);
 		// From 12:00 only the all-day anaesthetist works; at 16:30 they see a patient.
-		fixtures.book(allDay, fixtures.patient(), weekdayAt(surgeon, 3, "16:30"), "consultation", "IN_PERSON");
+		booked(allDay, weekdayAt(surgeon, 3, "16:30"), "consultation");
 
 		List<Map<String, Object>> slots = search(surgeon, "surgery", day, 10);
 
@@ -199,10 +198,9 @@ class MultiResourceAnaesthetistIT extends MultiResourceClinic {
 	@Test
 	void aCascadeTakesAnAnaesthetistFreeAndOnDutyAtTheNewTimeOrIsImpossibleAndMovesNothing() {
 		Practitioner surgeon = surgeon();
-		UUID surgery = fixtures.book(surgeon, fixtures.patient(), weekdayAt(surgeon, 3, "10:00"), "surgery",
-				"IN_PERSON");
-		fixtures.book(allDay, fixtures.patient(), weekdayAt(surgeon, 4, "16:30"), "consultation", "IN_PERSON");
-		fixtures.book(mornings, fixtures.patient(), weekdayAt(surgeon, 4, "09:00"), "consultation", "IN_PERSON");
+		UUID surgery = booked(surgeon, weekdayAt(surgeon, 3, "10:00"), "surgery");
+		booked(allDay, weekdayAt(surgeon, 4, "16:30"), "consultation");
+		booked(mornings, weekdayAt(surgeon, 4, "09:00"), "consultation");
 		String version = fixtures.etag("/api/appointments/{id}", surgery);
 		UUID before = taken(surgery);
 
@@ -240,7 +238,7 @@ class MultiResourceAnaesthetistIT extends MultiResourceClinic {
 			.exchange()
 			.expectStatus()
 			.isOk();
-		fixtures.book(held, fixtures.patient(), eight.plus(Duration.ofMinutes(30)), "consultation", "IN_PERSON");
+		booked(held, eight.plus(Duration.ofMinutes(30)), "consultation");
 	}
 
 	@Test
@@ -257,21 +255,12 @@ class MultiResourceAnaesthetistIT extends MultiResourceClinic {
 			.jsonPath("$.type")
 			.isEqualTo("https://parcours.care/problems/no-resource-for-role");
 		for (UUID named : List.of(UUID.randomUUID(), elsewhere.id(), surgeon.id())) {
-			clinic.offer(surgeon, version, surgery("""
-					{"role": "anaesthetist", "kind": "PRACTITIONER", "resourceId": "%s"}""".formatted(named)))
-				.expectStatus()
-				.isBadRequest()
-				.expectBody()
-				.jsonPath("$.errors[0].field")
-				.isEqualTo("appointmentTypes[0].roles[1].resourceId");
+			refusedNaming(clinic.offer(surgeon, version, surgery("""
+					{"role": "anaesthetist", "kind": "PRACTITIONER", "resourceId": "%s"}""".formatted(named))),
+					"appointmentTypes[0].roles[1].resourceId");
 		}
-		clinic.offer(surgeon, version, surgery("""
-				{"role": "anaesthetist", "kind": "PRACTITIONER"}"""))
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].field")
-			.isEqualTo("appointmentTypes[0].roles[1].specialty");
+		refusedNaming(clinic.offer(surgeon, version, surgery("""
+				{"role": "anaesthetist", "kind": "PRACTITIONER"}""")), "appointmentTypes[0].roles[1].specialty");
 		// An anaesthetist operating alone at a clinic has no other to fill the role.
 		Practitioner alone = fixtures.practitioner("Europe/Paris", "anaesthesiology", "fr", "FR", "Lyon");
 		clinic
@@ -289,12 +278,11 @@ class MultiResourceAnaesthetistIT extends MultiResourceClinic {
 				{"role": "anaesthetist", "kind": "PRACTITIONER", "resourceId": "%s"}""".formatted(allDay.id())))
 			.expectStatus()
 			.isOk();
-		UUID surgery = fixtures.book(surgeon, fixtures.patient(), weekdayAt(surgeon, 3, "08:00"), "surgery",
-				"IN_PERSON");
+		UUID surgery = booked(surgeon, weekdayAt(surgeon, 3, "08:00"), "surgery");
 		assertThat(taken(surgery)).isEqualTo(allDay.id());
 
 		// Named, they are not exchanged: a move to a time when they are busy is refused.
-		fixtures.book(allDay, fixtures.patient(), weekdayAt(surgeon, 4, "08:30"), "consultation", "IN_PERSON");
+		booked(allDay, weekdayAt(surgeon, 4, "08:30"), "consultation");
 		reschedule(surgery, weekdayAt(surgeon, 4, "08:00")).expectStatus()
 			.isEqualTo(409)
 			.expectBody()

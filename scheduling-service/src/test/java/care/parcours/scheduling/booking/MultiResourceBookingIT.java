@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
 import static care.parcours.scheduling.SchedulingFixtures.weekdayAt;
+import static care.parcours.test.InvalidRequests.refusedNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -53,7 +54,7 @@ class MultiResourceBookingIT extends MultiResourceClinic {
 		Practitioner second = clinic.surgeon();
 		UUID roomA = clinic.rooms().getFirst();
 		Instant nine = weekdayAt(first, 3, "09:00");
-		fixtures.book(first, fixtures.patient(), nine, "in-room-a", "IN_PERSON");
+		booked(first, nine, "in-room-a");
 		UUID patient = fixtures.patient();
 
 		Map<?, ?> problem = http.post()
@@ -89,8 +90,8 @@ class MultiResourceBookingIT extends MultiResourceClinic {
 	void anyRoomOfTheKindIsChosenUntilNoneIsFree() {
 		Instant start = weekdayAt(clinic.surgeon(), 3, "10:00");
 
-		UUID first = fixtures.book(clinic.surgeon(), fixtures.patient(), start, "surgery", "IN_PERSON");
-		UUID second = fixtures.book(clinic.surgeon(), fixtures.patient(), start, "surgery", "IN_PERSON");
+		UUID first = booked(clinic.surgeon(), start, "surgery");
+		UUID second = booked(clinic.surgeon(), start, "surgery");
 		Practitioner third = clinic.surgeon();
 		http.post()
 			.uri("/api/appointments")
@@ -134,23 +135,13 @@ class MultiResourceBookingIT extends MultiResourceClinic {
 							"{\"role\": \"interpreter\", \"kind\": \"INTERPRETER\", \"language\": \"ru\"}"))
 			.expectStatus()
 			.isEqualTo(422);
-		clinic
-			.offer(surgeon, version,
-					MultiResourceFixtures.type("op", 60,
-							"{\"role\": \"room\", \"kind\": \"OPERATING_ROOM\", \"resourceId\": \"" + elsewhere
-									+ "\"}"))
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].field")
-			.isEqualTo("appointmentTypes[0].roles[0].resourceId");
-		clinic.offer(surgeon, version, MultiResourceFixtures.type("op", 720,
-				"{\"role\": \"room\", \"kind\": \"OPERATING_ROOM\", \"bufferBeforeMinutes\": 600, \"bufferAfterMinutes\": 600}"))
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].field")
-			.isEqualTo("roles[0].bufferAfterMinutes");
+		refusedNaming(
+				clinic.offer(surgeon, version, MultiResourceFixtures.type("op", 60,
+						"{\"role\": \"room\", \"kind\": \"OPERATING_ROOM\", \"resourceId\": \"" + elsewhere + "\"}")),
+				"appointmentTypes[0].roles[0].resourceId");
+		refusedNaming(clinic.offer(surgeon, version, MultiResourceFixtures.type("op", 720,
+				"{\"role\": \"room\", \"kind\": \"OPERATING_ROOM\", \"bufferBeforeMinutes\": 600, \"bufferAfterMinutes\": 600}")),
+				"roles[0].bufferAfterMinutes");
 
 		assertThat(fixtures.etag("/api/schedules/{id}/availability", surgeon.id())).isEqualTo(version);
 	}
@@ -159,8 +150,7 @@ class MultiResourceBookingIT extends MultiResourceClinic {
 	void todaysSinglePractitionerBookingsTakeThePractitionersTimeInTheNewTableToo() {
 		Practitioner surgeon = clinic.surgeon();
 
-		UUID consultation = fixtures.book(surgeon, fixtures.patient(), weekdayAt(surgeon, 3, "11:00"), "consultation",
-				"IN_PERSON");
+		UUID consultation = booked(surgeon, weekdayAt(surgeon, 3, "11:00"), "consultation");
 
 		assertThat(clinic.taken(consultation)).containsExactly(Map.entry("practitioner", surgeon.id()));
 	}

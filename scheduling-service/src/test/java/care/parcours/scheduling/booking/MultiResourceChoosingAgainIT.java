@@ -25,6 +25,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static care.parcours.scheduling.SchedulingFixtures.createdId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -61,7 +62,7 @@ class MultiResourceChoosingAgainIT extends MultiResourceClinic {
 		UUID lapsing = hold(holder, ten, "in-room-a", 1);
 		clock.advance(Duration.ofMinutes(2));
 
-		UUID surgery = fixtures.book(surgeon, fixtures.patient(), ten, "in-room-a", "IN_PERSON");
+		UUID surgery = booked(surgeon, ten, "in-room-a");
 
 		assertThat(clinic.taken(surgery).get("room")).isEqualTo(clinic.rooms().getFirst());
 		assertThat(status("/api/slots/holds/{id}", lapsing)).isEqualTo("EXPIRED");
@@ -71,9 +72,9 @@ class MultiResourceChoosingAgainIT extends MultiResourceClinic {
 	@Test
 	void aRescheduleToATimeWhenItsRoomIsTakenTakesAnotherFreeRoomOfTheKind() {
 		Practitioner surgeon = clinic.surgeon();
-		UUID surgery = fixtures.book(surgeon, fixtures.patient(), at(surgeon, 3, "10:00"), "surgery", "IN_PERSON");
+		UUID surgery = booked(surgeon, at(surgeon, 3, "10:00"), "surgery");
 		Instant later = at(surgeon, 4, "10:00");
-		UUID other = fixtures.book(clinic.surgeon(), fixtures.patient(), later, "surgery", "IN_PERSON");
+		UUID other = booked(clinic.surgeon(), later, "surgery");
 		assertThat(clinic.taken(other)).as("both took the first room and interpreter")
 			.containsAllEntriesOf(Map.of("room", clinic.taken(surgery).get("room"), "interpreter",
 					clinic.taken(surgery).get("interpreter")));
@@ -90,9 +91,9 @@ class MultiResourceChoosingAgainIT extends MultiResourceClinic {
 	void aRescheduleToATimeWhenItsNamedRoomIsTakenIsRefusedWithTheNearestTimesAndChangesNothing() {
 		Practitioner surgeon = clinic.surgeon();
 		Instant ten = at(surgeon, 3, "10:00");
-		UUID surgery = fixtures.book(surgeon, fixtures.patient(), ten, "in-room-a", "IN_PERSON");
+		UUID surgery = booked(surgeon, ten, "in-room-a");
 		Instant later = at(surgeon, 4, "10:00");
-		fixtures.book(clinic.surgeon(), fixtures.patient(), later, "in-room-a", "IN_PERSON");
+		booked(clinic.surgeon(), later, "in-room-a");
 		String version = fixtures.etag("/api/appointments/{id}", surgery);
 
 		reschedule(surgery, later).expectStatus()
@@ -117,9 +118,9 @@ class MultiResourceChoosingAgainIT extends MultiResourceClinic {
 	@Test
 	void aCascadeOntoATimeWhenItsRoomIsTakenTakesAnotherFreeRoomOfTheKind() {
 		Practitioner surgeon = clinic.surgeon();
-		UUID surgery = fixtures.book(surgeon, fixtures.patient(), at(surgeon, 3, "10:00"), "surgery", "IN_PERSON");
+		UUID surgery = booked(surgeon, at(surgeon, 3, "10:00"), "surgery");
 		Instant later = at(surgeon, 4, "10:00");
-		UUID other = fixtures.book(clinic.surgeon(), fixtures.patient(), later, "surgery", "IN_PERSON");
+		UUID other = booked(clinic.surgeon(), later, "surgery");
 
 		cascade(surgery, later).expectStatus().isOk().expectBody().jsonPath("$.applied").isEqualTo(true);
 
@@ -132,10 +133,10 @@ class MultiResourceChoosingAgainIT extends MultiResourceClinic {
 	void aCascadeOntoATimeWhenNoRoomOfTheKindIsFreeIsImpossibleAndMovesNothing() {
 		Practitioner surgeon = clinic.surgeon();
 		Instant ten = at(surgeon, 3, "10:00");
-		UUID surgery = fixtures.book(surgeon, fixtures.patient(), ten, "surgery", "IN_PERSON");
+		UUID surgery = booked(surgeon, ten, "surgery");
 		Instant later = at(surgeon, 4, "10:00");
-		fixtures.book(clinic.surgeon(), fixtures.patient(), later, "surgery", "IN_PERSON");
-		fixtures.book(clinic.surgeon(), fixtures.patient(), later, "surgery", "IN_PERSON");
+		booked(clinic.surgeon(), later, "surgery");
+		booked(clinic.surgeon(), later, "surgery");
 		String version = fixtures.etag("/api/appointments/{id}", surgery);
 
 		cascade(surgery, later).expectStatus()
@@ -163,8 +164,7 @@ class MultiResourceChoosingAgainIT extends MultiResourceClinic {
 		UUID firstRoom = jdbc.sql("""
 				select id from resource where partner_id = ? and kind = 'OPERATING_ROOM' order by id limit 1
 				""").param(surgeon.partnerId()).query(UUID.class).single();
-		UUID elsewhere = fixtures.book(clinic.surgeon(), fixtures.patient(), at(surgeon, 5, "10:00"), "consultation",
-				"IN_PERSON");
+		UUID elsewhere = booked(clinic.surgeon(), at(surgeon, 5, "10:00"), "consultation");
 		UUID patient = fixtures.patient();
 
 		CompletableFuture<RestTestClient.ResponseSpec> booking;
@@ -179,13 +179,7 @@ class MultiResourceChoosingAgainIT extends MultiResourceClinic {
 			rival.commit();
 		}
 
-		UUID surgery = UUID.fromString((String) booking.get()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id"));
+		UUID surgery = createdId(booking.get());
 		assertThat(clinic.taken(surgery).get("room")).isNotEqualTo(firstRoom).isIn(clinic.rooms());
 		assertThat(jdbc.sql("""
 				select count(*) from booking_resource where resource_id = ? and live
@@ -204,11 +198,10 @@ class MultiResourceChoosingAgainIT extends MultiResourceClinic {
 	@Test
 	void aRescheduleThatLosesItsRoomToAConcurrentBookingChoosesAgainAndTakesTheOtherRoom() throws Exception {
 		Practitioner surgeon = clinic.surgeon();
-		UUID surgery = fixtures.book(surgeon, fixtures.patient(), at(surgeon, 3, "10:00"), "surgery", "IN_PERSON");
+		UUID surgery = booked(surgeon, at(surgeon, 3, "10:00"), "surgery");
 		UUID room = clinic.taken(surgery).get("room");
 		Instant later = at(surgeon, 4, "10:00");
-		UUID elsewhere = fixtures.book(clinic.surgeon(), fixtures.patient(), at(surgeon, 5, "10:00"), "consultation",
-				"IN_PERSON");
+		UUID elsewhere = booked(clinic.surgeon(), at(surgeon, 5, "10:00"), "consultation");
 		String version = fixtures.etag("/api/appointments/{id}", surgery);
 
 		CompletableFuture<RestTestClient.ResponseSpec> move;
@@ -232,8 +225,8 @@ class MultiResourceChoosingAgainIT extends MultiResourceClinic {
 	@Test
 	void aRoomFreedByACancellationWakesAWaiterForAnotherSurgeonWhoNeedsARoom() {
 		Instant ten = at(clinic.surgeon(), 3, "10:00");
-		UUID cancelled = fixtures.book(clinic.surgeon(), fixtures.patient(), ten, "surgery", "IN_PERSON");
-		fixtures.book(clinic.surgeon(), fixtures.patient(), ten, "surgery", "IN_PERSON");
+		UUID cancelled = booked(clinic.surgeon(), ten, "surgery");
+		booked(clinic.surgeon(), ten, "surgery");
 		Practitioner free = clinic.surgeon();
 		UUID room = clinic.taken(cancelled).get("room");
 		UUID waiter = join(fixtures.patient(), free, ten, ten.plus(Duration.ofHours(2)));
@@ -278,36 +271,20 @@ class MultiResourceChoosingAgainIT extends MultiResourceClinic {
 	}
 
 	private UUID hold(Practitioner practitioner, Instant start, String type, int minutes) {
-		return UUID.fromString((String) http.post()
-			.uri("/api/slots/holds")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("""
-					{"practitionerId": "%s", "patientId": "%s", "start": "%s", "appointmentType": "%s",
-					 "mode": "IN_PERSON", "holdMinutes": %d}
-					""".formatted(practitioner.id(), fixtures.patient(), start, type, minutes))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id"));
+		String hold = """
+				{"practitionerId": "%s", "patientId": "%s", "start": "%s", "appointmentType": "%s",
+				 "mode": "IN_PERSON", "holdMinutes": %d}
+				""".formatted(practitioner.id(), fixtures.patient(), start, type, minutes);
+		return createdId(
+				http.post().uri("/api/slots/holds").contentType(MediaType.APPLICATION_JSON).body(hold).exchange());
 	}
 
 	private UUID join(UUID patient, Practitioner practitioner, Instant from, Instant to) {
-		return UUID.fromString((String) http.post()
-			.uri("/api/waitlist")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("""
-					{"patientId": "%s", "practitionerId": "%s", "appointmentType": "surgery", "from": "%s", "to": "%s"}
-					""".formatted(patient, practitioner.id(), from, to))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id"));
+		String entry = """
+				{"patientId": "%s", "practitionerId": "%s", "appointmentType": "surgery", "from": "%s", "to": "%s"}
+				""".formatted(patient, practitioner.id(), from, to);
+		return createdId(
+				http.post().uri("/api/waitlist").contentType(MediaType.APPLICATION_JSON).body(entry).exchange());
 	}
 
 	private String status(String uri, UUID id) {

@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static care.parcours.scheduling.SchedulingFixtures.createdId;
 import static care.parcours.scheduling.SchedulingFixtures.okJson;
 import static care.parcours.scheduling.SchedulingFixtures.weekdayAt;
 
@@ -84,22 +85,23 @@ abstract class MultiResourceClinic {
 	}
 
 	/**
+	 * Books the time in person for the practitioner and a patient of its own; answers the
+	 * appointment's id.
+	 */
+	UUID booked(Practitioner practitioner, Instant start, String type) {
+		return fixtures.book(practitioner, fixtures.patient(), start, type, "IN_PERSON");
+	}
+
+	/**
 	 * Holds the time for the practitioner and a patient of its own, for the service's
 	 * default hold time; answers the hold's id.
 	 */
 	String hold(Practitioner practitioner, Instant start, String type) {
-		return http.post()
+		return createdId(http.post()
 			.uri("/api/slots/holds")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(MultiResourceFixtures.booking(practitioner, fixtures.patient(), start, type))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id")
-			.toString();
+			.exchange()).toString();
 	}
 
 	RestTestClient.ResponseSpec reschedule(UUID appointment, Instant start) {

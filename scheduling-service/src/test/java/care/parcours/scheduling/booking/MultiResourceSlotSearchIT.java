@@ -40,8 +40,7 @@ class MultiResourceSlotSearchIT extends MultiResourceClinic {
 		assertThat(proposed).containsOnlyKeys("room", "interpreter");
 		assertThat(proposed.get("room")).isIn(clinic.rooms());
 
-		UUID surgery = fixtures.book(surgeon, fixtures.patient(), Instant.parse((String) slots.getFirst().get("start")),
-				"surgery", "IN_PERSON");
+		UUID surgery = booked(surgeon, Instant.parse((String) slots.getFirst().get("start")), "surgery");
 
 		assertThat(clinic.taken(surgery)).containsEntry("room", proposed.get("room"))
 			.containsEntry("interpreter", proposed.get("interpreter"));
@@ -55,7 +54,7 @@ class MultiResourceSlotSearchIT extends MultiResourceClinic {
 		Practitioner second = clinic.surgeon();
 		LocalDate day = day(first, 3);
 		// Room A, named by in-room-a, is held from 09:00 to 11:30 (surgery and cleaning).
-		fixtures.book(first, fixtures.patient(), weekdayAt(first, 3, "09:00"), "in-room-a", "IN_PERSON");
+		booked(first, weekdayAt(first, 3, "09:00"), "in-room-a");
 
 		assertThat(search(second, "in-room-a", day, 10)).extracting(s -> s.get("localStart"))
 			.containsExactly(day + "T12:00:00", day + "T14:00:00", day + "T16:00:00");
@@ -78,8 +77,8 @@ class MultiResourceSlotSearchIT extends MultiResourceClinic {
 	void noTimeIsProposedWhenEveryRoomIsTaken() {
 		Practitioner surgeon = clinic.surgeon();
 		LocalDate day = day(surgeon, 3);
-		fixtures.book(clinic.surgeon(), fixtures.patient(), weekdayAt(surgeon, 3, "08:00"), "surgery", "IN_PERSON");
-		fixtures.book(clinic.surgeon(), fixtures.patient(), weekdayAt(surgeon, 3, "08:00"), "surgery", "IN_PERSON");
+		booked(clinic.surgeon(), weekdayAt(surgeon, 3, "08:00"), "surgery");
+		booked(clinic.surgeon(), weekdayAt(surgeon, 3, "08:00"), "surgery");
 
 		// Both rooms are held from 08:00 to 10:30.
 		assertThat(search(surgeon, "surgery", day, 10)).extracting(s -> s.get("localStart"))
@@ -103,7 +102,7 @@ class MultiResourceSlotSearchIT extends MultiResourceClinic {
 				.isOk();
 		}
 		LocalDate day = day(first, 3);
-		fixtures.book(first, fixtures.patient(), weekdayAt(first, 3, "08:00"), "english-consultation", "IN_PERSON");
+		booked(first, weekdayAt(first, 3, "08:00"), "english-consultation");
 
 		List<Map<String, Object>> slots = search(second, "english-consultation", day, 3);
 
@@ -122,10 +121,8 @@ class MultiResourceSlotSearchIT extends MultiResourceClinic {
 		// PostgreSQL orders uuids by their bytes, as their text sorts (not as
 		// UUID.compareTo).
 		List<UUID> byId = clinic.rooms().stream().sorted(Comparator.comparing(UUID::toString)).toList();
-		UUID firstByOrder = fixtures.book(other, fixtures.patient(), weekdayAt(other, 3, "08:00"), "surgery",
-				"IN_PERSON");
-		UUID morning = fixtures.book(surgeon, fixtures.patient(), weekdayAt(surgeon, 3, "08:00"), "surgery",
-				"IN_PERSON");
+		UUID firstByOrder = booked(other, weekdayAt(other, 3, "08:00"), "surgery");
+		UUID morning = booked(surgeon, weekdayAt(surgeon, 3, "08:00"), "surgery");
 		assertThat(clinic.taken(firstByOrder).get("room")).isEqualTo(byId.get(0));
 		assertThat(clinic.taken(morning).get("room")).isEqualTo(byId.get(1));
 
@@ -135,8 +132,7 @@ class MultiResourceSlotSearchIT extends MultiResourceClinic {
 		assertThat(slots).extracting(s -> s.get("localStart"))
 			.containsExactly(day + "T12:00:00", day + "T14:00:00", day + "T16:00:00");
 		assertThat(slots).allSatisfy(slot -> assertThat(resources(slot).get("room")).isEqualTo(byId.get(1)));
-		UUID afternoon = fixtures.book(surgeon, fixtures.patient(),
-				Instant.parse((String) slots.getFirst().get("start")), "surgery", "IN_PERSON");
+		UUID afternoon = booked(surgeon, Instant.parse((String) slots.getFirst().get("start")), "surgery");
 		assertThat(clinic.taken(afternoon).get("room")).isEqualTo(byId.get(1));
 	}
 

@@ -58,8 +58,7 @@ class PartnerResourcesIT extends MultiResourceClinic {
 
 	@Test
 	void theAgencyReadsTheSurgeryOfItsInterpreterSeeingOnlyItsInterpreter() {
-		UUID surgery = fixtures.book(surgeon, fixtures.patient(), weekdayAt(surgeon, 3, "10:00"), "surgery",
-				"IN_PERSON");
+		UUID surgery = booked(surgeon, weekdayAt(surgeon, 3, "10:00"), "surgery");
 		UUID room = clinic.taken(surgery).get("room");
 
 		Map<?, ?> seenByAgency = read(surgery, TestTokens.partner(agency).bearer());
@@ -78,8 +77,7 @@ class PartnerResourcesIT extends MultiResourceClinic {
 
 	@Test
 	void aPartnerWithNoResourceInTheSurgeryDoesNotFindIt() {
-		UUID surgery = fixtures.book(surgeon, fixtures.patient(), weekdayAt(surgeon, 3, "10:00"), "surgery",
-				"IN_PERSON");
+		UUID surgery = booked(surgeon, weekdayAt(surgeon, 3, "10:00"), "surgery");
 		String stranger = TestTokens.partner(UUID.randomUUID()).bearer();
 
 		http.get()
@@ -93,8 +91,7 @@ class PartnerResourcesIT extends MultiResourceClinic {
 
 	@Test
 	void onceCancelledTheSurgeryNoLongerHoldsTheInterpreterAndTheAgencyNoLongerFindsIt() {
-		UUID surgery = fixtures.book(surgeon, fixtures.patient(), weekdayAt(surgeon, 3, "10:00"), "surgery",
-				"IN_PERSON");
+		UUID surgery = booked(surgeon, weekdayAt(surgeon, 3, "10:00"), "surgery");
 		cancel(surgery);
 
 		http.get()
@@ -112,8 +109,7 @@ class PartnerResourcesIT extends MultiResourceClinic {
 	@Test
 	void theEventsOfTheSurgeryNameEveryResourceWithItsPartner() {
 		try (PublishedEvents events = PublishedEvents.on(SchedulingEvent.TOPIC)) {
-			UUID surgery = fixtures.book(surgeon, fixtures.patient(), weekdayAt(surgeon, 3, "10:00"), "surgery",
-					"IN_PERSON");
+			UUID surgery = booked(surgeon, weekdayAt(surgeon, 3, "10:00"), "surgery");
 			UUID room = clinic.taken(surgery).get("room");
 			http.post()
 				.uri("/api/appointments/{id}/reschedule", surgery)
@@ -139,8 +135,7 @@ class PartnerResourcesIT extends MultiResourceClinic {
 	@Test
 	void aHoldAndASinglePractitionerAppointmentNameTheirPractitioner() {
 		try (PublishedEvents events = PublishedEvents.on(SchedulingEvent.TOPIC)) {
-			UUID appointment = fixtures.book(surgeon, fixtures.patient(), weekdayAt(surgeon, 3, "15:00"),
-					"consultation", "IN_PERSON");
+			UUID appointment = booked(surgeon, weekdayAt(surgeon, 3, "15:00"), "consultation");
 			String hold = hold(surgeon, weekdayAt(surgeon, 3, "10:00"), "surgery");
 
 			JsonNode booked = events.await(PublishedEvents.about(appointment.toString())).data();

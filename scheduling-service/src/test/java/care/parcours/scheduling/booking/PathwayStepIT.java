@@ -9,9 +9,9 @@ import java.util.function.Predicate;
 
 import care.parcours.events.scheduling.SchedulingEvent;
 import care.parcours.scheduling.SchedulingFixtures;
-import care.parcours.test.WithMutableClock;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.PublishedEvents;
+import care.parcours.test.WithMutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static care.parcours.scheduling.SchedulingFixtures.okJson;
+import static care.parcours.test.InvalidRequests.refusedNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -181,11 +182,11 @@ class PathwayStepIT extends SurgeonAndPatient {
 		String notAnId = withoutStep.replace("\"" + pathway + "\"", "\"" + pathway + "\", \"stepId\": \"step-1\"");
 
 		for (String path : List.of("/api/appointments", "/api/slots/holds")) {
-			refused(post(path, withoutStep), "stepId");
-			refused(post(path, withoutPathway), "pathwayId");
-			refused(post(path, notAnId), "stepId");
+			refusedNaming(post(path, withoutStep), "stepId");
+			refusedNaming(post(path, withoutPathway), "pathwayId");
+			refusedNaming(post(path, notAnId), "stepId");
 		}
-		refused(post("/api/waitlist", waitlistForm(", \"stepId\": \"" + step + "\"")), "pathwayId");
+		refusedNaming(post("/api/waitlist", waitlistForm(", \"stepId\": \"" + step + "\"")), "pathwayId");
 
 		assertThat(
 				jdbc.sql("select count(*) from booking where patient_id = ?").param(patient).query(Long.class).single())
@@ -298,18 +299,6 @@ class PathwayStepIT extends SurgeonAndPatient {
 
 	private static UUID id(Map<String, Object> view) {
 		return UUID.fromString((String) view.get("id"));
-	}
-
-	private static void refused(RestTestClient.ResponseSpec response, String field) {
-		response.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://parcours.care/problems/validation-failed")
-			.jsonPath("$.errors[0].field")
-			.isEqualTo(field);
 	}
 
 }

@@ -71,8 +71,7 @@ class ResourceHoursBookingIT extends MultiResourceClinic {
 			.expectStatus()
 			.isCreated();
 
-		UUID surgery = fixtures.book(surgeon, fixtures.patient(), weekdayAt(surgeon, 3, "10:00"), "surgery",
-				"IN_PERSON");
+		UUID surgery = booked(surgeon, weekdayAt(surgeon, 3, "10:00"), "surgery");
 
 		assertThat(clinic.taken(surgery).get("room")).isEqualTo(byId.get(1));
 		// The open room is taken, the other closed: taken, as before hours.
@@ -123,8 +122,7 @@ class ResourceHoursBookingIT extends MultiResourceClinic {
 				.isBetween(LocalTime.of(12, 0), LocalTime.of(15, 30));
 		}
 		assertThat(clinic.bookingsOf(surgeon)).isZero();
-		UUID surgery = fixtures.book(surgeon, fixtures.patient(),
-				Instant.parse((String) nearby.getFirst().get("start")), "in-room-a", "IN_PERSON");
+		UUID surgery = booked(surgeon, Instant.parse((String) nearby.getFirst().get("start")), "in-room-a");
 		assertThat(clinic.taken(surgery).get("room")).isEqualTo(roomA);
 	}
 
@@ -141,8 +139,7 @@ class ResourceHoursBookingIT extends MultiResourceClinic {
 			.isEqualTo("https://parcours.care/problems/resource-closed");
 		assertThat(clinic.bookingsOf(surgeon)).isZero();
 
-		UUID early = fixtures.book(surgeon, fixtures.patient(), weekdayAt(surgeon, 3, "08:00"), "in-room-a",
-				"IN_PERSON");
+		UUID early = booked(surgeon, weekdayAt(surgeon, 3, "08:00"), "in-room-a");
 		assertThat(clinic.heldUntil(early, "room")).isEqualTo(weekdayAt(surgeon, 3, "10:30"));
 	}
 
@@ -151,9 +148,8 @@ class ResourceHoursBookingIT extends MultiResourceClinic {
 		Practitioner surgeon = clinic.surgeon();
 		Practitioner other = clinic.surgeon();
 		Instant ten = weekdayAt(other, 3, "10:00");
-		UUID named = fixtures.book(other, fixtures.patient(), ten, "in-room-a", "IN_PERSON");
-		UUID surgery = fixtures.book(surgeon, fixtures.patient(), weekdayAt(surgeon, 3, "10:00"), "surgery",
-				"IN_PERSON");
+		UUID named = booked(other, ten, "in-room-a");
+		UUID surgery = booked(surgeon, weekdayAt(surgeon, 3, "10:00"), "surgery");
 		UUID roomB = clinic.rooms().get(1);
 		assertThat(clinic.taken(surgery).get("room")).isEqualTo(roomB);
 		LocalDate next = day(surgeon, 4);
@@ -183,7 +179,7 @@ class ResourceHoursBookingIT extends MultiResourceClinic {
 	void aCascadeOntoADayWhenEveryRoomIsClosedIsImpossibleAndMovesNothing() {
 		Practitioner surgeon = clinic.surgeon();
 		Instant ten = weekdayAt(surgeon, 3, "10:00");
-		UUID surgery = fixtures.book(surgeon, fixtures.patient(), ten, "surgery", "IN_PERSON");
+		UUID surgery = booked(surgeon, ten, "surgery");
 		LocalDate next = day(surgeon, 4);
 		for (UUID room : clinic.rooms()) {
 			except(room, "UNAVAILABLE", "PUBLIC_HOLIDAY", next.atStartOfDay(), next.plusDays(1).atStartOfDay())

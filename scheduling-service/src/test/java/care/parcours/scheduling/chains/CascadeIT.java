@@ -1,26 +1,19 @@
 package care.parcours.scheduling.chains;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import care.parcours.events.scheduling.SchedulingEvent;
-import care.parcours.scheduling.SchedulingFixtures;
 import care.parcours.scheduling.SchedulingFixtures.Practitioner;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.PublishedEvents;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static care.parcours.scheduling.SchedulingFixtures.okJson;
@@ -32,47 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * days.
  */
 @ParcoursTest
-class CascadeIT {
+class CascadeIT extends HipReplacementPathway {
 
-	@Autowired
-	RestTestClient http;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	SchedulingFixtures fixtures;
-
-	Practitioner anaesthetist;
-
-	Practitioner surgeon;
-
-	Practitioner physio;
-
-	UUID patient;
-
-	LocalDate surgeryDay;
-
-	UUID consult;
-
-	UUID surgery;
-
-	UUID followUp;
-
-	@BeforeEach
-	void pathway() {
-		fixtures = new SchedulingFixtures(http, jdbc);
-		anaesthetist = fixtures.practitioner();
-		surgeon = fixtures.practitioner();
-		physio = fixtures.practitioner();
-		for (Practitioner practitioner : List.of(anaesthetist, surgeon, physio)) {
-			fixtures.weekdays(practitioner, "09:00", "17:00");
-		}
-		patient = fixtures.patient();
-		surgeryDay = LocalDate.now().plusWeeks(2).with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
-		consult = fixtures.book(anaesthetist, patient, at(surgeryDay.minusDays(1), "10:00"), "consultation",
-				"IN_PERSON");
-		surgery = fixtures.book(surgeon, patient, at(surgeryDay, "09:00"), "surgery", "IN_PERSON");
-		followUp = fixtures.book(physio, patient, at(surgeryDay.plusDays(7), "10:00"), "consultation", "IN_PERSON");
+	@Override
+	UUID book(Practitioner practitioner, Instant start, String type) {
+		return fixtures.book(practitioner, patient, start, type, "IN_PERSON");
 	}
 
 	@Test
@@ -294,14 +251,7 @@ class CascadeIT {
 	}
 
 	private String etag(UUID appointment) {
-		return http.get()
-			.uri("/api/appointments/{id}", appointment)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult(String.class)
-			.getResponseHeaders()
-			.getETag();
+		return fixtures.etag("/api/appointments/{id}", appointment);
 	}
 
 	private String start(UUID appointment) {
@@ -312,10 +262,6 @@ class CascadeIT {
 			.returnResult()
 			.getResponseBody()
 			.get("start");
-	}
-
-	private Instant at(LocalDate day, String time) {
-		return ZonedDateTime.of(day, java.time.LocalTime.parse(time), surgeon.zone()).toInstant();
 	}
 
 }

@@ -1,12 +1,8 @@
 package care.parcours.scheduling.chains;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,21 +14,18 @@ import care.parcours.events.patient.PathwayMoveRequested;
 import care.parcours.events.patient.PathwayMoveRequested.Link;
 import care.parcours.events.patient.PatientEvent;
 import care.parcours.events.scheduling.SchedulingEvent;
-import care.parcours.scheduling.SchedulingFixtures;
 import care.parcours.scheduling.SchedulingFixtures.Practitioner;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.PublishedEvents;
 import care.parcours.test.TestEvents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static care.parcours.scheduling.SchedulingFixtures.createdId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -44,59 +37,18 @@ import static org.awaitility.Awaitility.await;
  * whole chain moved or the appointment that cannot move.
  */
 @ParcoursTest
-class PathwayMoveIT {
+class PathwayMoveIT extends HipReplacementPathway {
 
 	private static final String APPLIED = "scheduling.chain.cascade-applied.v1";
 
 	private static final String REFUSED = "scheduling.chain.cascade-refused.v1";
 
 	@Autowired
-	RestTestClient http;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
 	MeterRegistry meters;
 
-	SchedulingFixtures fixtures;
-
-	Practitioner anaesthetist;
-
-	Practitioner surgeon;
-
-	Practitioner physio;
-
-	UUID patient;
-
-	UUID pathway;
-
-	LocalDate surgeryDay;
-
-	UUID consult;
-
-	UUID surgery;
-
-	UUID followUp;
+	UUID pathway = UUID.randomUUID();
 
 	Map<UUID, UUID> steps = new java.util.HashMap<>();
-
-	@BeforeEach
-	void bookedPathway() {
-		fixtures = new SchedulingFixtures(http, jdbc);
-		anaesthetist = fixtures.practitioner();
-		surgeon = fixtures.practitioner();
-		physio = fixtures.practitioner();
-		for (Practitioner practitioner : List.of(anaesthetist, surgeon, physio)) {
-			fixtures.weekdays(practitioner, "09:00", "17:00");
-		}
-		patient = fixtures.patient();
-		pathway = UUID.randomUUID();
-		surgeryDay = LocalDate.now().plusWeeks(2).with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
-		consult = book(anaesthetist, at(surgeryDay.minusDays(1), "10:00"), "consultation");
-		surgery = book(surgeon, at(surgeryDay, "09:00"), "surgery");
-		followUp = book(physio, at(surgeryDay.plusDays(7), "10:00"), "consultation");
-	}
 
 	@Test
 	void aMovedPathwayIsLinkedAsItsChainAndMovesWholeWithinItsRules() {
@@ -268,25 +220,16 @@ class PathwayMoveIT {
 		return List.of(new Link(surgery, consult, "-P1D", consultTolerance), new Link(surgery, followUp, "P7D", "P1D"));
 	}
 
-	private UUID book(Practitioner practitioner, Instant start, String type) {
+	@Override
+	UUID book(Practitioner practitioner, Instant start, String type) {
 		return book(practitioner, start, type, UUID.randomUUID());
 	}
 
 	private UUID book(Practitioner practitioner, Instant start, String type, UUID step) {
-		UUID id = UUID.fromString((String) http.post()
-			.uri("/api/appointments")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("""
-					{"practitionerId": "%s", "patientId": "%s", "start": "%s", "appointmentType": "%s",
-					 "mode": "IN_PERSON", "pathwayId": "%s", "stepId": "%s"}
-					""".formatted(practitioner.id(), patient, start, type, pathway, step))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id"));
+		UUID id = createdId(http.post().uri("/api/appointments").contentType(MediaType.APPLICATION_JSON).body("""
+				{"practitionerId": "%s", "patientId": "%s", "start": "%s", "appointmentType": "%s",
+				 "mode": "IN_PERSON", "pathwayId": "%s", "stepId": "%s"}
+				""".formatted(practitioner.id(), patient, start, type, pathway, step)).exchange());
 		steps.put(id, step);
 		return id;
 	}
@@ -353,10 +296,6 @@ class PathwayMoveIT {
 
 	private static Predicate<PublishedEvents.Received> about(UUID subject, String type) {
 		return PublishedEvents.about(subject.toString()).and(PublishedEvents.ofType(type));
-	}
-
-	private Instant at(LocalDate day, String time) {
-		return ZonedDateTime.of(day, LocalTime.parse(time), surgeon.zone()).toInstant();
 	}
 
 }

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static care.parcours.scheduling.SchedulingFixtures.okJson;
+import static care.parcours.test.InvalidRequests.refusedNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -182,14 +183,7 @@ class SlotSearchIT {
 	}
 
 	private void expectField(String query, String field) {
-		http.get()
-			.uri("/api/slots?" + query)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].field")
-			.isEqualTo(field);
+		refusedNaming(http.get().uri("/api/slots?" + query).exchange(), field);
 	}
 
 	@SuppressWarnings("unchecked")
@@ -209,14 +203,9 @@ class SlotSearchIT {
 
 	@Test
 	void aSearchWithoutFromNamesTheMissingParameter() {
-		http.get()
-			.uri("/api/slots?to={to}&specialty=orthopaedics", nextWeek(DayOfWeek.MONDAY))
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].field")
-			.isEqualTo("from")
+		refusedNaming(
+				http.get().uri("/api/slots?to={to}&specialty=orthopaedics", nextWeek(DayOfWeek.MONDAY)).exchange(),
+				"from")
 			.jsonPath("$.errors[0].message")
 			.isEqualTo("is required");
 	}

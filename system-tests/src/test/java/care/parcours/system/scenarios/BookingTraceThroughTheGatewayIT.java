@@ -3,20 +3,17 @@ package care.parcours.system.scenarios;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import care.parcours.local.ServiceName;
@@ -167,24 +164,9 @@ class BookingTraceThroughTheGatewayIT {
 	}
 
 	private static void openEveryDay(String practitionerId) {
-		String availability = "/api/schedules/" + practitionerId + "/availability";
-		Gateway.Answer schedule = await().atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(200))
-			.until(() -> coordinator.get(availability), answer -> answer.status() == 200);
-		String rules = Arrays.stream(DayOfWeek.values())
-			.map(day -> """
-					{"day": "%s", "start": "00:00", "end": "23:30", "modes": ["TELECONSULTATION"],
-					 "validFrom": "%s"}""".formatted(day, LocalDate.now(PARIS).minusDays(1)))
-			.collect(Collectors.joining(", "));
-		assertThat(coordinator
-			.put(availability,
-					"""
-							{"appointmentTypes": [{"code": "teleconsultation", "durationMinutes": 30, "modes": ["TELECONSULTATION"]}],
-							 "weeklyRules": [%s]}
-							"""
-						.formatted(rules),
-					schedule.etag())
-			.status()).isEqualTo(200);
+		Availability.openEveryDay(coordinator, practitionerId, "00:00", "23:30", List.of("TELECONSULTATION"),
+				LocalDate.now(PARIS).minusDays(1), """
+						{"code": "teleconsultation", "durationMinutes": 30, "modes": ["TELECONSULTATION"]}""");
 	}
 
 	private static String orthopaedicTemplate() {

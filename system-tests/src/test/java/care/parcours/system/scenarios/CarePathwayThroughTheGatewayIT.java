@@ -1,16 +1,13 @@
 package care.parcours.system.scenarios;
 
 import java.net.URI;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import care.parcours.local.ServiceName;
@@ -206,24 +203,12 @@ class CarePathwayThroughTheGatewayIT {
 
 	/** The practitioner's availability, every day from midnight to 23:30 in Paris. */
 	private static void openEveryDay(String practitionerId) {
-		String availability = "/api/schedules/" + practitionerId + "/availability";
-		Gateway.Answer schedule = await().atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(200))
-			.until(() -> coordinator.get(availability), answer -> answer.status() == 200);
-		String rules = Arrays.stream(DayOfWeek.values())
-			.map(day -> """
-					{"day": "%s", "start": "00:00", "end": "23:30", "modes": ["IN_PERSON", "TELECONSULTATION"],
-					 "validFrom": "%s"}""".formatted(day, LocalDate.now(PARIS).minusDays(1)))
-			.collect(Collectors.joining(", "));
-		Gateway.Answer opened = coordinator.put(availability, """
-				{"appointmentTypes": [
-				   {"code": "teleconsultation", "durationMinutes": 30, "modes": ["TELECONSULTATION"]},
-				   {"code": "pre-operative-consultation", "durationMinutes": 30, "modes": ["IN_PERSON"]},
-				   {"code": "surgery", "durationMinutes": 120, "modes": ["IN_PERSON"]},
-				   {"code": "follow-up", "durationMinutes": 30, "modes": ["IN_PERSON"]}],
-				 "weeklyRules": [%s]}
-				""".formatted(rules), schedule.etag());
-		assertThat(opened.status()).isEqualTo(200);
+		Availability.openEveryDay(coordinator, practitionerId, "00:00", "23:30",
+				List.of("IN_PERSON", "TELECONSULTATION"), LocalDate.now(PARIS).minusDays(1), """
+						{"code": "teleconsultation", "durationMinutes": 30, "modes": ["TELECONSULTATION"]},
+						{"code": "pre-operative-consultation", "durationMinutes": 30, "modes": ["IN_PERSON"]},
+						{"code": "surgery", "durationMinutes": 120, "modes": ["IN_PERSON"]},
+						{"code": "follow-up", "durationMinutes": 30, "modes": ["IN_PERSON"]}""");
 	}
 
 	private static String sampleTemplate(String code) {

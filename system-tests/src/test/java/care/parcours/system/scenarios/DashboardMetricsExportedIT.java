@@ -126,21 +126,9 @@ class DashboardMetricsExportedIT {
 		Gateway partner = new Gateway(platform.url(ServiceName.GATEWAY), issued.body().path("clientId").asString(),
 				issued.body().path("clientSecret").asString());
 
-		String availability = "/api/schedules/" + practitionerId + "/availability";
-		Gateway.Answer current = await().atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(200))
-			.until(() -> partner.get(availability), answer -> answer.status() == 200);
 		LocalDate today = LocalDate.now(PARIS);
-		String everyDay = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
-			.stream()
-			.map(day -> """
-					{"day": "%s", "start": "08:00", "end": "18:00", "modes": ["IN_PERSON"], "validFrom": "%s"}"""
-				.formatted(day, today))
-			.collect(Collectors.joining(","));
-		assertThat(partner.put(availability, """
-				{"appointmentTypes": [{"code": "consultation", "durationMinutes": 30, "modes": ["IN_PERSON"]}],
-				 "weeklyRules": [%s]}
-				""".formatted(everyDay), current.etag()).status()).isEqualTo(200);
+		Availability.openEveryDay(partner, practitionerId, "08:00", "18:00", List.of("IN_PERSON"), today, """
+				{"code": "consultation", "durationMinutes": 30, "modes": ["IN_PERSON"]}""");
 		assertThat(partner.post("/api/partners/" + partnerId + "/webhooks", """
 				{"url": "%s", "description": "front desk", "eventTypes": ["%s"]}
 				""".formatted(receiver.url(), BOOKED)).status()).isEqualTo(201);

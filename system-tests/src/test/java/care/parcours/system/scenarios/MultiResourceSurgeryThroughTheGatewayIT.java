@@ -1,13 +1,11 @@
 package care.parcours.system.scenarios;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import java.util.List;
 
 import care.parcours.local.ServiceName;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,21 +111,11 @@ class MultiResourceSurgeryThroughTheGatewayIT {
 	 * Every day from 07:00 to 20:00: surgeries in the room with an Arabic interpreter.
 	 */
 	private static void operatesInRoom(String practitioner, String room) {
-		String availability = "/api/schedules/" + practitioner + "/availability";
-		Gateway.Answer schedule = await().atMost(Duration.ofSeconds(30))
-			.until(() -> coordinator.get(availability), answer -> answer.status() == 200);
-		String rules = Arrays.stream(DayOfWeek.values())
-			.map(day -> """
-					{"day": "%s", "start": "07:00", "end": "20:00", "modes": ["IN_PERSON"], "validFrom": "%s"}"""
-				.formatted(day, LocalDate.now(PARIS).minusDays(1)))
-			.collect(Collectors.joining(", "));
-		Gateway.Answer offered = coordinator.put(availability, """
-				{"appointmentTypes": [{"code": "surgery", "durationMinutes": 120, "modes": ["IN_PERSON"], "roles": [
-				   {"role": "room", "kind": "OPERATING_ROOM", "resourceId": "%s", "bufferAfterMinutes": 30},
-				   {"role": "interpreter", "kind": "INTERPRETER", "language": "ar"}]}],
-				 "weeklyRules": [%s]}
-				""".formatted(room, rules), schedule.etag());
-		assertThat(offered.status()).as("%s", offered.body()).isEqualTo(200);
+		Availability.openEveryDay(coordinator, practitioner, "07:00", "20:00", List.of("IN_PERSON"),
+				LocalDate.now(PARIS).minusDays(1), """
+						{"code": "surgery", "durationMinutes": 120, "modes": ["IN_PERSON"], "roles": [
+						   {"role": "room", "kind": "OPERATING_ROOM", "resourceId": "%s", "bufferAfterMinutes": 30},
+						   {"role": "interpreter", "kind": "INTERPRETER", "language": "ar"}]}""".formatted(room));
 	}
 
 	private static String surgery(String practitioner, String patient, Instant start) {

@@ -3,13 +3,11 @@ package care.parcours.system.scenarios;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -288,20 +286,9 @@ class PatientPrivacyThroughTheGatewayIT {
 	 * schedule.
 	 */
 	private static void openTheWeek(String practitionerId) {
-		String availability = "/api/schedules/" + practitionerId + "/availability";
-		Gateway.Answer schedule = await().atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(200))
-			.until(() -> coordinator.get(availability), answer -> answer.status() == 200);
-		String rules = Arrays.stream(DayOfWeek.values())
-			.map(day -> """
-					{"day": "%s", "start": "08:00", "end": "18:00", "modes": ["IN_PERSON"], "validFrom": "%s"}"""
-				.formatted(day, LocalDate.now(PARIS)))
-			.collect(Collectors.joining(", "));
-		Gateway.Answer opened = coordinator.put(availability, """
-				{"appointmentTypes": [{"code": "consultation", "durationMinutes": 30, "modes": ["IN_PERSON"]}],
-				 "weeklyRules": [%s]}
-				""".formatted(rules), schedule.etag());
-		assertThat(opened.status()).isEqualTo(200);
+		Availability.openEveryDay(coordinator, practitionerId, "08:00", "18:00", List.of("IN_PERSON"),
+				LocalDate.now(PARIS), """
+						{"code": "consultation", "durationMinutes": 30, "modes": ["IN_PERSON"]}""");
 	}
 
 	private static Gateway.Answer book(String practitionerId, String patientId, LocalDateTime at) {

@@ -3,13 +3,11 @@ package care.parcours.system.scenarios;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -441,20 +439,9 @@ class SeveralInstancesIT {
 				""");
 		assertThat(practitioner.status()).isEqualTo(201);
 		practitionerId = practitioner.body().path("id").asString();
-		String availability = "/api/schedules/" + practitionerId + "/availability";
-		Gateway.Answer schedule = await().atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(200))
-			.until(() -> coordinator.get(availability), (answer) -> answer.status() == 200);
-		String rules = Arrays.stream(DayOfWeek.values())
-			.map((day) -> """
-					{"day": "%s", "start": "00:00", "end": "23:30", "modes": ["IN_PERSON"], "validFrom": "%s"}"""
-				.formatted(day, LocalDate.now(PARIS).minusDays(1)))
-			.collect(Collectors.joining(", "));
-		Gateway.Answer opened = coordinator.put(availability, """
-				{"appointmentTypes": [{"code": "consultation", "durationMinutes": 30, "modes": ["IN_PERSON"]}],
-				 "weeklyRules": [%s]}
-				""".formatted(rules), schedule.etag());
-		assertThat(opened.status()).isEqualTo(200);
+		Availability.openEveryDay(coordinator, practitionerId, "00:00", "23:30", List.of("IN_PERSON"),
+				LocalDate.now(PARIS).minusDays(1), """
+						{"code": "consultation", "durationMinutes": 30, "modes": ["IN_PERSON"]}""");
 	}
 
 	/** Patients registered through the gateway, once scheduling-service knows them. */
