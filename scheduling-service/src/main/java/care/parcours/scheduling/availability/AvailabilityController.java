@@ -180,7 +180,7 @@ class AvailabilityController {
 	}
 
 	@Operation(summary = "Get availability",
-			description = "Appointment types, weekly rules and exceptions (from to to, when given), with the version to send back in If-Match as ETag.")
+			description = "Appointment types, weekly rules and exceptions (from to to, when given, by default the coming year; to at most 366 days after from, both within the years 1 to 9999), with the version to send back in If-Match as ETag.")
 	@ETagged
 	@GetMapping("/availability")
 	ResponseEntity<AvailabilityView> get(@PathVariable UUID practitionerId,

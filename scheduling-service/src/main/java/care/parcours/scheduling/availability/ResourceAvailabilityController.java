@@ -112,7 +112,7 @@ class ResourceAvailabilityController {
 	}
 
 	@Operation(summary = "Get a resource's opening hours",
-			description = "Weekly opening hours and exceptions (from to to, when given, by default the coming year), with the version to send back in If-Match as ETag.")
+			description = "Weekly opening hours and exceptions (from to to, when given, by default the coming year; to at most 366 days after from, both within the years 1 to 9999), with the version to send back in If-Match as ETag.")
 	@ETagged
 	@GetMapping("/availability")
 	ResponseEntity<ResourceAvailabilityView> get(@PathVariable UUID resourceId,

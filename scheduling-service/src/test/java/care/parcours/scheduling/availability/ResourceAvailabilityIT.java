@@ -1,5 +1,6 @@
 package care.parcours.scheduling.availability;
 
+import java.net.URI;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -195,6 +196,37 @@ class ResourceAvailabilityIT {
 			.isBadRequest()
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void spansAskedOfEitherHoursAreBoundedAndRefusedNamingTheParameter() {
+		SchedulingFixtures.Practitioner practitioner = new SchedulingFixtures(http, jdbc).practitioner();
+		for (String path : List.of("/api/schedules/resources/" + room, "/api/schedules/" + practitioner.id())) {
+			// An instant past the years the service keeps, with or without an end.
+			expectRefused(path, "from=%2B1000000000-12-31T00:00:00Z", "from");
+			expectRefused(path, "from=%2B1000000000-12-30T00:00:00Z&to=%2B1000000000-12-31T00:00:00Z", "from");
+			// Every exception of nine thousand years, and an end before the start.
+			expectRefused(path, "from=0001-01-01T00:00:00Z&to=9999-12-31T00:00:00Z", "to");
+			expectRefused(path, "from=2030-01-02T00:00:00Z&to=2030-01-01T00:00:00Z", "to");
+			http.get()
+				.uri(URI.create(path + "/availability?from=2030-01-01T00:00:00Z&to=2031-01-02T00:00:00Z"))
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+	}
+
+	private void expectRefused(String path, String query, String field) {
+		http.get()
+			.uri(URI.create(path + "/availability?" + query))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo(field);
 	}
 
 	private RestTestClient.ResponseSpec put(String body, String version) {

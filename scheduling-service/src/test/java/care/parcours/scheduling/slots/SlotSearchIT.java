@@ -1,5 +1,6 @@
 package care.parcours.scheduling.slots;
 
+import java.net.URI;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -181,12 +183,21 @@ class SlotSearchIT {
 		http.get().uri("/api/slots?to=2026-12-02").exchange().expectStatus().isBadRequest();
 	}
 
+	@Test
+	void instantsPastTheYearsKeptAreRefusedNamingTheParameter() {
+		expectField("from=%2B1000000000-12-30T00:00:00Z&to=%2B1000000000-12-31T00:00:00Z", "from");
+		expectField("from=2030-01-01T00:00:00Z&to=%2B1000000000-12-31T00:00:00Z", "to");
+		expectField("from=2030-01-01T00:00:00Z&to=2031-01-03T00:00:00Z", "to");
+	}
+
 	private void expectField(String query, String field) {
 		http.get()
-			.uri("/api/slots?" + query)
+			.uri(URI.create("/api/slots?" + query))
 			.exchange()
 			.expectStatus()
 			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
 			.jsonPath("$.errors[0].field")
 			.isEqualTo(field);

@@ -180,6 +180,23 @@ class WaitlistIT {
 			.isEqualTo("must be after from");
 	}
 
+	@Test
+	void aWindowEndingPastTheYearsKeptIsRefusedNamingTo() {
+		http.post()
+			.uri("/api/waitlist")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"patientId": "%s", "practitionerId": "%s", "appointmentType": "consultation",
+					 "from": "%s", "to": "+1000000000-12-31T00:00:00Z"}
+					""".formatted(fixtures.patient(), surgeon.id(), morning))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("to");
+	}
+
 	private UUID join(UUID patient, UUID practitioner, String specialty) {
 		return UUID.fromString((String) http.post()
 			.uri("/api/waitlist")
