@@ -102,6 +102,7 @@ public class AvailabilityService {
 
 	@Transactional
 	public Changed except(UUID practitionerId, AvailabilityException exception) {
+		exception.requireAddable();
 		if (exception.reason() == AvailabilityException.Reason.MAINTENANCE) {
 			throw InvalidRequestException.ofField("reason", "MAINTENANCE is for rooms and machines");
 		}

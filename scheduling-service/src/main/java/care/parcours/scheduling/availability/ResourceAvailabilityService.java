@@ -70,6 +70,7 @@ class ResourceAvailabilityService {
 
 	@Transactional
 	ResourceHours except(UUID resourceId, AvailabilityException exception) {
+		exception.requireAddable();
 		get(resourceId, exception.during());
 		hours.add(resourceId, exception, clock.instant());
 		return get(resourceId, upcoming());

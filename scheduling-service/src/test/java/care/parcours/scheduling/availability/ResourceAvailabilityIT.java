@@ -216,6 +216,55 @@ class ResourceAvailabilityIT {
 		}
 	}
 
+	@Test
+	void anExceptionsReasonFitsItsKindAndItLastsAYearAndADayAtMost() {
+		SchedulingFixtures.Practitioner practitioner = new SchedulingFixtures(http, jdbc).practitioner();
+		String form = "{\"kind\": \"%s\", \"reason\": \"%s\", \"start\": \"%s\", \"end\": \"%s\","
+				+ " \"modes\": [\"IN_PERSON\"]}";
+		for (String path : List.of("/api/schedules/resources/" + room, "/api/schedules/" + practitioner.id())) {
+			// An extra opening for maintenance, a closure for extra hours.
+			expectException(path, form.formatted("EXTRA", "LEAVE", "2030-01-07T08:00", "2030-01-07T12:00"), "reason");
+			expectException(path, form.formatted("EXTRA", "PUBLIC_HOLIDAY", "2030-01-07T08:00", "2030-01-07T12:00"),
+					"reason");
+			expectException(path, form.formatted("UNAVAILABLE", "EXTRA_HOURS", "2030-01-07T08:00", "2030-01-07T12:00"),
+					"reason");
+			// Closed for ten years, and from the end of time.
+			expectException(path, form.formatted("UNAVAILABLE", "OTHER", "2030-01-07T08:00", "2040-01-07T08:00"),
+					"end");
+			expectException(path,
+					form.formatted("UNAVAILABLE", "OTHER", "+999999999-01-07T08:00", "+999999999-01-07T12:00"),
+					"start");
+			assertThat((List<?>) okJson(http.get().uri(path + "/availability?from=2030-01-01T00:00:00Z"))
+				.get("exceptions")).isEmpty();
+		}
+		expectException("/api/schedules/resources/" + room,
+				form.formatted("EXTRA", "MAINTENANCE", "2030-01-07T08:00", "2030-01-07T12:00"), "reason");
+		for (String kind : List.of("EXTRA", "UNAVAILABLE")) {
+			http.post()
+				.uri("/api/schedules/resources/{id}/exceptions", room)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(form.formatted(kind, "OTHER", "2030-01-07T08:00", "2031-01-08T08:00"))
+				.exchange()
+				.expectStatus()
+				.isCreated();
+		}
+	}
+
+	private void expectException(String path, String body, String field) {
+		http.post()
+			.uri(path + "/exceptions")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo(field);
+	}
+
 	private void expectRefused(String path, String query, String field) {
 		http.get()
 			.uri(URI.create(path + "/availability?" + query))
