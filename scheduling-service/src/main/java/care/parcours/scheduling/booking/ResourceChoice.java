@@ -170,7 +170,9 @@ class ResourceChoice {
 		List<UUID> heldIds = held.stream().map(HeldResource::resourceId).toList();
 		OpenResources open = hours.openOver(heldIds,
 				span(held.stream().map(resource -> resource.around(target.during())).toList()));
-		Map<UUID, WeeklyAvailability> practitioners = availabilities.findAll(heldIds,
+		// Only practitioners have duty hours: a booking taking none reads none.
+		Map<UUID, WeeklyAvailability> practitioners = availabilities.findAll(
+				held.stream().filter(HeldResource::practitioner).map(HeldResource::resourceId).toList(),
 				HeldResource.widest(held, target.during()));
 		List<HeldResource> taken = held.stream()
 			.filter(resource -> !open.isOpen(resource.resourceId(), resource.around(target.during()))
@@ -187,9 +189,8 @@ class ResourceChoice {
 			RequiredRole role = roles.get(resource.role());
 			if (role == null || role.resourceId() != null) {
 				TimeRange around = resource.around(target.during());
-				return new Unfilled(resource, kindOf(resource, role, practitioners),
-						!open.isOpen(resource.resourceId(), around)
-								|| offDuty(practitioners.get(resource.resourceId()), around));
+				return new Unfilled(resource, kindOf(resource, role), !open.isOpen(resource.resourceId(), around)
+						|| offDuty(practitioners.get(resource.resourceId()), around));
 			}
 			TimeRange around = role.around(target.during());
 			Candidates candidates = candidatesOf(target, role);
@@ -200,8 +201,7 @@ class ResourceChoice {
 				return new Unfilled(resource, role.kind(), candidates.noneOpen(opened));
 			}
 			chosen.add(free.get());
-			exchanged
-				.add(new HeldResource(resource.role(), free.get(), resource.bufferBefore(), resource.bufferAfter()));
+			exchanged.add(resource.exchangedFor(free.get()));
 		}
 		return null;
 	}
@@ -232,12 +232,11 @@ class ResourceChoice {
 	 * a practitioner if it has a schedule, else the kind partner-service announced, else
 	 * only a resource (it never was announced).
 	 */
-	private String kindOf(HeldResource resource, @Nullable RequiredRole role,
-			Map<UUID, WeeklyAvailability> practitioners) {
+	private String kindOf(HeldResource resource, @Nullable RequiredRole role) {
 		if (role != null) {
 			return role.kind();
 		}
-		if (practitioners.containsKey(resource.resourceId())) {
+		if (resource.practitioner()) {
 			return ResourceCopy.PRACTITIONER;
 		}
 		return resources.find(resource.resourceId()).map(ResourceCopy::kind).orElse(UNKNOWN_KIND);
