@@ -166,6 +166,21 @@ public final class SchedulingFixtures {
 		return request.exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
 	}
 
+	/**
+	 * Checks that a request is refused 400 as problem+json naming {@code field} (a query
+	 * parameter or a body field) in the problem's errors.
+	 */
+	public static void refusedNaming(RestTestClient.RequestHeadersSpec<?> request, String field) {
+		request.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo(field);
+	}
+
 	private long count(String sql, UUID id) {
 		return jdbc.sql(sql).param(id).query(Long.class).single();
 	}

@@ -251,31 +251,12 @@ class ResourceAvailabilityIT {
 	}
 
 	private void expectException(String path, String body, String field) {
-		http.post()
-			.uri(path + "/exceptions")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.errors[0].field")
-			.isEqualTo(field);
+		SchedulingFixtures.refusedNaming(
+				http.post().uri(path + "/exceptions").contentType(MediaType.APPLICATION_JSON).body(body), field);
 	}
 
 	private void expectRefused(String path, String query, String field) {
-		http.get()
-			.uri(URI.create(path + "/availability?" + query))
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.errors[0].field")
-			.isEqualTo(field);
+		SchedulingFixtures.refusedNaming(http.get().uri(URI.create(path + "/availability?" + query)), field);
 	}
 
 	private RestTestClient.ResponseSpec put(String body, String version) {

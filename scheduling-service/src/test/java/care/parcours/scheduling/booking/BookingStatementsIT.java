@@ -52,17 +52,7 @@ class BookingStatementsIT extends SurgeonAndPatient {
 	@Test
 	void movingASurgeryThatTakesNoPractitionerInARoleReadsNoOnesDutyHours() {
 		Practitioner withRoom = new MultiResourceFixtures(http, jdbc, fixtures).surgeon();
-		UUID surgery = UUID.fromString((String) http.post()
-			.uri("/api/appointments")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(MultiResourceFixtures.booking(withRoom, patient, weekdayAt(withRoom, 3, "10:00"), "surgery"))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id"));
+		UUID surgery = fixtures.book(withRoom, patient, weekdayAt(withRoom, 3, "10:00"), "surgery", "IN_PERSON");
 		String version = fixtures.etag("/api/appointments/{id}", surgery);
 		PREPARED.clear();
 

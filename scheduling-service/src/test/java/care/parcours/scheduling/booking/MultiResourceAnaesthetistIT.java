@@ -199,10 +199,10 @@ class MultiResourceAnaesthetistIT extends MultiResourceClinic {
 	@Test
 	void whenEveryAnaesthetistIsOffDutyASurgeryIsRefusedAsClosedNotTaken() {
 		Practitioner surgeon = surgeon();
+		LocalDate day = day(surgeon, 4);
 		UUID surgery = fixtures.book(surgeon, fixtures.patient(), weekdayAt(surgeon, 3, "10:00"), "surgery",
 				"IN_PERSON");
 		UUID before = taken(surgery);
-		LocalDate day = day(surgeon, 4);
 		for (Practitioner anaesthetist : List.of(allDay, mornings)) {
 			http.post()
 				.uri("/api/schedules/{id}/exceptions", anaesthetist.id())

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -191,16 +190,7 @@ class SlotSearchIT {
 	}
 
 	private void expectField(String query, String field) {
-		http.get()
-			.uri(URI.create("/api/slots?" + query))
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.errors[0].field")
-			.isEqualTo(field);
+		SchedulingFixtures.refusedNaming(http.get().uri(URI.create("/api/slots?" + query)), field);
 	}
 
 	@SuppressWarnings("unchecked")
