@@ -117,7 +117,7 @@ class AvailabilityController {
 
 		AvailabilityException toException(ZoneId zone) {
 			return new AvailabilityException(UUID.randomUUID(), kind, reason,
-					new TimeRange(start.atZone(zone).toInstant(), end.atZone(zone).toInstant()),
+					TimeRange.requested("start", start.atZone(zone).toInstant(), "end", end.atZone(zone).toInstant()),
 					modes == null ? Set.of() : modes, appointmentTypes);
 		}
 
@@ -180,7 +180,7 @@ class AvailabilityController {
 	}
 
 	@Operation(summary = "Get availability",
-			description = "Appointment types, weekly rules and exceptions (from to to, when given), with the version to send back in If-Match as ETag.")
+			description = "Appointment types, weekly rules and exceptions (from to to, when given, by default the coming year; to at most 366 days after from, both within the years 1 to 9999), with the version to send back in If-Match as ETag.")
 	@ETagged
 	@GetMapping("/availability")
 	ResponseEntity<AvailabilityView> get(@PathVariable UUID practitionerId,
@@ -208,7 +208,7 @@ class AvailabilityController {
 	}
 
 	@Operation(summary = "Add an exception",
-			description = "Leave or a public holiday (UNAVAILABLE), or extra hours (EXTRA), from a local start to a local end.")
+			description = "Time off (UNAVAILABLE: LEAVE, PUBLIC_HOLIDAY, TRAINING, OTHER) or extra hours (EXTRA: EXTRA_HOURS, OTHER), from a local start to a local end at most 366 days later, within the years 1 to 9999.")
 	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
 	@PostMapping("/exceptions")
 	ResponseEntity<AvailabilityView> except(@PathVariable UUID practitionerId, @Valid @RequestBody ExceptionForm form) {

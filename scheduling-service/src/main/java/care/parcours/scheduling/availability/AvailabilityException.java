@@ -1,5 +1,6 @@
 package care.parcours.scheduling.availability;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -36,6 +37,12 @@ public record AvailabilityException(UUID id, Kind kind, Reason reason, TimeRange
 
 	}
 
+	/**
+	 * The longest exception a change may add: a year and a day. Longer leave is a change
+	 * of the weekly rules' validity, not an exception.
+	 */
+	public static final Duration LONGEST = Duration.ofDays(366);
+
 	public AvailabilityException {
 		modes = Set.copyOf(modes);
 		appointmentTypes = appointmentTypes == null ? null : Set.copyOf(appointmentTypes);
@@ -51,6 +58,24 @@ public record AvailabilityException(UUID id, Kind kind, Reason reason, TimeRange
 	public static AvailabilityException ofResource(UUID id, Kind kind, Reason reason, TimeRange during) {
 		return new AvailabilityException(id, kind, reason, during,
 				kind == Kind.EXTRA ? EnumSet.allOf(Mode.class) : Set.of(), null);
+	}
+
+	/**
+	 * Refuses, as a new exception, one whose reason is not of its kind (a closure has no
+	 * {@code EXTRA_HOURS}; an extra opening only {@code EXTRA_HOURS} or the neutral
+	 * {@code OTHER}) or that lasts longer than {@link #LONGEST}. Those already kept are
+	 * read as they are.
+	 */
+	void requireAddable() {
+		boolean fits = kind == Kind.EXTRA ? reason == Reason.EXTRA_HOURS || reason == Reason.OTHER
+				: reason != Reason.EXTRA_HOURS;
+		if (!fits) {
+			throw InvalidRequestException.ofField("reason", reason + " is not a reason for " + kind
+					+ " (an extra opening is EXTRA_HOURS or OTHER, a closure anything but EXTRA_HOURS)");
+		}
+		if (during.length().compareTo(LONGEST) > 0) {
+			throw InvalidRequestException.ofField("end", "must be at most " + LONGEST.toDays() + " days after start");
+		}
 	}
 
 	OpenWindow asWindow() {

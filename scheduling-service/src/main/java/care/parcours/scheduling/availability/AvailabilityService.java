@@ -58,12 +58,11 @@ public class AvailabilityService {
 	}
 
 	/**
-	 * The availability with the exceptions between two instants, by default the coming
-	 * year.
+	 * The availability with the exceptions between two instants at most a year and a day
+	 * apart, by default the coming year.
 	 */
 	public WeeklyAvailability get(UUID practitionerId, @Nullable Instant from, @Nullable Instant to) {
-		Instant start = from == null ? clock.instant() : from;
-		return get(practitionerId, new TimeRange(start, to == null ? start.plus(HORIZON) : to));
+		return get(practitionerId, TimeRange.asked(from, to, clock.instant()));
 	}
 
 	public ZoneId zoneOf(UUID practitionerId) {
@@ -103,6 +102,7 @@ public class AvailabilityService {
 
 	@Transactional
 	public Changed except(UUID practitionerId, AvailabilityException exception) {
+		exception.requireAddable();
 		if (exception.reason() == AvailabilityException.Reason.MAINTENANCE) {
 			throw InvalidRequestException.ofField("reason", "MAINTENANCE is for rooms and machines");
 		}

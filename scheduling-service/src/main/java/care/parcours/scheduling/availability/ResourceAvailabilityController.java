@@ -77,7 +77,7 @@ class ResourceAvailabilityController {
 
 		AvailabilityException toException(ZoneId zone) {
 			return AvailabilityException.ofResource(UUID.randomUUID(), kind, reason,
-					new TimeRange(start.atZone(zone).toInstant(), end.atZone(zone).toInstant()));
+					TimeRange.requested("start", start.atZone(zone).toInstant(), "end", end.atZone(zone).toInstant()));
 		}
 
 	}
@@ -112,7 +112,7 @@ class ResourceAvailabilityController {
 	}
 
 	@Operation(summary = "Get a resource's opening hours",
-			description = "Weekly opening hours and exceptions (from to to, when given, by default the coming year), with the version to send back in If-Match as ETag.")
+			description = "Weekly opening hours and exceptions (from to to, when given, by default the coming year; to at most 366 days after from, both within the years 1 to 9999), with the version to send back in If-Match as ETag.")
 	@ETagged
 	@GetMapping("/availability")
 	ResponseEntity<ResourceAvailabilityView> get(@PathVariable UUID resourceId,
@@ -133,7 +133,7 @@ class ResourceAvailabilityController {
 	}
 
 	@Operation(summary = "Add an exception to a resource's hours",
-			description = "A closure (UNAVAILABLE: MAINTENANCE, LEAVE, PUBLIC_HOLIDAY, OTHER) or an extra opening (EXTRA), from a local start to a local end.")
+			description = "A closure (UNAVAILABLE: MAINTENANCE, LEAVE, PUBLIC_HOLIDAY, TRAINING, OTHER) or an extra opening (EXTRA: EXTRA_HOURS, OTHER), from a local start to a local end at most 366 days later, within the years 1 to 9999.")
 	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
 	@PostMapping("/exceptions")
 	ResponseEntity<ResourceAvailabilityView> except(@PathVariable UUID resourceId,

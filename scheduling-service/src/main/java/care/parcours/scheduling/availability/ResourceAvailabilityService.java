@@ -35,11 +35,12 @@ class ResourceAvailabilityService {
 		this.clock = clock;
 	}
 
-	/** The hours with the exceptions between two instants, by default the coming year. */
+	/**
+	 * The hours with the exceptions between two instants at most a year and a day apart,
+	 * by default the coming year.
+	 */
 	ResourceHours get(UUID resourceId, @Nullable Instant from, @Nullable Instant to) {
-		Instant start = from == null ? clock.instant() : from;
-		return get(resourceId,
-				TimeRange.requested("from", start, "to", to == null ? start.plus(AvailabilityService.HORIZON) : to));
+		return get(resourceId, TimeRange.asked(from, to, clock.instant()));
 	}
 
 	ZoneId zoneOf(UUID resourceId) {
@@ -69,6 +70,7 @@ class ResourceAvailabilityService {
 
 	@Transactional
 	ResourceHours except(UUID resourceId, AvailabilityException exception) {
+		exception.requireAddable();
 		get(resourceId, exception.during());
 		hours.add(resourceId, exception, clock.instant());
 		return get(resourceId, upcoming());

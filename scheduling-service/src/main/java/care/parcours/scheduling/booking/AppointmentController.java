@@ -125,7 +125,7 @@ class AppointmentController {
 	}
 
 	@Operation(summary = "List appointments",
-			description = "Appointments by practitioner, patient, partner, care pathway, status and start range, earliest first. partnerId narrows them to those at the partner or holding one of its resources; a partner token sees only those, and only its own resources of them.")
+			description = "Appointments by practitioner, patient, partner, care pathway, status and start range (from and to within the years 1 to 9999), earliest first. partnerId narrows them to those at the partner or holding one of its resources; a partner token sees only those, and only its own resources of them.")
 	@GetMapping
 	Page<BookingViews.BookingView> list(@RequestParam(required = false) @Nullable UUID practitionerId,
 			@RequestParam(required = false) @Nullable UUID patientId,

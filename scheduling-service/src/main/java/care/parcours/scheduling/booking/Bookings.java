@@ -79,7 +79,7 @@ public class Bookings {
 					ts(booking.expiresAt()), booking.joinToken(), booking.waitlistEntryId(), booking.version(),
 					ts(booking.createdAt()), ts(booking.createdAt()))
 			.update();
-		take(booking, new HeldResource(PRACTITIONER, claim.practitionerId(), Duration.ZERO, Duration.ZERO));
+		take(booking, new HeldResource(PRACTITIONER, claim.practitionerId(), Duration.ZERO, Duration.ZERO, true));
 		others.forEach(other -> take(booking, other));
 		// The practitioner's row is known as written; other resources' partners are read.
 		List<TakenResource> resources = others.isEmpty() ? List.of(new TakenResource(PRACTITIONER,
@@ -101,17 +101,19 @@ public class Bookings {
 	}
 
 	/**
-	 * The resources a booking takes besides its practitioner, in the order of its roles.
+	 * The resources a booking takes besides its practitioner, in the order of its roles;
+	 * those with a schedule are practitioners taken in a role.
 	 */
 	List<HeldResource> othersOf(UUID bookingId) {
 		return jdbc.sql("""
-				select role, resource_id, extract(epoch from buffer_before)::bigint,
-				       extract(epoch from buffer_after)::bigint
-				from booking_resource where booking_id = ? and role <> ? order by lower(during), role
+				select r.role, r.resource_id, extract(epoch from r.buffer_before)::bigint,
+				       extract(epoch from r.buffer_after)::bigint,
+				       exists (select 1 from schedule s where s.practitioner_id = r.resource_id)
+				from booking_resource r where r.booking_id = ? and r.role <> ? order by lower(r.during), r.role
 				""")
 			.params(bookingId, PRACTITIONER)
 			.query((rs, n) -> new HeldResource(rs.getString(1), rs.getObject(2, UUID.class),
-					Duration.ofSeconds(rs.getLong(3)), Duration.ofSeconds(rs.getLong(4))))
+					Duration.ofSeconds(rs.getLong(3)), Duration.ofSeconds(rs.getLong(4)), rs.getBoolean(5)))
 			.list();
 	}
 

@@ -14,11 +14,20 @@ import care.parcours.scheduling.availability.TimeRange;
  * @param resourceId the resource chosen
  * @param bufferBefore how long before the appointment it is held
  * @param bufferAfter how long after
+ * @param practitioner whether it is a practitioner taken in a role (an anaesthetist),
+ * held only within their own availability; other resources have no duty hours to read
  */
-public record HeldResource(String role, UUID resourceId, Duration bufferBefore, Duration bufferAfter) {
+public record HeldResource(String role, UUID resourceId, Duration bufferBefore, Duration bufferAfter,
+		boolean practitioner) {
 
 	static HeldResource of(RequiredRole role, UUID resourceId) {
-		return new HeldResource(role.role(), resourceId, role.bufferBefore(), role.bufferAfter());
+		return new HeldResource(role.role(), resourceId, role.bufferBefore(), role.bufferAfter(),
+				role.takesPractitioner());
+	}
+
+	/** Another resource of the same role, taken instead of this one. */
+	HeldResource exchangedFor(UUID other) {
+		return new HeldResource(role, other, bufferBefore, bufferAfter, practitioner);
 	}
 
 	/**

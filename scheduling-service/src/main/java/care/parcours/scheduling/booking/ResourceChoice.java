@@ -46,6 +46,9 @@ class ResourceChoice {
 
 	private static final int NEARBY = 3;
 
+	/** The kind named for a held resource that neither role nor announcement explains. */
+	private static final String UNKNOWN_KIND = "Resource";
+
 	private final Availabilities availabilities;
 
 	private final ResourceCopies resources;
@@ -86,20 +89,21 @@ class ResourceChoice {
 		if (roles.isEmpty()) {
 			return List.of();
 		}
-		Map<String, List<UUID>> candidates = new HashMap<>();
+		Map<String, Candidates> candidates = new HashMap<>();
 		roles.forEach(role -> candidates.put(role.role(), candidatesOf(claim, role)));
-		OpenResources open = hours.openOver(candidates.values().stream().flatMap(List::stream).toList(),
+		OpenResources open = hours.openOver(
+				candidates.values().stream().map(Candidates::available).flatMap(List::stream).toList(),
 				span(roles.stream().map(role -> role.around(claim.during())).toList()));
 		Set<UUID> chosen = new HashSet<>();
 		List<HeldResource> held = new ArrayList<>();
 		for (RequiredRole role : roles) {
 			TimeRange around = role.around(claim.during());
-			List<UUID> opened = open.openOf(candidates.get(role.role()), around);
+			Candidates offered = candidates.get(role.role());
+			List<UUID> opened = open.openOf(offered.available(), around);
 			Optional<UUID> free = bookings.firstFree(opened, chosen, role.role(), around, claim, Set.of(),
 					clock.instant());
 			if (free.isEmpty()) {
-				throw refused(role.role(), role.kind(), role.resourceId(), around,
-						opened.isEmpty() && !candidates.get(role.role()).isEmpty(), claim);
+				throw refused(role.role(), role.kind(), role.resourceId(), around, offered.noneOpen(opened), claim);
 			}
 			chosen.add(free.get());
 			held.add(HeldResource.of(role, free.get()));
@@ -134,9 +138,26 @@ class ResourceChoice {
 	}
 
 	/**
-	 * A held resource that can be neither kept nor exchanged, and whether for closing.
+	 * A held resource that can be neither kept nor exchanged, what it is, and whether for
+	 * closing.
 	 */
-	private record Unfilled(HeldResource resource, boolean closed) {
+	private record Unfilled(HeldResource resource, String kind, boolean closed) {
+
+	}
+
+	/**
+	 * The resources a role may take: those {@code offered} (the named one, or those of
+	 * the kind), and of those the ones {@code available} (practitioners on duty).
+	 */
+	private record Candidates(List<UUID> offered, List<UUID> available) {
+
+		/**
+		 * Whether none is open then, {@code opened} being those available and open: a
+		 * practitioner off duty is closed as a room out of its hours is.
+		 */
+		boolean noneOpen(List<UUID> opened) {
+			return opened.isEmpty() && !offered.isEmpty();
+		}
 
 	}
 
@@ -149,7 +170,9 @@ class ResourceChoice {
 		List<UUID> heldIds = held.stream().map(HeldResource::resourceId).toList();
 		OpenResources open = hours.openOver(heldIds,
 				span(held.stream().map(resource -> resource.around(target.during())).toList()));
-		Map<UUID, WeeklyAvailability> practitioners = availabilities.findAll(heldIds,
+		// Only practitioners have duty hours: a booking taking none reads none.
+		Map<UUID, WeeklyAvailability> practitioners = availabilities.findAll(
+				held.stream().filter(HeldResource::practitioner).map(HeldResource::resourceId).toList(),
 				HeldResource.widest(held, target.during()));
 		List<HeldResource> taken = held.stream()
 			.filter(resource -> !open.isOpen(resource.resourceId(), resource.around(target.during()))
@@ -165,19 +188,20 @@ class ResourceChoice {
 		for (HeldResource resource : taken) {
 			RequiredRole role = roles.get(resource.role());
 			if (role == null || role.resourceId() != null) {
-				return new Unfilled(resource, !open.isOpen(resource.resourceId(), resource.around(target.during())));
+				TimeRange around = resource.around(target.during());
+				return new Unfilled(resource, kindOf(resource, role), !open.isOpen(resource.resourceId(), around)
+						|| offDuty(practitioners.get(resource.resourceId()), around));
 			}
 			TimeRange around = role.around(target.during());
-			List<UUID> candidates = candidatesOf(target, role);
-			List<UUID> opened = hours.openOver(candidates, around).openOf(candidates, around);
+			Candidates candidates = candidatesOf(target, role);
+			List<UUID> opened = hours.openOver(candidates.available(), around).openOf(candidates.available(), around);
 			Optional<UUID> free = bookings.firstFree(opened, chosen, role.role(), around, target, ignoring,
 					clock.instant());
 			if (free.isEmpty()) {
-				return new Unfilled(resource, opened.isEmpty() && !candidates.isEmpty());
+				return new Unfilled(resource, role.kind(), candidates.noneOpen(opened));
 			}
 			chosen.add(free.get());
-			exchanged
-				.add(new HeldResource(resource.role(), free.get(), resource.bufferBefore(), resource.bufferAfter()));
+			exchanged.add(resource.exchangedFor(free.get()));
 		}
 		return null;
 	}
@@ -199,9 +223,23 @@ class ResourceChoice {
 
 	private ResourceTaken refused(Unfilled unfilled, SlotClaim claim) {
 		HeldResource resource = unfilled.resource();
-		String kind = resources.find(resource.resourceId()).map(ResourceCopy::kind).orElse(ResourceCopy.PRACTITIONER);
-		return refused(resource.role(), kind, resource.resourceId(), resource.around(claim.during()), unfilled.closed(),
-				claim);
+		return refused(resource.role(), unfilled.kind(), resource.resourceId(), resource.around(claim.during()),
+				unfilled.closed(), claim);
+	}
+
+	/**
+	 * What a held resource is: its role's kind, or, when the type no longer has the role,
+	 * a practitioner if it has a schedule, else the kind partner-service announced, else
+	 * only a resource (it never was announced).
+	 */
+	private String kindOf(HeldResource resource, @Nullable RequiredRole role) {
+		if (role != null) {
+			return role.kind();
+		}
+		if (resource.practitioner()) {
+			return ResourceCopy.PRACTITIONER;
+		}
+		return resources.find(resource.resourceId()).map(ResourceCopy::kind).orElse(UNKNOWN_KIND);
 	}
 
 	/**
@@ -215,28 +253,31 @@ class ResourceChoice {
 	}
 
 	/**
-	 * The named resource, or those of the kind at the practitioner's partner, by id;
-	 * practitioners only when on duty then and never the appointment's own.
+	 * The named resource, or those of the kind at the practitioner's partner, by id,
+	 * never the appointment's own practitioner; available, practitioners only when on
+	 * duty then.
 	 */
-	private List<UUID> candidatesOf(SlotClaim claim, RequiredRole role) {
-		List<UUID> candidates = role.resourceId() != null ? List.of(role.resourceId())
+	private Candidates candidatesOf(SlotClaim claim, RequiredRole role) {
+		List<UUID> offered = (role.resourceId() != null ? List.of(role.resourceId())
 				: resources.offered(claim.partnerId(), role.kind(), role.language(), role.specialty())
 					.stream()
 					.map(ResourceCopy::id)
-					.toList();
-		return role.takesPractitioner() ? onDuty(candidates, claim.practitionerId(), role.around(claim.during()))
-				: candidates;
+					.toList())
+			.stream()
+			.filter(id -> !id.equals(claim.practitionerId()))
+			.toList();
+		return new Candidates(offered,
+				role.takesPractitioner() ? onDuty(offered, role.around(claim.during())) : offered);
 	}
 
 	/**
-	 * The practitioners, other than the one whose appointment it is, whose own
-	 * availability covers {@code held}: an anaesthetist is taken in the hours they work.
+	 * The practitioners whose own availability covers {@code held}: an anaesthetist is
+	 * taken in the hours they work.
 	 */
-	private List<UUID> onDuty(List<UUID> practitioners, UUID own, TimeRange held) {
+	private List<UUID> onDuty(List<UUID> practitioners, TimeRange held) {
 		Map<UUID, WeeklyAvailability> availability = availabilities.findAll(practitioners, held);
 		return practitioners.stream()
-			.filter(id -> !id.equals(own) && availability.containsKey(id)
-					&& availability.get(id).isOpenThroughout(held))
+			.filter(id -> availability.containsKey(id) && availability.get(id).isOpenThroughout(held))
 			.toList();
 	}
 

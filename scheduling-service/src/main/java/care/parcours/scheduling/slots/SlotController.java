@@ -29,9 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SlotController {
 
-	/** A search may look this far ahead at most. */
-	static final int MAX_DAYS = 366;
-
 	private final SlotSearch search;
 
 	SlotController(SlotSearch search) {
@@ -76,7 +73,7 @@ class SlotController {
 	 * {@code 2026-12-01T08:00:00Z}.
 	 */
 	@Operation(summary = "Search free slots",
-			description = "Free slots earliest first across practitioners. from and to are dates (read in zone, or in each clinic's own zone) or instants; size and the after cursor page through them.")
+			description = "Free slots earliest first across practitioners. from and to are dates (read in zone, or in each clinic's own zone) or instants of the years 1 to 9999, to at most 366 days after from; size and the after cursor page through them.")
 	@GetMapping("/api/slots")
 	SlotPage search(@RequestParam String from, @RequestParam String to,
 			@RequestParam(required = false) @Nullable String zone,
@@ -108,17 +105,13 @@ class SlotController {
 			if (last.isBefore(first)) {
 				throw InvalidRequestException.ofField("to", "must not be before from");
 			}
-			if (first.plusDays(MAX_DAYS).isBefore(last)) {
-				throw InvalidRequestException.ofField("to", "must be at most " + MAX_DAYS + " days after from");
+			if (first.plusDays(TimeRange.LONGEST_ASKED.toDays()).isBefore(last)) {
+				throw TimeRange.tooLong();
 			}
 			period = new Period.Days(first, last, readIn);
 		}
 		else {
-			TimeRange range = TimeRange.requested("from", instant("from", from), "to", instant("to", to));
-			if (range.length().toDays() > MAX_DAYS) {
-				throw InvalidRequestException.ofField("to", "must be at most " + MAX_DAYS + " days after from");
-			}
-			period = new Period.Between(range);
+			period = new Period.Between(TimeRange.asked(instant("from", from), instant("to", to)));
 		}
 		return period;
 	}

@@ -73,7 +73,7 @@ class WaitlistController {
 	}
 
 	@Operation(summary = "Join the waiting list",
-			description = "The patient waits for a practitioner, or a specialty, within a window; pathwayId and stepId, both or neither, name the care pathway step it is for, and the hold offered keeps them.")
+			description = "The patient waits for a practitioner, or a specialty, within a window (from before to, within the years 1 to 9999); pathwayId and stepId, both or neither, name the care pathway step it is for, and the hold offered keeps them.")
 	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
 	@PostMapping
 	ResponseEntity<EntryView> join(@Valid @RequestBody JoinForm form) {

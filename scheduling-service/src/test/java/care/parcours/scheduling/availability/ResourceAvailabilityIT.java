@@ -1,5 +1,6 @@
 package care.parcours.scheduling.availability;
 
+import java.net.URI;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static care.parcours.scheduling.SchedulingFixtures.okJson;
+import static care.parcours.test.InvalidRequests.refusedNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -195,6 +197,68 @@ class ResourceAvailabilityIT {
 			.isBadRequest()
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void spansAskedOfEitherHoursAreBoundedAndRefusedNamingTheParameter() {
+		SchedulingFixtures.Practitioner practitioner = new SchedulingFixtures(http, jdbc).practitioner();
+		for (String path : List.of("/api/schedules/resources/" + room, "/api/schedules/" + practitioner.id())) {
+			// An instant past the years the service keeps, with or without an end.
+			expectRefused(path, "from=%2B1000000000-12-31T00:00:00Z", "from");
+			expectRefused(path, "from=%2B1000000000-12-30T00:00:00Z&to=%2B1000000000-12-31T00:00:00Z", "from");
+			// Every exception of nine thousand years, and an end before the start.
+			expectRefused(path, "from=0001-01-01T00:00:00Z&to=9999-12-31T00:00:00Z", "to");
+			expectRefused(path, "from=2030-01-02T00:00:00Z&to=2030-01-01T00:00:00Z", "to");
+			http.get()
+				.uri(URI.create(path + "/availability?from=2030-01-01T00:00:00Z&to=2031-01-02T00:00:00Z"))
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+	}
+
+	@Test
+	void anExceptionsReasonFitsItsKindAndItLastsAYearAndADayAtMost() {
+		SchedulingFixtures.Practitioner practitioner = new SchedulingFixtures(http, jdbc).practitioner();
+		String form = "{\"kind\": \"%s\", \"reason\": \"%s\", \"start\": \"%s\", \"end\": \"%s\","
+				+ " \"modes\": [\"IN_PERSON\"]}";
+		for (String path : List.of("/api/schedules/resources/" + room, "/api/schedules/" + practitioner.id())) {
+			// An extra opening for maintenance, a closure for extra hours.
+			expectException(path, form.formatted("EXTRA", "LEAVE", "2030-01-07T08:00", "2030-01-07T12:00"), "reason");
+			expectException(path, form.formatted("EXTRA", "PUBLIC_HOLIDAY", "2030-01-07T08:00", "2030-01-07T12:00"),
+					"reason");
+			expectException(path, form.formatted("UNAVAILABLE", "EXTRA_HOURS", "2030-01-07T08:00", "2030-01-07T12:00"),
+					"reason");
+			// Closed for ten years, and from the end of time.
+			expectException(path, form.formatted("UNAVAILABLE", "OTHER", "2030-01-07T08:00", "2040-01-07T08:00"),
+					"end");
+			expectException(path,
+					form.formatted("UNAVAILABLE", "OTHER", "+999999999-01-07T08:00", "+999999999-01-07T12:00"),
+					"start");
+			assertThat((List<?>) okJson(http.get().uri(path + "/availability?from=2030-01-01T00:00:00Z"))
+				.get("exceptions")).isEmpty();
+		}
+		expectException("/api/schedules/resources/" + room,
+				form.formatted("EXTRA", "MAINTENANCE", "2030-01-07T08:00", "2030-01-07T12:00"), "reason");
+		for (String kind : List.of("EXTRA", "UNAVAILABLE")) {
+			http.post()
+				.uri("/api/schedules/resources/{id}/exceptions", room)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(form.formatted(kind, "OTHER", "2030-01-07T08:00", "2031-01-08T08:00"))
+				.exchange()
+				.expectStatus()
+				.isCreated();
+		}
+	}
+
+	private void expectException(String path, String body, String field) {
+		refusedNaming(
+				http.post().uri(path + "/exceptions").contentType(MediaType.APPLICATION_JSON).body(body).exchange(),
+				field);
+	}
+
+	private void expectRefused(String path, String query, String field) {
+		refusedNaming(http.get().uri(URI.create(path + "/availability?" + query)).exchange(), field);
 	}
 
 	private RestTestClient.ResponseSpec put(String body, String version) {

@@ -1,5 +1,6 @@
 package care.parcours.scheduling.booking;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -273,6 +274,13 @@ class AppointmentIT extends SurgeonAndPatient {
 			.isEqualTo(later.toString())
 			.jsonPath("$.page.totalElements")
 			.isEqualTo(2);
+	}
+
+	@Test
+	void aListFromPastTheYearsKeptIsRefusedNamingFrom() {
+		refusedNaming(http.get()
+			.uri(URI.create("/api/appointments?patientId=" + patient + "&from=%2B1000000000-12-31T00:00:00Z"))
+			.exchange(), "from");
 	}
 
 	@Test

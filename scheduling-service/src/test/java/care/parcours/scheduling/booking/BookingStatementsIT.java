@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import javax.sql.DataSource;
 
+import care.parcours.scheduling.SchedulingFixtures.Practitioner;
 import care.parcours.test.ParcoursTest;
 import care.parcours.test.WithMutableClock;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 import static care.parcours.scheduling.SchedulingFixtures.okJson;
@@ -44,6 +47,28 @@ class BookingStatementsIT extends SurgeonAndPatient {
 	@Test
 	void aSinglePractitionerHoldReadsTheScheduleOnceAndAnswersWithoutReadingItsResourcesBack() {
 		createsReadingTheScheduleOnceAndNotItsResources("/api/slots/holds", "10:30", ", \"holdMinutes\": 10");
+	}
+
+	@Test
+	void movingASurgeryThatTakesNoPractitionerInARoleReadsNoOnesDutyHours() {
+		Practitioner withRoom = new MultiResourceFixtures(http, jdbc, fixtures).surgeon();
+		UUID surgery = fixtures.book(withRoom, patient, weekdayAt(withRoom, 3, "10:00"), "surgery", "IN_PERSON");
+		String version = fixtures.etag("/api/appointments/{id}", surgery);
+		PREPARED.clear();
+
+		http.post()
+			.uri("/api/appointments/{id}/reschedule", surgery)
+			.header(HttpHeaders.IF_MATCH, version)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"start\": \"" + weekdayAt(withRoom, 3, "14:00") + "\"}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		// The surgeon's own availability, read once to check the new time; the room and
+		// the interpreter have no duty hours to read.
+		assertThat(List.copyOf(PREPARED)).filteredOn(sql -> sql.contains("left join availability_exception"))
+			.hasSize(1);
 	}
 
 	/**

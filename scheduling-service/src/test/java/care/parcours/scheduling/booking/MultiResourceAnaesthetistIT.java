@@ -196,6 +196,39 @@ class MultiResourceAnaesthetistIT extends MultiResourceClinic {
 	}
 
 	@Test
+	void whenEveryAnaesthetistIsOffDutyASurgeryIsRefusedAsClosedNotTaken() {
+		Practitioner surgeon = surgeon();
+		LocalDate day = day(surgeon, 4);
+		UUID surgery = fixtures.book(surgeon, fixtures.patient(), weekdayAt(surgeon, 3, "10:00"), "surgery",
+				"IN_PERSON");
+		UUID before = taken(surgery);
+		for (Practitioner anaesthetist : List.of(allDay, mornings)) {
+			http.post()
+				.uri("/api/schedules/{id}/exceptions", anaesthetist.id())
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("{\"kind\": \"UNAVAILABLE\", \"reason\": \"LEAVE\", \"start\": \"" + day.atStartOfDay()
+						+ "\", \"end\": \"" + day.plusDays(1).atStartOfDay() + "\"}")
+				.exchange()
+				.expectStatus()
+				.isCreated();
+		}
+
+		Map<?, ?> problem = refused(surgeon, weekdayAt(surgeon, 4, "10:00"), "surgery", 409);
+		assertThat(problem.get("type")).isEqualTo("https://parcours.care/problems/resource-closed");
+		assertThat(problem.get("role")).isEqualTo("anaesthetist");
+		assertThat((String) problem.get("detail")).startsWith("No PRACTITIONER is open");
+		reschedule(surgery, weekdayAt(surgeon, 4, "10:00")).expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://parcours.care/problems/resource-closed")
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).startsWith("PRACTITIONER " + before + " is closed"));
+		assertThat(bookingsOf(surgeon)).isEqualTo(1);
+		assertThat(taken(surgery)).isEqualTo(before);
+	}
+
+	@Test
 	void aCascadeTakesAnAnaesthetistFreeAndOnDutyAtTheNewTimeOrIsImpossibleAndMovesNothing() {
 		Practitioner surgeon = surgeon();
 		UUID surgery = booked(surgeon, weekdayAt(surgeon, 3, "10:00"), "surgery");

@@ -120,6 +120,28 @@ class ResourceScheduleIT {
 			.isEqualTo("RECOVERY_BED"));
 	}
 
+	@Test
+	void aPractitionerAnnouncedAsAResourceIsIgnoredNotMixedWithRooms() {
+		UUID practitioner = UUID.randomUUID();
+		UUID clinic = UUID.randomUUID();
+
+		EventEnvelope registered = TestEvents.publish(new ResourceRegistered(practitioner, clinic, "PRACTITIONER",
+				"Europe/Paris", List.of("anaesthesiology"), List.of("fr")), practitioner, 0);
+		EventEnvelope updated = TestEvents.publish(new ResourceUpdated(practitioner, clinic, "PRACTITIONER",
+				"Europe/Paris", List.of("anaesthesiology"), List.of("fr")), practitioner, 1);
+
+		await().until(() -> handled(registered.id()) && handled(updated.id()));
+		assertThat(count(practitioner)).isZero();
+		http.get().uri("/api/schedules/resources/{id}", practitioner).exchange().expectStatus().isNotFound();
+	}
+
+	private boolean handled(String eventId) {
+		return jdbc.sql("select count(*) from parcours_platform.handled_event where event_id = ?")
+			.param(eventId)
+			.query(Long.class)
+			.single() == 1;
+	}
+
 	private boolean retired(UUID id) {
 		return jdbc.sql("select coalesce(bool_or(retired), false) from resource where id = ?")
 			.param(id)

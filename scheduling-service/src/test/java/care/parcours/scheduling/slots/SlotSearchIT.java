@@ -1,5 +1,6 @@
 package care.parcours.scheduling.slots;
 
+import java.net.URI;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -182,8 +183,15 @@ class SlotSearchIT {
 		http.get().uri("/api/slots?to=2026-12-02").exchange().expectStatus().isBadRequest();
 	}
 
+	@Test
+	void instantsPastTheYearsKeptAreRefusedNamingTheParameter() {
+		expectField("from=%2B1000000000-12-30T00:00:00Z&to=%2B1000000000-12-31T00:00:00Z", "from");
+		expectField("from=2030-01-01T00:00:00Z&to=%2B1000000000-12-31T00:00:00Z", "to");
+		expectField("from=2030-01-01T00:00:00Z&to=2031-01-03T00:00:00Z", "to");
+	}
+
 	private void expectField(String query, String field) {
-		refusedNaming(http.get().uri("/api/slots?" + query).exchange(), field);
+		refusedNaming(http.get().uri(URI.create("/api/slots?" + query)).exchange(), field);
 	}
 
 	@SuppressWarnings("unchecked")

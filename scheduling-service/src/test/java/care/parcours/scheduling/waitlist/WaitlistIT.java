@@ -170,6 +170,17 @@ class WaitlistIT {
 			.exchange(), "to").jsonPath("$.errors[0].message").isEqualTo("must be after from");
 	}
 
+	@Test
+	void aWindowEndingPastTheYearsKeptIsRefusedNamingTo() {
+		String beyond = """
+				{"patientId": "%s", "practitionerId": "%s", "appointmentType": "consultation",
+				 "from": "%s", "to": "+1000000000-12-31T00:00:00Z"}
+				""".formatted(fixtures.patient(), surgeon.id(), morning);
+
+		refusedNaming(http.post().uri("/api/waitlist").contentType(MediaType.APPLICATION_JSON).body(beyond).exchange(),
+				"to");
+	}
+
 	private UUID join(UUID patient, UUID practitioner, String specialty) {
 		return createdId(http.post()
 			.uri("/api/waitlist")
