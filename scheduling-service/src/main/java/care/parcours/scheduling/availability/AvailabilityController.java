@@ -15,6 +15,7 @@ import java.util.UUID;
 import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.openapi.ETagged;
 import care.parcours.platform.validation.LanguageCode;
+import care.parcours.platform.web.Versioned;
 import care.parcours.scheduling.schedules.ScheduleAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -188,9 +189,7 @@ class AvailabilityController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant to) {
 		access.requireVisible(practitionerId);
 		WeeklyAvailability availability = service.get(practitionerId, from, to);
-		return ResponseEntity.ok()
-			.eTag(Long.toString(availability.version()))
-			.body(AvailabilityView.of(availability, List.of()));
+		return Versioned.ok(availability.version(), AvailabilityView.of(availability, List.of()));
 	}
 
 	@Operation(summary = "Replace availability",
@@ -202,9 +201,8 @@ class AvailabilityController {
 		AvailabilityService.Changed changed = service.replace(practitionerId,
 				form.appointmentTypes().stream().map(TypeForm::toType).toList(),
 				form.weeklyRules().stream().map(RuleForm::toRule).toList(), expected);
-		return ResponseEntity.ok()
-			.eTag(Long.toString(changed.availability().version()))
-			.body(AvailabilityView.of(changed.availability(), changed.outside()));
+		return Versioned.ok(changed.availability().version(),
+				AvailabilityView.of(changed.availability(), changed.outside()));
 	}
 
 	@Operation(summary = "Add an exception",

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import care.parcours.platform.domain.ExpectedVersion;
 import care.parcours.platform.openapi.ETagged;
+import care.parcours.platform.web.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -119,7 +120,7 @@ class ResourceAvailabilityController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant to) {
 		ResourceHours hours = service.get(resourceId, from, to);
-		return ResponseEntity.ok().eTag(Long.toString(hours.version())).body(ResourceAvailabilityView.of(hours));
+		return Versioned.ok(hours.version(), ResourceAvailabilityView.of(hours));
 	}
 
 	@Operation(summary = "Replace a resource's opening hours",
@@ -129,7 +130,7 @@ class ResourceAvailabilityController {
 			@Valid @RequestBody ResourceAvailabilityForm form) {
 		ResourceHours hours = service.replace(resourceId, form.timeZone(),
 				form.weeklyRules().stream().map(HoursForm::toRule).toList(), expected);
-		return ResponseEntity.ok().eTag(Long.toString(hours.version())).body(ResourceAvailabilityView.of(hours));
+		return Versioned.ok(hours.version(), ResourceAvailabilityView.of(hours));
 	}
 
 	@Operation(summary = "Add an exception to a resource's hours",
