@@ -27,11 +27,13 @@ class HeaderArgumentResolver implements HandlerMethodArgumentResolver {
 	@Override
 	public @Nullable Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
 			NativeWebRequest request, @Nullable WebDataBinderFactory binderFactory) {
-		return arguments.stream()
-			.filter((argument) -> argument.type() == parameter.getParameterType())
+		HeaderArgument<?> argument = arguments.stream()
+			.filter((candidate) -> candidate.type() == parameter.getParameterType())
 			.findFirst()
-			.map((argument) -> argument.read().apply(request))
 			.orElseThrow();
+		// An optional header's reader may answer null when it is absent: the handler gets
+		// null.
+		return argument.read().apply(request);
 	}
 
 }
