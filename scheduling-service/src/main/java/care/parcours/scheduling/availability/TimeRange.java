@@ -31,12 +31,13 @@ public record TimeRange(Instant start, Instant end) {
 	public static final Duration LONGEST_ASKED = Duration.ofDays(366);
 
 	/**
-	 * The first and last instants a request may name: the years 1 to 9999, which the
-	 * database keeps and to which a year may still be added.
+	 * The first and last instants a request may name: the years 1 to 9999 (the last is
+	 * the instant 9999 ends), which the database keeps and to which a year may still be
+	 * added.
 	 */
 	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
-	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+	public static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
 	/**
 	 * A range a request asked for, refused under the request's own names for its ends
@@ -70,12 +71,16 @@ public record TimeRange(Instant start, Instant end) {
 	 */
 	public static TimeRange asked(@Nullable Instant from, @Nullable Instant to, Instant now) {
 		Instant start = kept("from", from == null ? now : from);
-		return asked(start, to == null ? start.plus(LONGEST_ASKED) : to);
+		return asked(start, to == null ? earliest(start.plus(LONGEST_ASKED), LATEST) : to);
 	}
 
 	/** The refusal of a span asked longer than {@link #LONGEST_ASKED}, naming its end. */
 	public static InvalidRequestException tooLong() {
 		return InvalidRequestException.ofField("to", "must be at most " + LONGEST_ASKED.toDays() + " days after from");
+	}
+
+	private static Instant earliest(Instant one, Instant other) {
+		return one.isBefore(other) ? one : other;
 	}
 
 	private static Instant kept(String name, Instant instant) {

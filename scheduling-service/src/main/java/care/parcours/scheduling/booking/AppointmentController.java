@@ -137,7 +137,7 @@ class AppointmentController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant to,
 			PageQuery page) {
 		TimeRange within = from == null && to == null ? null : TimeRange.requested("from",
-				from == null ? Instant.EPOCH : from, "to", to == null ? Instant.parse("9999-12-31T00:00:00Z") : to);
+				from == null ? Instant.EPOCH : from, "to", to == null ? TimeRange.LATEST : to);
 		Caller caller = Caller.current();
 		return caller.listedPartner(partnerId).map((partner) -> {
 			Page<Booking> found = queries.appointments(

@@ -209,11 +209,12 @@ class ResourceAvailabilityIT {
 			// Every exception of nine thousand years, and an end before the start.
 			expectRefused(path, "from=0001-01-01T00:00:00Z&to=9999-12-31T00:00:00Z", "to");
 			expectRefused(path, "from=2030-01-02T00:00:00Z&to=2030-01-01T00:00:00Z", "to");
-			http.get()
-				.uri(URI.create(path + "/availability?from=2030-01-01T00:00:00Z&to=2031-01-02T00:00:00Z"))
-				.exchange()
-				.expectStatus()
-				.isOk();
+			for (String query : List.of("from=2030-01-01T00:00:00Z&to=2031-01-02T00:00:00Z",
+					// The end left out is a year and a day later, but never past the end
+					// of 9999.
+					"from=9999-12-01T00:00:00Z", "from=9999-12-31T23:59:59.500Z")) {
+				http.get().uri(URI.create(path + "/availability?" + query)).exchange().expectStatus().isOk();
+			}
 		}
 	}
 
