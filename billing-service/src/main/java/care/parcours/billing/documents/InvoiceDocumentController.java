@@ -9,6 +9,7 @@ import care.parcours.billing.coverage.CoverageService;
 import care.parcours.billing.coverage.Insurer;
 import care.parcours.billing.invoices.Invoice;
 import care.parcours.billing.invoices.InvoiceService;
+import care.parcours.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -46,7 +47,7 @@ class InvoiceDocumentController {
 			content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
 	@GetMapping("/api/invoices/{id}/pdf")
 	ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
-		Invoice invoice = invoices.get(id);
+		Invoice invoice = invoices.get(id, Caller.current());
 		byte[] pdf = InvoicePdf.render(invoice, insurers(invoice), properties.dayOf(invoice.issuedAt()));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)

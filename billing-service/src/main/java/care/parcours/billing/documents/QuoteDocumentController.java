@@ -16,6 +16,7 @@ import care.parcours.billing.quotes.QuoteVersion;
 import care.parcours.billing.quotes.Terms;
 import care.parcours.billing.rates.ExchangeRate;
 import care.parcours.billing.rates.ExchangeRates;
+import care.parcours.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -61,7 +62,7 @@ class QuoteDocumentController {
 			content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
 	@GetMapping("/api/quotes/{id}/versions/{number}/pdf")
 	ResponseEntity<byte[]> pdf(@PathVariable UUID id, @PathVariable int number) {
-		Quote quote = quotes.get(id);
+		Quote quote = quotes.get(id, Caller.current());
 		QuoteVersion version = quote.version(number);
 		byte[] pdf = QuotePdf.render(quote, version, insurers(version.terms().split()), rate(version));
 		return ResponseEntity.ok()

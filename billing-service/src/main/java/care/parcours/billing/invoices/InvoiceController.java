@@ -124,7 +124,7 @@ class InvoiceController {
 	@ETagged
 	@GetMapping("/api/invoices/{id}")
 	ResponseEntity<InvoiceViews.InvoiceView> get(@PathVariable UUID id) {
-		return view(invoices.get(id));
+		return view(invoices.get(id, Caller.current()));
 	}
 
 	@Operation(summary = "Issue a credit note",

@@ -194,9 +194,9 @@ public class InvoiceService {
 	 * The invoice as the caller may see it: a partner sees only the invoices it issued,
 	 * and another's answers as one that does not exist.
 	 */
-	public Invoice get(UUID id) {
+	public Invoice get(UUID id, Caller caller) {
 		return invoices.find(id)
-			.filter(invoice -> Caller.current().maySee(invoice.issuerId()))
+			.filter(invoice -> caller.maySee(invoice.issuerId()))
 			.orElseThrow(() -> new InvoiceNotFound(id));
 	}
 

@@ -125,7 +125,7 @@ class QuoteController {
 	@ETagged
 	@GetMapping("/api/quotes/{id}")
 	ResponseEntity<QuoteViews.QuoteView> get(@PathVariable UUID id) {
-		return view(quotes.get(id));
+		return view(quotes.get(id, Caller.current()));
 	}
 
 	@Operation(summary = "Get a version of a quote",
@@ -133,7 +133,7 @@ class QuoteController {
 	@ETagged
 	@GetMapping("/api/quotes/{id}/versions/{number}")
 	ResponseEntity<QuoteViews.VersionView> version(@PathVariable UUID id, @PathVariable int number) {
-		Quote quote = quotes.get(id);
+		Quote quote = quotes.get(id, Caller.current());
 		return Versioned.ok(quote.version(), QuoteViews.VersionView.of(quote.version(number)));
 	}
 

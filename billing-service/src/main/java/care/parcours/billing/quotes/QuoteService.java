@@ -168,9 +168,9 @@ public class QuoteService {
 	 * The quote as the caller may see it: a partner sees only its own quotes, and
 	 * another's answers as one that does not exist.
 	 */
-	public Quote get(UUID id) {
+	public Quote get(UUID id, Caller caller) {
 		return quotes.find(id)
-			.filter(quote -> Caller.current().maySee(quote.partnerId()))
+			.filter(quote -> caller.maySee(quote.partnerId()))
 			.orElseThrow(() -> new QuoteNotFound(id));
 	}
 
