@@ -84,8 +84,10 @@ class PatientApiIT {
 		UUID id = registeredId(http, yasmine("audit"));
 
 		http.get().uri("/api/patients/{id}", id).header("X-Correlation-Id", "audit-1").exchange().expectStatus().isOk();
+		// The caller is the token's holder, whatever a query names.
 		http.get()
-			.uri("/api/patients/{id}", id)
+			.uri("/api/patients/{id}?subject=mallory&roles=admin&purpose=emergency&partnerId={p}", id,
+					UUID.randomUUID())
 			.header("X-Correlation-Id", "audit-2")
 			.header("X-Access-Purpose", "billing")
 			.header("Authorization", TestTokens.staff("billing").subject("claire.billing").bearer())
@@ -105,11 +107,15 @@ class PatientApiIT {
 	}
 
 	@Test
-	void aPurposeOutsideTheListIsRefusedAndNothingIsAudited() {
+	void aPurposeOutsideTheListOrTwoPurposesAreRefusedAndNothingIsAudited() {
 		UUID id = registeredId(http, yasmine("purpose"));
 
 		refusedNaming(http.get().uri("/api/patients/{id}", id).header("X-Access-Purpose", "curiosity").exchange(),
 				"X-Access-Purpose");
+		refusedNaming(http.get()
+			.uri("/api/patients/{id}", id)
+			.header("X-Access-Purpose", "care-coordination", "billing")
+			.exchange(), "X-Access-Purpose");
 
 		assertThat(jdbc.sql("select count(*) from patient_access where patient_id = ? and action = 'READ'")
 			.param(id)
