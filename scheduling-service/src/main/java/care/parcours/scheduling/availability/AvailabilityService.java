@@ -1,7 +1,6 @@
 package care.parcours.scheduling.availability;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
@@ -29,9 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @RetryOnContention
 public class AvailabilityService {
-
-	/** How far ahead exceptions are shown and appointments checked by default. */
-	static final Duration HORIZON = Duration.ofDays(366);
 
 	private final Availabilities availabilities;
 
@@ -147,9 +143,9 @@ public class AvailabilityService {
 			.orElse(false);
 	}
 
+	/** How far ahead exceptions are shown and appointments checked by default. */
 	private TimeRange upcoming() {
-		Instant now = clock.instant();
-		return new TimeRange(now, now.plus(HORIZON));
+		return TimeRange.upcoming(clock.instant());
 	}
 
 	/** The practitioner has no schedule here (yet). */

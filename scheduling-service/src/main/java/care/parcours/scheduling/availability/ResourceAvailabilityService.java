@@ -107,8 +107,7 @@ class ResourceAvailabilityService {
 	}
 
 	private TimeRange upcoming() {
-		Instant now = clock.instant();
-		return new TimeRange(now, now.plus(AvailabilityService.HORIZON));
+		return TimeRange.upcoming(clock.instant());
 	}
 
 }

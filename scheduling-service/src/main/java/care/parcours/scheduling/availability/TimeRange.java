@@ -71,7 +71,19 @@ public record TimeRange(Instant start, Instant end) {
 	 */
 	public static TimeRange asked(@Nullable Instant from, @Nullable Instant to, Instant now) {
 		Instant start = kept("from", from == null ? now : from);
-		return asked(start, to == null ? earliest(start.plus(LONGEST_ASKED), LATEST) : to);
+		return asked(start, to == null ? endOfUpcoming(start) : to);
+	}
+
+	/**
+	 * The span a read shows when it names none: from {@code now} for
+	 * {@link #LONGEST_ASKED}, the coming year.
+	 */
+	public static TimeRange upcoming(Instant now) {
+		return new TimeRange(now, endOfUpcoming(now));
+	}
+
+	private static Instant endOfUpcoming(Instant start) {
+		return earliest(start.plus(LONGEST_ASKED), LATEST);
 	}
 
 	/** The refusal of a span asked longer than {@link #LONGEST_ASKED}, naming its end. */
