@@ -13,9 +13,9 @@ class LoadTests {
 	void atAFixedRateASlowAnswerDoesNotHoldBackTheNextCalls() throws InterruptedException {
 		AtomicInteger calls = new AtomicInteger();
 
-		// 200 calls per second for half a second, each answered after 100 ms: a closed
-		// loop
-		// of one client would make five.
+		// 200 calls per second for half a second, each answered after 100 ms (the sleep
+		// is the slow answer measured, not a wait): a closed loop of one client would
+		// make five.
 		Load.Result result = Load.atRate(200, Duration.ofMillis(500), (call) -> {
 			calls.incrementAndGet();
 			Thread.sleep(100);

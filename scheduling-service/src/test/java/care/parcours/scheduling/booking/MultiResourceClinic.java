@@ -105,17 +105,17 @@ abstract class MultiResourceClinic {
 	}
 
 	RestTestClient.ResponseSpec reschedule(UUID appointment, Instant start) {
-		return http.post()
-			.uri("/api/appointments/{id}/reschedule", appointment)
-			.header(HttpHeaders.IF_MATCH, fixtures.etag("/api/appointments/{id}", appointment))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"start\": \"" + start + "\"}")
-			.exchange();
+		return moved(appointment, "reschedule", start);
 	}
 
 	RestTestClient.ResponseSpec cascade(UUID appointment, Instant start) {
+		return moved(appointment, "cascade-reschedule", start);
+	}
+
+	/** The appointment, at the version it is now, asked to move to {@code start}. */
+	private RestTestClient.ResponseSpec moved(UUID appointment, String action, Instant start) {
 		return http.post()
-			.uri("/api/appointments/{id}/cascade-reschedule", appointment)
+			.uri("/api/appointments/{id}/{action}", appointment, action)
 			.header(HttpHeaders.IF_MATCH, fixtures.etag("/api/appointments/{id}", appointment))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"start\": \"" + start + "\"}")
